@@ -1,0 +1,54 @@
+package dev.budmon.cli;
+
+import dev.budmon.source.ClaudeDirs;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * BudMon's entry point. Decides the command before anything else loads: the commands that need no window
+ * never touch Swing or FlatLaf, so they start fast and run on machines without a display.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs one command.
+     *
+     * @return the process exit code: 0 on success, 1 on failure, 2 for bad usage
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cl;
+        try {
+            cl = CommandLine.parse(args);
+        } catch (CommandLine.UsageException e) {
+            err.println("budmon: " + e.getMessage());
+            err.println();
+            err.println(CommandLine.USAGE);
+            return 2;
+        }
+        switch (cl.command()) {
+            case HELP -> {
+                out.println(CommandLine.USAGE);
+                return 0;
+            }
+            case VERSION -> {
+                out.println("budmon " + Version.get());
+                return 0;
+            }
+            default -> {
+                ClaudeDirs dirs = ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),
+                        Path.of(System.getProperty("user.home")));
+                err.println("budmon: " + cl.command().name().toLowerCase() + " is not available in this build ("
+                        + dirs.primary() + ")");
+                return 1;
+            }
+        }
+    }
+}

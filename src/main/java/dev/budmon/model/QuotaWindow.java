@@ -1,0 +1,37 @@
+package dev.budmon.model;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One quota window as the {@code anthropic-ratelimit-unified-<name>-*} headers describe it.
+ *
+ * @param name        the header's window name, e.g. {@code 5h}, {@code 7d}, {@code 7d_sonnet}, {@code overage}
+ * @param utilization fraction used, 0..1 and beyond when surpassed; {@code null} when absent or not a number
+ * @param reset       when the window starts anew; {@code null} when unknown
+ * @param status      {@code allowed}, {@code allowed_warning}, {@code rejected}, or {@code null}
+ * @param surpassedThreshold the warning threshold the server says was crossed (fraction); {@code null} when none
+ * @param length      the window's length when known from its name; {@code null} for unknown names
+ */
+public record QuotaWindow(String name, Double utilization, Instant reset, String status,
+                          Double surpassedThreshold, Duration length) {
+
+    /** Start of the current window, when both reset and length are known. */
+    public Instant start() {
+        return reset == null || length == null ? null : reset.minus(length);
+    }
+
+    /** Window length implied by a header name, or {@code null} when the name is not one we know. */
+    public static Duration lengthOf(String name) {
+        if (name == null) {
+            return null;
+        }
+        if (name.equals("5h")) {
+            return Duration.ofHours(5);
+        }
+        if (name.equals("7d") || name.startsWith("7d_")) {
+            return Duration.ofHours(168);
+        }
+        return null;
+    }
+}
