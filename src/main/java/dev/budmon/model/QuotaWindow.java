@@ -2,6 +2,7 @@ package dev.budmon.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * One quota window as the {@code anthropic-ratelimit-unified-<name>-*} headers describe it.
@@ -15,6 +16,19 @@ import java.time.Instant;
  */
 public record QuotaWindow(String name, Double utilization, Instant reset, String status,
                           Double surpassedThreshold, Duration length) {
+
+    /** 5h first, then 7d, then the per-model windows by name, overage last. */
+    public static final Comparator<QuotaWindow> DISPLAY_ORDER =
+            Comparator.comparingInt(QuotaWindow::displayRank).thenComparing(QuotaWindow::name);
+
+    private static int displayRank(QuotaWindow w) {
+        return switch (w.name()) {
+            case "5h" -> 0;
+            case "7d" -> 1;
+            case "overage" -> 3;
+            default -> 2;
+        };
+    }
 
     /** Start of the current window, when both reset and length are known. */
     public Instant start() {

@@ -8,7 +8,6 @@ import dev.budmon.model.SourceWarning;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +64,7 @@ public final class UnifiedHeaders {
             windows.add(new QuotaWindow(name, f.fraction(name + "-utilization"), f.epoch(name + "-reset"),
                     f.text(name + "-status"), f.fraction(name + "-surpassed-threshold"), QuotaWindow.lengthOf(name)));
         }
-        windows.sort(Comparator.comparingInt(UnifiedHeaders::rank).thenComparing(QuotaWindow::name));
+        windows.sort(QuotaWindow.DISPLAY_ORDER);
 
         AccountLimits account = new AccountLimits(f.text("status"), f.epoch("reset"),
                 f.text("representative-claim"), f.text("overage-status"), f.bool("overage-in-use"),
@@ -74,14 +73,6 @@ public final class UnifiedHeaders {
     }
 
 
-    private static int rank(QuotaWindow w) {
-        return switch (w.name()) {
-            case "5h" -> 0;
-            case "7d" -> 1;
-            case "overage" -> 3;
-            default -> 2;
-        };
-    }
 
     /** Reads typed values, turning each bad one into a warning and {@code null}. */
     private record Fields(Map<String, String> h, List<SourceWarning> warnings, String origin) {
