@@ -4,6 +4,7 @@ import dev.budmon.source.ClaudeDirs;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * BudMon's entry point. Decides the command before anything else loads: the commands that need no window
@@ -41,6 +42,11 @@ public final class Main {
             case VERSION -> {
                 out.println("budmon " + Version.get());
                 return 0;
+            }
+            case JSON -> {
+                ClaudeDirs dirs = ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),
+                        Path.of(System.getProperty("user.home")));
+                return JsonCommand.run(dirs, Instant.now(), out, err);
             }
             default -> {
                 ClaudeDirs dirs = ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),

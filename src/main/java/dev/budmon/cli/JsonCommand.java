@@ -1,0 +1,41 @@
+package dev.budmon.cli;
+
+import dev.budmon.calc.Calculator;
+import dev.budmon.calc.Figures;
+import dev.budmon.calc.PriceTable;
+import dev.budmon.calc.Pricing;
+import dev.budmon.config.BudmonConfig;
+import dev.budmon.model.UsageState;
+import dev.budmon.source.ClaudeDirs;
+import dev.budmon.source.StateReader;
+import dev.budmon.source.TranscriptSource;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code budmon --json}: reads every source once and prints the state and every derived figure. */
+final class JsonCommand {
+
+    private JsonCommand() {
+    }
+
+    static int run(ClaudeDirs dirs, Instant now, PrintStream out, PrintStream err) {
+        BudmonConfig config = BudmonConfig.DEFAULTS;
+        UsageState state = new StateReader(dirs.dirs(), TranscriptSource.NONE, List.of()).read();
+        PriceTable prices = PriceTable.bundled();
+        Figures figures = Calculator.compute(state, now, config, prices);
+        try {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            JsonReport.write(w, figures, dirs.dirs(), state.warnings(), new Pricing(prices, config));
+            return 0;
+        } catch (IOException e) {
+            err.println("budmon: cannot write the report: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.budmon.source;
+
+import dev.budmon.model.RateLimits;
+import dev.budmon.model.SourceWarning;
+import dev.budmon.model.UsageState;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads every source of the Claude directories into one {@link UsageState}. Keeps the last good quota
+ * figures when {@code usage-limits.json} turns unreadable (say, half written by an older, non-atomic
+ * interceptor), so a broken file never blanks what was shown.
+ *
+ * <p>Confined to one thread (the watcher's); does file I/O, so never on the EDT.
+ */
+public final class StateReader {
+
+    private final List<Path> dirs;
+    private final TranscriptSource transcripts;
+    private final List<SourceWarning> extraWarnings;
+    private RateLimits lastGoodHeaders;
+    private RateLimits lastGoodStatusline;
+    private Object lastFingerprint;
+    private TranscriptPart lastPart;
+    private UsageState last = UsageState.EMPTY;
+
+    /**
+     * @param dirs          the Claude directories, BudMon's own first
+     * @param transcripts   the transcript reader
+     * @param extraWarnings warnings to pass on with every state, e.g. the config's
+     */
+    public StateReader(List<Path> dirs, TranscriptSource transcripts, List<SourceWarning> extraWarnings) {
+        this.dirs = List.copyOf(dirs);
+        this.transcripts = transcripts;
+        this.extraWarnings = List.copyOf(extraWarnings);
+    }
+
+    /** Reads everything once and returns the state, changed or not. */
+    public UsageState read() {
+        UsageState changed = readIfChanged();
+        return changed != null ? changed : last;
+    }
+
+    /**
+     * Reads what changed since the last call.
+     *
+     * @return the new state, or {@code null} when no source changed
+     */
+    public UsageState readIfChanged() {
+        List<Object> fingerprint = new ArrayList<>();
+        for (Path d : dirs) {
+            fingerprint.add(stamp(d.resolve(UsageLimitsFile.FILE_NAME)));
+            fingerprint.add(stamp(d.resolve(UsageLimitsFile.VELOCITY_FILE_NAME)));
+        }
+        List<SourceWarning> warnings = new ArrayList<>(extraWarnings);
+        TranscriptPart part = transcripts.refresh(dirs, warnings);
+        if (part == lastPart && Objects.equals(fingerprint, lastFingerprint)) {
+            return null;
+        }
+        lastPart = part;
+        lastFingerprint = fingerprint;
+
+        UsageLimitsContent limits = readLimits(warnings);
+        List<Double> velocity = List.of();
+        for (Path d : dirs) {
+            velocity = UsageLimitsFile.readVelocityCacheRatios(d.resolve(UsageLimitsFile.VELOCITY_FILE_NAME), warnings);
+            if (!velocity.isEmpty()) {
+                break;
+            }
+        }
+        last = StateAssembler.assemble(limits, velocity, part, warnings);
+        return last;
+    }
+
+    /** Every directory's file is read; the newest headers win, and a broken file keeps the last good ones. */
+    private UsageLimitsContent readLimits(List<SourceWarning> warnings) {
+        RateLimits headers = null;
+        RateLimits statusline = null;
+        LegacyUsage legacy = LegacyUsage.EMPTY;
+        boolean broken = false;
+        for (Path d : dirs) {
+            UsageLimitsContent c = UsageLimitsFile.read(d.resolve(UsageLimitsFile.FILE_NAME));
+            warnings.addAll(c.warnings());
+            if (c.headers() == null && c.statusline() == null && !c.warnings().isEmpty()) {
+                broken = true;
+            }
+            headers = newer(headers, c.headers());
+            statusline = newer(statusline, c.statusline());
+            if (legacy.isEmpty()) {
+                legacy = c.legacy();
+            }
+        }
+        if (broken && headers == null && lastGoodHeaders != null) {
+            headers = lastGoodHeaders;
+            warnings.add(new SourceWarning(UsageLimitsFile.FILE_NAME, "showing the last figures read successfully"));
+        }
+        if (broken && statusline == null) {
+            statusline = lastGoodStatusline;
+        }
+        lastGoodHeaders = headers != null ? headers : lastGoodHeaders;
+        lastGoodStatusline = statusline != null ? statusline : lastGoodStatusline;
+        return new UsageLimitsContent(headers, statusline, legacy, List.of());
+    }
+
+    private static RateLimits newer(RateLimits a, RateLimits b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        if (b.capturedAt() != null && (a.capturedAt() == null || b.capturedAt().isAfter(a.capturedAt()))) {
+            return b;
+        }
+        return a;
+    }
+
+    /** Size and modification time; a rename over the file changes the file key too. */
+    private static List<Object> stamp(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(a.size(), a.lastModifiedTime().toMillis(), String.valueOf(a.fileKey()));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
