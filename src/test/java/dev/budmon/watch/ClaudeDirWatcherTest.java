@@ -1,0 +1,116 @@
+package dev.budmon.watch;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClaudeDirWatcherTest {
+
+    @TempDir
+    Path dir;
+
+    /** The poll is set to an hour so that only file events can trigger the refreshes awaited here. */
+    private ClaudeDirWatcher watcher(LinkedBlockingQueue<String> refreshes) {
+        return new ClaudeDirWatcher(List.of(dir), Duration.ofHours(1), Duration.ofMillis(20),
+                () -> refreshes.add(Thread.currentThread().getName()), Throwable::printStackTrace);
+    }
+
+    private static void awaitRefresh(LinkedBlockingQueue<String> q) throws InterruptedException {
+        assertThat(q.poll(10, TimeUnit.SECONDS)).as("a refresh after the change").isEqualTo("budmon-refresh");
+    }
+
+    @Test
+    void anAtomicRenameOfUsageLimitsTriggersARefresh() throws Exception {
+        LinkedBlockingQueue<String> q = new LinkedBlockingQueue<>();
+        try (ClaudeDirWatcher w = watcher(q)) {
+            w.start();
+            awaitRefresh(q);
+            Path tmp = dir.resolve(".usage-limits.json.tmp");
+            Files.writeString(tmp, "{}");
+            Files.move(tmp, dir.resolve("usage-limits.json"), StandardCopyOption.ATOMIC_MOVE);
+            awaitRefresh(q);
+        }
+    }
+
+    @Test
+    void transcriptsInNewProjectAndSubagentFoldersAreWatched() throws Exception {
+        LinkedBlockingQueue<String> q = new LinkedBlockingQueue<>();
+        try (ClaudeDirWatcher w = watcher(q)) {
+            w.start();
+            awaitRefresh(q);
+            Path sub = Files.createDirectories(dir.resolve("projects/-home-u-app/s1/subagents"));
+            awaitRefresh(q);
+            // Give the watcher a moment to register the new folders before writing into them.
+            Thread.sleep(200);
+            q.clear();
+            Files.writeString(sub.resolve("agent-1.jsonl"), "{}\n");
+            awaitRefresh(q);
+        }
+    }
+
+    @Test
+    void unrelatedFilesDoNotTriggerARefresh() throws Exception {
+        LinkedBlockingQueue<String> q = new LinkedBlockingQueue<>();
+        try (ClaudeDirWatcher w = watcher(q)) {
+            w.start();
+            awaitRefresh(q);
+            Files.writeString(dir.resolve("notes.txt"), "x");
+            assertThat(q.poll(500, TimeUnit.MILLISECONDS)).isNull();
+            Files.writeString(dir.resolve("budmon.ini"), "[general]\n");
+            awaitRefresh(q);
+        }
+    }
+
+    @Test
+    void aBurstOfWritesIsReadOnceOrAFewTimesNotOncePerWrite() throws Exception {
+        LinkedBlockingQueue<String> q = new LinkedBlockingQueue<>();
+        try (ClaudeDirWatcher w = new ClaudeDirWatcher(List.of(dir), Duration.ofHours(1), Duration.ofMillis(300),
+                () -> q.add("r"), Throwable::printStackTrace)) {
+            w.start();
+            assertThat(q.poll(10, TimeUnit.SECONDS)).isNotNull();
+            for (int i = 0; i < 50; i++) {
+                Files.writeString(dir.resolve("usage-limits.json"), "{\"n\": " + i + "}");
+            }
+            Thread.sleep(1500);
+            assertThat(q.size()).isBetween(1, 5);
+        }
+    }
+
+    @Test
+    void theRefreshSurvivesItsOwnFailures() throws Exception {
+        LinkedBlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<String> q = new LinkedBlockingQueue<>();
+        try (ClaudeDirWatcher w = new ClaudeDirWatcher(List.of(dir), Duration.ofMillis(100), Duration.ofMillis(10),
+                () -> {
+                    q.add("r");
+                    throw new IllegalStateException("boom");
+                }, errors::add)) {
+            w.start();
+            assertThat(errors.poll(5, TimeUnit.SECONDS)).hasMessage("boom");
+            assertThat(errors.poll(5, TimeUnit.SECONDS)).hasMessage("boom");
+        }
+    }
+
+    @Test
+    void closeStopsRefreshing() throws IOException, InterruptedException {
+        LinkedBlockingQueue<String> q = new LinkedBlockingQueue<>();
+        ClaudeDirWatcher w = new ClaudeDirWatcher(List.of(dir), Duration.ofMillis(100), Duration.ofMillis(10),
+                () -> q.add("r"), Throwable::printStackTrace);
+        w.start();
+        assertThat(q.poll(5, TimeUnit.SECONDS)).isNotNull();
+        w.close();
+        q.clear();
+        Files.writeString(dir.resolve("usage-limits.json"), "{}");
+        assertThat(q.poll(500, TimeUnit.MILLISECONDS)).isNull();
+    }
+}
