@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the text of {@code budmon.ini} into a {@link BudmonConfig}: pure, no I/O, never throws. Every value
+ * Turns the text of {@code budmon.ini} into a {@link BudmonConfig}: pure, no I/O, never throws. Written
+ * without streams and lambdas, which would cost the status line's start milliseconds. Every value
  * that is invalid, out of range or inconsistent with another falls back to its default with one warning
  * that names the key and the value; a key that is absent takes its default silently (a file may hold only
  * the keys its user cares about). Any thread.
@@ -118,7 +118,11 @@ public final class ConfigParser {
     }
 
     private static List<SourceWarning> warnings(List<String> messages, String source) {
-        return messages.stream().map(m -> new SourceWarning(source, m)).toList();
+        List<SourceWarning> warnings = new ArrayList<>(messages.size());
+        for (String m : messages) {
+            warnings.add(new SourceWarning(source, m));
+        }
+        return warnings;
     }
 
     /** A number as written in warnings and the default file: {@code 75}, {@code 0.5}, {@code 3.75}. */
@@ -157,8 +161,11 @@ public final class ConfigParser {
             BudmonConfig d = BudmonConfig.DEFAULTS;
             String language = choice("general", "language", d.language(), LANGUAGES);
             int refreshMs = (int) whole("general", "refresh_ms", d.refreshMs(), 250, 600_000);
-            ModelChoice model = ModelChoice.parse(choice("model", "model", d.model().iniValue(),
-                    Arrays.stream(ModelChoice.values()).map(ModelChoice::iniValue).toList()));
+            List<String> models = new ArrayList<>();
+            for (ModelChoice c : ModelChoice.values()) {
+                models.add(c.iniValue());
+            }
+            ModelChoice model = ModelChoice.parse(choice("model", "model", d.model().iniValue(), models));
             return new BudmonConfig(language, refreshMs, model, prices(), thresholds(), statusline(), geometry());
         }
 
@@ -215,10 +222,12 @@ public final class ConfigParser {
             List<String> elements = d.elements();
             String raw = raw("statusline", "elements");
             if (raw != null) {
-                List<String> parsed = Arrays.stream(raw.split(","))
-                        .map(s -> s.trim().toLowerCase(Locale.ROOT))
-                        .filter(s -> !s.isEmpty())
-                        .toList();
+                List<String> parsed = new ArrayList<>();
+                for (String element : raw.split(",")) {
+                    if (!element.isBlank()) {
+                        parsed.add(element.trim().toLowerCase(Locale.ROOT));
+                    }
+                }
                 if (parsed.isEmpty()) {
                     messages.add("[statusline] elements is empty; using " + String.join(", ", d.elements()));
                 } else {

@@ -21,7 +21,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * {@code budmon.ini} in the Claude directory: reads it (creating it with every default, commented, on the
@@ -45,7 +44,7 @@ public final class ConfigStore {
     private static final String DEFAULT_RESOURCE = "budmon.default.ini";
 
     private final Path file;
-    private final BiFunction<String, String, LoadedConfig> parser;
+    private final boolean useIni4j;
     private volatile LoadedConfig current = LoadedConfig.DEFAULTS;
 
     /**
@@ -54,12 +53,12 @@ public final class ConfigStore {
      * @param claudeDir the Claude directory ({@code ClaudeDirs.primary()})
      */
     public ConfigStore(Path claudeDir) {
-        this(claudeDir, ConfigParser::parse);
+        this(claudeDir, true);
     }
 
-    private ConfigStore(Path claudeDir, BiFunction<String, String, LoadedConfig> parser) {
+    private ConfigStore(Path claudeDir, boolean useIni4j) {
         this.file = claudeDir.resolve(FILE_NAME);
-        this.parser = parser;
+        this.useIni4j = useIni4j;
     }
 
     /**
@@ -67,7 +66,7 @@ public final class ConfigStore {
      * line, which Claude Code starts after every message. Same results.
      */
     public static ConfigStore withoutIni4j(Path claudeDir) {
-        return new ConfigStore(claudeDir, ConfigParser::parseWithoutIni4j);
+        return new ConfigStore(claudeDir, false);
     }
 
     /** The file's path. */
@@ -94,7 +93,7 @@ public final class ConfigStore {
         try {
             FileText text = read();
             if (text == null) {
-                result = parser.apply(defaultText(), source());
+                result = parse(defaultText());
                 if (Files.isDirectory(file.getParent())) {
                     try {
                         write(defaultText().getBytes(StandardCharsets.UTF_8), false);
@@ -105,7 +104,7 @@ public final class ConfigStore {
             } else if (text.problem() != null) {
                 result = withWarning(LoadedConfig.DEFAULTS, text.problem() + "; using all defaults");
             } else {
-                result = parser.apply(text.text(), source());
+                result = parse(text.text());
             }
         } catch (RuntimeException e) {
             // A bug here must not take down the monitor: the defaults still let it show everything.
@@ -147,7 +146,7 @@ public final class ConfigStore {
         }
         String after = IniDocument.parse(before).withValue(section, key, value).text();
         write(after.getBytes(charset), true);
-        LoadedConfig result = parser.apply(after, source());
+        LoadedConfig result = parse(after);
         current = result;
         return result;
     }
@@ -167,6 +166,12 @@ public final class ConfigStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    // A flag, not a function object: a method reference would start the lambda machinery, which costs the
+    // status line milliseconds at every start.
+    private LoadedConfig parse(String text) {
+        return useIni4j ? ConfigParser.parse(text, source()) : ConfigParser.parseWithoutIni4j(text, source());
     }
 
     private String source() {

@@ -181,7 +181,9 @@ public final class IniDocument {
         for (Line l : lines) {
             if (l.kind == Kind.SECTION) {
                 section = l.name;
-                result.computeIfAbsent(section, s -> new LinkedHashMap<>());
+                if (!result.containsKey(section)) {
+                    result.put(section, new LinkedHashMap<>());
+                }
             } else if (l.kind == Kind.ENTRY && section != null) {
                 result.get(section).put(l.name, cleanValue(l.value()));
             }
