@@ -1,0 +1,409 @@
+package dev.budmon.config;
+
+import dev.budmon.model.ModelPrices;
+import dev.budmon.model.SourceWarning;
+import org.ini4j.Config;
+import org.ini4j.Ini;
+import org.ini4j.Profile;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the text of {@code budmon.ini} into a {@link BudmonConfig}: pure, no I/O, never throws. Written
+ * without streams and lambdas, which would cost the status line's start milliseconds. Every value
+ * that is invalid, out of range or inconsistent with another falls back to its default with one warning
+ * that names the key and the value; a key that is absent takes its default silently (a file may hold only
+ * the keys its user cares about). Any thread.
+ */
+public final class ConfigParser {
+
+    /** Sections and their keys, in the order of the default file. */
+    static final Map<String, List<String>> KNOWN_KEYS = known();
+
+    private static final List<String> LANGUAGES = List.of("auto", "de", "en");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)");
+    private static final BigDecimal MAX_UNITS = BigDecimal.valueOf(100_000);
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*(d|h|min|m|s)(?![a-z])");
+
+    private ConfigParser() {
+    }
+
+    private static Map<String, List<String>> known() {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put("general", List.of("language", "refresh_ms"));
+        m.put("model", List.of("model"));
+        m.put("prices", List.of("input", "output", "cache_write_5m", "cache_write_1h", "cache_read"));
+        m.put("thresholds", List.of("quota_warn", "quota_alarm", "cache_warn", "cache_alarm", "burn_safe",
+                "burn_warn", "reserve_safe"));
+        m.put("statusline", List.of("elements", "max_width"));
+        m.put("window", List.of("geometry"));
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * Reads the text with ini4j, configured against its traps: a private {@link Config} (never
+     * {@code Config.getGlobal()}, which every {@code Ini} in the JVM shares), no backslash escapes (so
+     * {@code C:\Users} stays as written), no line continuation, no includes, no variable substitution.
+     *
+     * @param text   the file's text
+     * @param source named in the warnings, e.g. the file's path
+     */
+    public static LoadedConfig parse(String text, String source) {
+        IniDocument doc = IniDocument.parse(text);
+        List<String> messages = new ArrayList<>(doc.problems());
+        Map<String, Map<String, String>> values;
+        try {
+            values = readWithIni4j(doc.textForIni4j());
+        } catch (IOException | RuntimeException e) {
+            messages.add("could not be read as INI (" + e.getMessage() + "); using all defaults");
+            return new LoadedConfig(BudmonConfig.DEFAULTS, warnings(messages, source));
+        }
+        return interpret(values, messages, source);
+    }
+
+    /**
+     * Reads the text with BudMon's own line reader, without loading ini4j, for the status line that must
+     * start fast. Gives the same result as {@link #parse} (a test holds both to that).
+     */
+    public static LoadedConfig parseWithoutIni4j(String text, String source) {
+        IniDocument doc = IniDocument.parse(text);
+        return interpret(doc.values(), new ArrayList<>(doc.problems()), source);
+    }
+
+    /** Every entry, by lower-case section and key, with values cleaned as {@link IniDocument#cleanValue}. */
+    static Map<String, Map<String, String>> readWithIni4j(String text) throws IOException {
+        Config config = new Config();
+        config.setEscape(false);
+        config.setEscapeNewline(false);
+        config.setInclude(false);
+        config.setTree(false);
+        config.setGlobalSection(false);
+        config.setEmptyOption(false);
+        config.setMultiOption(false);
+        config.setMultiSection(false);
+        config.setLowerCaseSection(true);
+        config.setLowerCaseOption(true);
+        config.setComment(false);
+        Ini ini = new Ini();
+        ini.setConfig(config);
+        ini.load(new StringReader(text));
+        Map<String, Map<String, String>> result = new LinkedHashMap<>();
+        for (Profile.Section section : ini.values()) {
+            Map<String, String> entries = new LinkedHashMap<>();
+            for (String key : section.keySet()) {
+                // get, not fetch: fetch would expand ${...} references
+                entries.put(key, IniDocument.cleanValue(section.get(key)));
+            }
+            result.put(section.getName(), entries);
+        }
+        return result;
+    }
+
+    static LoadedConfig interpret(Map<String, Map<String, String>> values, List<String> messages, String source) {
+        Interpreter in = new Interpreter(values, messages);
+        BudmonConfig config = in.config();
+        return new LoadedConfig(config, warnings(messages, source));
+    }
+
+    private static List<SourceWarning> warnings(List<String> messages, String source) {
+        List<SourceWarning> warnings = new ArrayList<>(messages.size());
+        for (String m : messages) {
+            warnings.add(new SourceWarning(source, m));
+        }
+        return warnings;
+    }
+
+    /** A number as written in warnings and the default file: {@code 75}, {@code 0.5}, {@code 3.75}. */
+    static String plain(double d) {
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    /** Whole minutes as a plain number, else an ISO-8601 duration. */
+    static String plain(Duration d) {
+        return d.toSecondsPart() == 0 && d.toNanosPart() == 0 ? Long.toString(d.toMinutes()) : d.toString();
+    }
+
+    /** Reads the values section by section, collecting a warning for each one it cannot use. */
+    private static final class Interpreter {
+        private final Map<String, Map<String, String>> values;
+        private final List<String> messages;
+
+        Interpreter(Map<String, Map<String, String>> values, List<String> messages) {
+            this.values = values;
+            this.messages = messages;
+        }
+
+        BudmonConfig config() {
+            for (Map.Entry<String, Map<String, String>> s : values.entrySet()) {
+                List<String> keys = KNOWN_KEYS.get(s.getKey());
+                if (keys == null) {
+                    messages.add("[" + s.getKey() + "] is not a known section; ignored");
+                    continue;
+                }
+                for (String key : s.getValue().keySet()) {
+                    if (!keys.contains(key)) {
+                        messages.add("[" + s.getKey() + "] " + key + " is not a known key; ignored");
+                    }
+                }
+            }
+            BudmonConfig d = BudmonConfig.DEFAULTS;
+            String language = choice("general", "language", d.language(), LANGUAGES);
+            int refreshMs = (int) whole("general", "refresh_ms", d.refreshMs(), 250, 600_000);
+            List<String> models = new ArrayList<>();
+            for (ModelChoice c : ModelChoice.values()) {
+                models.add(c.iniValue());
+            }
+            ModelChoice model = ModelChoice.parse(choice("model", "model", d.model().iniValue(), models));
+            return new BudmonConfig(language, refreshMs, model, prices(), thresholds(), statusline(), geometry());
+        }
+
+        private ModelPrices prices() {
+            ModelPrices d = BudmonConfig.DEFAULT_CUSTOM_PRICES;
+            double input = decimal("prices", "input", d.input(), 0, 10_000, false);
+            double output = decimal("prices", "output", d.output(), 0, 10_000, false);
+            // Unset cache prices follow the configured input price by Anthropic's usual multipliers.
+            ModelPrices standard = ModelPrices.standard(input, output);
+            double write5m = decimal("prices", "cache_write_5m", standard.cacheWrite5m(), 0, 10_000, false);
+            double write1h = decimal("prices", "cache_write_1h", standard.cacheWrite1h(), 0, 10_000, false);
+            double read = decimal("prices", "cache_read", standard.cacheRead(), 0, 10_000, false);
+            return new ModelPrices(input, output, write5m, write1h, read);
+        }
+
+        private Thresholds thresholds() {
+            Thresholds d = Thresholds.DEFAULTS;
+            double quotaWarn = decimal("thresholds", "quota_warn", d.quotaWarnPercent(), 1, 200, false);
+            double quotaAlarm = decimal("thresholds", "quota_alarm", d.quotaAlarmPercent(), 1, 200, false);
+            if (quotaWarn >= quotaAlarm) {
+                inconsistent("quota_warn", quotaWarn, "below", "quota_alarm", quotaAlarm,
+                        d.quotaWarnPercent(), d.quotaAlarmPercent());
+                quotaWarn = d.quotaWarnPercent();
+                quotaAlarm = d.quotaAlarmPercent();
+            }
+            double cacheWarn = decimal("thresholds", "cache_warn", d.cacheWarnRatio(), 0, 1, true);
+            double cacheAlarm = decimal("thresholds", "cache_alarm", d.cacheAlarmRatio(), 0, 1, true);
+            if (cacheWarn <= cacheAlarm) {
+                inconsistent("cache_warn", cacheWarn, "above", "cache_alarm", cacheAlarm,
+                        d.cacheWarnRatio(), d.cacheAlarmRatio());
+                cacheWarn = d.cacheWarnRatio();
+                cacheAlarm = d.cacheAlarmRatio();
+            }
+            double burnSafe = decimal("thresholds", "burn_safe", d.burnSafePerHour(), 0, 1000, false);
+            double burnWarn = decimal("thresholds", "burn_warn", d.burnWarnPerHour(), 0, 1000, false);
+            if (burnSafe >= burnWarn) {
+                inconsistent("burn_safe", burnSafe, "below", "burn_warn", burnWarn,
+                        d.burnSafePerHour(), d.burnWarnPerHour());
+                burnSafe = d.burnSafePerHour();
+                burnWarn = d.burnWarnPerHour();
+            }
+            Duration reserveSafe = duration("thresholds", "reserve_safe", d.reserveSafe(), Duration.ofDays(7));
+            return new Thresholds(quotaWarn, quotaAlarm, cacheWarn, cacheAlarm, burnSafe, burnWarn, reserveSafe);
+        }
+
+        private void inconsistent(String key, double value, String relation, String otherKey, double other,
+                                  double defaultValue, double otherDefault) {
+            messages.add("[thresholds] " + key + " = " + plain(value) + " is not " + relation + " " + otherKey + " = "
+                    + plain(other) + "; using " + plain(defaultValue) + " and " + plain(otherDefault));
+        }
+
+        private StatuslineConfig statusline() {
+            StatuslineConfig d = StatuslineConfig.DEFAULTS;
+            List<String> elements = d.elements();
+            String raw = raw("statusline", "elements");
+            if (raw != null) {
+                List<String> parsed = new ArrayList<>();
+                for (String element : raw.split(",")) {
+                    if (!element.isBlank()) {
+                        parsed.add(element.trim().toLowerCase(Locale.ROOT));
+                    }
+                }
+                if (parsed.isEmpty()) {
+                    messages.add("[statusline] elements is empty; using " + String.join(", ", d.elements()));
+                } else {
+                    elements = parsed;
+                }
+            }
+            int maxWidth = (int) whole("statusline", "max_width", d.maxWidth(), 10, 1000);
+            return new StatuslineConfig(elements, maxWidth);
+        }
+
+        private String geometry() {
+            String raw = raw("window", "geometry");
+            if (raw == null || raw.isEmpty()) {
+                return null; // empty is the documented "not remembered yet"
+            }
+            WindowGeometry g = WindowGeometry.parse(raw);
+            if (g == null) {
+                messages.add("[window] geometry = \"" + IniDocument.shorten(raw)
+                        + "\" is not x,y,width,height in whole pixels; ignored");
+                return null;
+            }
+            return g.toIniValue();
+        }
+
+        /** The cleaned value, {@code null} when the key is absent. */
+        private String raw(String section, String key) {
+            Map<String, String> s = values.get(section);
+            return s == null ? null : s.get(key);
+        }
+
+        /** The value, or {@code null} (with a warning when it is empty) when the default applies. */
+        private String present(String section, String key, String defaultText) {
+            String v = raw(section, key);
+            if (v != null && v.isEmpty()) {
+                messages.add("[" + section + "] " + key + " is empty; using " + defaultText);
+                return null;
+            }
+            return v;
+        }
+
+        private void invalid(String section, String key, String value, String why, String defaultText) {
+            messages.add("[" + section + "] " + key + " = \"" + IniDocument.shorten(value) + "\" " + why + "; using "
+                    + defaultText);
+        }
+
+        private String choice(String section, String key, String defaultValue, List<String> allowed) {
+            String v = present(section, key, defaultValue);
+            if (v == null) {
+                return defaultValue;
+            }
+            String lower = v.toLowerCase(Locale.ROOT);
+            if (!allowed.contains(lower)) {
+                invalid(section, key, v, "is not one of " + String.join(", ", allowed), defaultValue);
+                return defaultValue;
+            }
+            return lower;
+        }
+
+        private long whole(String section, String key, long defaultValue, long min, long max) {
+            String text = Long.toString(defaultValue);
+            String v = present(section, key, text);
+            if (v == null) {
+                return defaultValue;
+            }
+            if (!v.matches("[+-]?\\d+")) {
+                invalid(section, key, v, NUMBER.matcher(v).matches() ? "is not a whole number" : "is not a number",
+                        text);
+                return defaultValue;
+            }
+            // More digits than any range here allows would overflow a long; they are out of range all the same.
+            long n = v.length() > 12 ? Long.MAX_VALUE : Long.parseLong(v);
+            if (n < min || n > max) {
+                invalid(section, key, v, "is out of range (" + min + " to " + max + ")", text);
+                return defaultValue;
+            }
+            return n;
+        }
+
+        /**
+         * A decimal number; a decimal comma works too. A trailing {@code %} is allowed: for a ratio it divides
+         * by 100 ({@code 50%} is 0.5), elsewhere it is only a unit.
+         */
+        private double decimal(String section, String key, double defaultValue, double min, double max,
+                               boolean ratio) {
+            String text = plain(defaultValue);
+            String v = present(section, key, text);
+            if (v == null) {
+                return defaultValue;
+            }
+            String n = v;
+            boolean percent = n.endsWith("%");
+            if (percent) {
+                n = n.substring(0, n.length() - 1).trim();
+            }
+            if (!NUMBER.matcher(n).matches()) {
+                invalid(section, key, v, "is not a number", text);
+                return defaultValue;
+            }
+            double d = Double.parseDouble(n.replace(',', '.'));
+            if (percent && ratio) {
+                d /= 100;
+            }
+            if (d < min || d > max) {
+                invalid(section, key, v, "is out of range (" + plain(min) + " to " + plain(max) + ")", text);
+                return defaultValue;
+            }
+            return d;
+        }
+
+        /** Minutes as a plain number, or a duration such as {@code 1h30m}, {@code 90 min}, {@code PT1H30M}. */
+        private Duration duration(String section, String key, Duration defaultValue, Duration max) {
+            String text = plain(defaultValue);
+            String v = present(section, key, text);
+            if (v == null) {
+                return defaultValue;
+            }
+            Duration d = parseDuration(v);
+            if (d == null) {
+                invalid(section, key, v, "is not a duration (minutes, or e.g. 1h30m)", text);
+                return defaultValue;
+            }
+            if (d.isNegative() || d.compareTo(max) > 0) {
+                invalid(section, key, v, "is out of range (0 to " + plain(max) + " minutes)", text);
+                return defaultValue;
+            }
+            return d;
+        }
+    }
+
+    /**
+     * Reads {@code 60} (minutes), {@code 1.5} (minutes), {@code 1h30m}, {@code 1 h 30 min}, {@code 2d},
+     * {@code 45s} or ISO-8601 {@code PT1H30M}; {@code null} when it is none of them.
+     */
+    static Duration parseDuration(String value) {
+        String t = value.trim().toLowerCase(Locale.ROOT);
+        if (NUMBER.matcher(t).matches()) {
+            return fractionOf(Duration.ofMinutes(1), t);
+        }
+        if (t.startsWith("p") || t.startsWith("-p")) {
+            try {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        Matcher m = DURATION_PART.matcher(t);
+        Duration total = Duration.ZERO;
+        int at = 0;
+        boolean any = false;
+        while (m.find()) {
+            if (!t.substring(at, m.start()).isBlank()) {
+                return null;
+            }
+            Duration unit = switch (m.group(2)) {
+                case "d" -> Duration.ofDays(1);
+                case "h" -> Duration.ofHours(1);
+                case "s" -> Duration.ofSeconds(1);
+                default -> Duration.ofMinutes(1);
+            };
+            total = total.plus(fractionOf(unit, m.group(1)));
+            at = m.end();
+            any = true;
+        }
+        return any && t.substring(at).isBlank() ? total : null;
+    }
+
+    private static Duration fractionOf(Duration unit, String number) {
+        BigDecimal amount = new BigDecimal(number.replace(',', '.').replaceFirst("^\\+", "").replaceFirst("\\.$", ""));
+        // Any amount this large is out of range anyway; the cap keeps the nanoseconds within a long.
+        amount = amount.min(MAX_UNITS).max(MAX_UNITS.negate());
+        return Duration.ofNanos(amount.multiply(BigDecimal.valueOf(unit.toNanos())).longValue());
+    }
+
+    /** Keys of a known section, for callers that offer them (e.g. a settings menu); empty for unknown ones. */
+    public static Set<String> knownKeys(String section) {
+        List<String> keys = KNOWN_KEYS.get(section.toLowerCase(Locale.ROOT));
+        return keys == null ? Set.of() : Set.copyOf(keys);
+    }
+}

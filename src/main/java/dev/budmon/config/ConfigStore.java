@@ -1,0 +1,280 @@
+package dev.budmon.config;
+
+import dev.budmon.model.SourceWarning;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code budmon.ini} in the Claude directory: reads it (creating it with every default, commented, on the
+ * first run), reads it again when it changed, and saves single values. The only class of the config
+ * package that touches files; all parsing is in {@link ConfigParser}. Not for the Event Dispatch Thread:
+ * every method but {@link #current()} does file I/O. Any other thread; calls are serialized.
+ *
+ * <p>Reading never throws: a file that is unreadable, binary or larger than 1 MiB gives every default and
+ * one warning. Saving changes only the one line (or adds it) and keeps every other byte of the file, its
+ * comments, spacing, line endings and encoding; it writes a temporary file in the same folder and renames
+ * it over the old one, so a reader sees the old file or the new one, never a half-written one.
+ */
+public final class ConfigStore {
+
+    /** The file's name in the Claude directory. */
+    public static final String FILE_NAME = "budmon.ini";
+
+    /** Larger files are not read; a settings file is a few kilobytes. */
+    static final int MAX_BYTES = 1 << 20;
+
+    private static final String DEFAULT_RESOURCE = "budmon.default.ini";
+
+    private final Path file;
+    private final boolean useIni4j;
+    private volatile LoadedConfig current = LoadedConfig.DEFAULTS;
+
+    /**
+     * A store for {@code budmon.ini} in the given directory. Reads nothing yet.
+     *
+     * @param claudeDir the Claude directory ({@code ClaudeDirs.primary()})
+     */
+    public ConfigStore(Path claudeDir) {
+        this(claudeDir, true);
+    }
+
+    private ConfigStore(Path claudeDir, boolean useIni4j) {
+        this.file = claudeDir.resolve(FILE_NAME);
+        this.useIni4j = useIni4j;
+    }
+
+    /**
+     * A store that reads without loading ini4j ({@link ConfigParser#parseWithoutIni4j}), for the status
+     * line, which Claude Code starts after every message. Same results.
+     */
+    public static ConfigStore withoutIni4j(Path claudeDir) {
+        return new ConfigStore(claudeDir, false);
+    }
+
+    /** The file's path. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * What the last {@link #load()} or {@link #save} found; {@link LoadedConfig#DEFAULTS} before the first.
+     * No I/O; any thread, the EDT included.
+     */
+    public LoadedConfig current() {
+        return current;
+    }
+
+    /**
+     * Reads the file, and remembers and returns what it found. Call it again whenever the file changed
+     * (the watcher does); it always reads afresh. When the file does not exist and the directory does, it is
+     * created from the commented default first; a missing directory is left alone (it may be a mistyped
+     * {@code --claude-dir}) and gives the defaults. Never throws.
+     */
+    public synchronized LoadedConfig load() {
+        LoadedConfig result;
+        try {
+            FileText text = read();
+            if (text == null) {
+                result = parse(defaultText());
+                if (Files.isDirectory(file.getParent())) {
+                    try {
+                        write(defaultText().getBytes(StandardCharsets.UTF_8), false);
+                    } catch (IOException e) {
+                        result = withWarning(result, "could not be created (" + describe(e) + "); using the defaults");
+                    }
+                }
+            } else if (text.problem() != null) {
+                result = withWarning(LoadedConfig.DEFAULTS, text.problem() + "; using all defaults");
+            } else {
+                result = parse(text.text());
+            }
+        } catch (RuntimeException e) {
+            // A bug here must not take down the monitor: the defaults still let it show everything.
+            result = withWarning(LoadedConfig.DEFAULTS, "could not be read (" + describe(e) + "); using all defaults");
+        }
+        current = result;
+        return result;
+    }
+
+    /**
+     * Sets {@code [section] key = value} in the file, changing nothing else (see
+     * {@link IniDocument#withValue}), and returns the configuration the file now holds. A missing file is
+     * created from the default first. The file is read afresh, so edits made by hand since the last load
+     * are kept.
+     *
+     * @throws IOException              when the file cannot be read or written, or is not a text file BudMon
+     *                                  may change (binary, too large); the file is then unchanged
+     * @throws IllegalArgumentException when the value would not read back as itself (see
+     *                                  {@link IniDocument#withValue})
+     */
+    public synchronized LoadedConfig save(String section, String key, String value) throws IOException {
+        FileText text = read();
+        String before;
+        Charset charset;
+        if (text == null) {
+            if (!Files.isDirectory(file.getParent())) {
+                throw new NoSuchFileException(file.getParent().toString(), null, "the Claude directory does not exist");
+            }
+            before = defaultText();
+            charset = StandardCharsets.UTF_8;
+        } else if (text.problem() != null) {
+            throw new IOException(file + " " + text.problem() + "; not changed");
+        } else {
+            before = text.text();
+            charset = text.charset();
+        }
+        if (!charset.newEncoder().canEncode(value)) {
+            throw new IllegalArgumentException("\"" + value + "\" cannot be written in the file's encoding " + charset);
+        }
+        String after = IniDocument.parse(before).withValue(section, key, value).text();
+        write(after.getBytes(charset), true);
+        LoadedConfig result = parse(after);
+        current = result;
+        return result;
+    }
+
+    /** Saves {@code [window] geometry}. Same contract as {@link #save}. */
+    public LoadedConfig saveWindowGeometry(WindowGeometry geometry) throws IOException {
+        return save("window", "geometry", geometry.toIniValue());
+    }
+
+    /** The text a new {@code budmon.ini} gets: every key with its default, every key explained. */
+    public static String defaultText() {
+        try (InputStream in = ConfigStore.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // A flag, not a function object: a method reference would start the lambda machinery, which costs the
+    // status line milliseconds at every start.
+    private LoadedConfig parse(String text) {
+        return useIni4j ? ConfigParser.parse(text, source()) : ConfigParser.parseWithoutIni4j(text, source());
+    }
+
+    private String source() {
+        return file.toString();
+    }
+
+    private LoadedConfig withWarning(LoadedConfig config, String message) {
+        List<SourceWarning> warnings = new ArrayList<>(config.warnings());
+        warnings.add(new SourceWarning(source(), message));
+        return new LoadedConfig(config.config(), warnings);
+    }
+
+    private static String describe(Exception e) {
+        String name = e.getClass().getSimpleName();
+        return e.getMessage() == null ? name : name + ": " + e.getMessage();
+    }
+
+    /**
+     * The file's text and the charset that gives back its exact bytes, or what is wrong with it;
+     * {@code null} when there is no file.
+     */
+    private record FileText(String text, Charset charset, String problem) {
+    }
+
+    private FileText read() {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            return new FileText(null, null, "could not be read (" + describe(e) + ")");
+        }
+        if (bytes.length > MAX_BYTES) {
+            return new FileText(null, null, "is larger than " + (MAX_BYTES >> 20) + " MiB");
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                return new FileText(null, null, "is not a text file");
+            }
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return new FileText(text, StandardCharsets.UTF_8, null);
+        } catch (CharacterCodingException e) {
+            // Not UTF-8: an editor saved it in a legacy 8-bit encoding (umlauts in a comment). Every key
+            // BudMon knows is ASCII, and ISO-8859-1 maps each byte to one char and back, so a save keeps
+            // every other byte exactly.
+            return new FileText(new String(bytes, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1, null);
+        }
+    }
+
+    /**
+     * Writes the bytes to a temporary file in the target's folder and renames it over the target. A
+     * symbolic link (dotfiles kept elsewhere) is written through, not replaced by a plain file.
+     *
+     * @param replace whether an existing file is replaced; when not, a file that appeared meanwhile wins
+     */
+    private void write(byte[] bytes, boolean replace) throws IOException {
+        Path target = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath();
+        Path tmp = Files.createTempFile(target.getParent(), "." + FILE_NAME + ".", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            if (replace && Files.exists(target)) {
+                copyPermissions(target, tmp);
+            }
+            if (!replace) {
+                try {
+                    Files.move(tmp, target);
+                } catch (FileAlreadyExistsException e) {
+                    // Another BudMon process created it first, from the same defaults; keep that one.
+                }
+                return;
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void copyPermissions(Path from, Path to) {
+        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+        PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        if (source == null || target == null) {
+            return;
+        }
+        try {
+            target.setPermissions(source.readAttributes().permissions());
+        } catch (IOException | UnsupportedOperationException e) {
+            // The temporary file keeps its private 0600; the content is what matters.
+        }
+    }
+}

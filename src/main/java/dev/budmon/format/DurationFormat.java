@@ -1,0 +1,114 @@
+package dev.budmon.format;
+
+import dev.budmon.i18n.Messages;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Durations as text, pure and locale-aware through {@link Messages}' units. Any thread.
+ *
+ * <p>Rounding: every form rounds <em>up</em> to its smallest unit, so a countdown never shows {@code 0 min}
+ * (or {@code 0:00:00}) while time is left, and a duration is never shown shorter than it is. A duration of
+ * zero or less is {@code 0 min}; the signed forms round the amount away from zero. {@code null} gives
+ * {@link Unknown#FIGURE}.
+ */
+public final class DurationFormat {
+
+    /** U+2212, the typographic minus the examples use ({@code −25 min}). */
+    public static final String MINUS = "\u2212";
+
+    private static final long MINUTES_PER_DAY = 24 * 60;
+
+    private DurationFormat() {
+    }
+
+    /**
+     * Days, hours and minutes in words, zero parts left out: {@code 1 d 2 h 3 min}, {@code 1 h 14 min},
+     * {@code 2 d 5 min}, {@code 25 min}, {@code 0 min}. Rounded up to the minute.
+     */
+    public static String words(Duration d, Messages m) {
+        if (d == null) {
+            return Unknown.FIGURE;
+        }
+        long minutes = ceilMinutes(d);
+        List<String> parts = new ArrayList<>(3);
+        long days = minutes / MINUTES_PER_DAY;
+        long hours = minutes % MINUTES_PER_DAY / 60;
+        long mins = minutes % 60;
+        if (days > 0) {
+            parts.add(days + " " + m.get("unit.day"));
+        }
+        if (hours > 0) {
+            parts.add(hours + " " + m.get("unit.hour"));
+        }
+        if (mins > 0 || parts.isEmpty()) {
+            parts.add(mins + " " + m.get("unit.minute"));
+        }
+        return String.join(" ", parts);
+    }
+
+    /**
+     * The status line's short form: {@code 3d12h} from a day on (rounded up to the hour), {@code 2h14m} from
+     * an hour on, {@code 14m} below; a zero part at the end is left out ({@code 2h}, {@code 3d}).
+     */
+    public static String compact(Duration d) {
+        if (d == null) {
+            return Unknown.FIGURE;
+        }
+        long minutes = ceilMinutes(d);
+        if (minutes >= MINUTES_PER_DAY) {
+            long hours = (minutes + 59) / 60;
+            return hours / 24 + "d" + (hours % 24 == 0 ? "" : hours % 24 + "h");
+        }
+        if (minutes >= 60) {
+            return minutes / 60 + "h" + (minutes % 60 == 0 ? "" : minutes % 60 + "m");
+        }
+        return minutes + "m";
+    }
+
+    /** {@link #words} with a sign: {@code +1 h 12 min}, {@code −25 min}; exactly zero is {@code 0 min}. */
+    public static String signedWords(Duration d, Messages m) {
+        if (d == null) {
+            return Unknown.FIGURE;
+        }
+        return sign(d) + words(d.abs(), m);
+    }
+
+    /** {@link #compact} with a sign: {@code +1h12m}, {@code −25m}; exactly zero is {@code 0m}. */
+    public static String signedCompact(Duration d) {
+        if (d == null) {
+            return Unknown.FIGURE;
+        }
+        return sign(d) + compact(d.abs());
+    }
+
+    /**
+     * A countdown clock, {@code H:MM:SS} ({@code 1:14:05}, {@code 0:00:59}), rounded up to the second;
+     * hours go past 24 when they must. Zero or less is {@code 0:00:00}.
+     */
+    public static String clock(Duration d) {
+        if (d == null) {
+            return Unknown.FIGURE;
+        }
+        long seconds = d.isNegative() || d.isZero() ? 0 : d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
+        return String.format("%d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    }
+
+    private static String sign(Duration d) {
+        if (d.isZero()) {
+            return "";
+        }
+        return d.isNegative() ? MINUS : "+";
+    }
+
+    /** Whole minutes, rounded up; 0 for zero and negative durations. */
+    static long ceilMinutes(Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            return 0;
+        }
+        long minutes = d.toMinutes();
+        return d.minusMinutes(minutes).isZero() ? minutes : minutes + 1;
+    }
+}

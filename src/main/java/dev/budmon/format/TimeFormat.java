@@ -1,0 +1,74 @@
+package dev.budmon.format;
+
+import dev.budmon.i18n.Messages;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+
+/**
+ * Points in time as text: local clock time for the short windows, weekday and date for the long ones,
+ * with a countdown. Pure: the caller passes the zone and {@code now}. 24-hour clock and day.month. dates in
+ * both languages; weekday names from the language files. {@code null} instants give {@link Unknown#FIGURE}.
+ * Any thread.
+ */
+public final class TimeFormat {
+
+    private static final Duration ONE_DAY = Duration.ofDays(1);
+
+    private TimeFormat() {
+    }
+
+    /** Local clock time, {@code 13:00}. */
+    public static String time(Instant at, ZoneId zone) {
+        if (at == null) {
+            return Unknown.FIGURE;
+        }
+        ZonedDateTime t = at.atZone(zone);
+        return String.format("%02d:%02d", t.getHour(), t.getMinute());
+    }
+
+    /** Weekday, date and time, {@code Fri 04.04. 13:00}; German {@code Fr 04.04. 13:00}. */
+    public static String weekdayDateTime(Instant at, ZoneId zone, Messages m) {
+        if (at == null) {
+            return Unknown.FIGURE;
+        }
+        ZonedDateTime t = at.atZone(zone);
+        String weekday = m.get("weekday." + t.getDayOfWeek().name().substring(0, 3).toLowerCase(Locale.ROOT));
+        return String.format("%s %02d.%02d. %02d:%02d", weekday, t.getDayOfMonth(), t.getMonthValue(),
+                t.getHour(), t.getMinute());
+    }
+
+    /**
+     * The form that suits a window: clock time for windows up to a day ({@code 13:00}), weekday and date for
+     * longer ones ({@code Fri 04.04. 13:00}). For a window of unknown length, clock time when the point lies
+     * less than a day from {@code now}, else weekday and date.
+     */
+    public static String forWindow(Instant at, Duration windowLength, Instant now, ZoneId zone, Messages m) {
+        if (at == null) {
+            return Unknown.FIGURE;
+        }
+        boolean shortForm = windowLength != null
+                ? windowLength.compareTo(ONE_DAY) <= 0
+                : Duration.between(now, at).abs().compareTo(ONE_DAY) < 0;
+        return shortForm ? time(at, zone) : weekdayDateTime(at, zone, m);
+    }
+
+    /**
+     * {@link #forWindow} with the time left: {@code 13:00 (1 h 14 min)}, {@code Fri 04.04. 13:00 (3 d 12 h)};
+     * the countdown rounds up, so it shows at least {@code 1 min} while any time is left. A point that is not
+     * after {@code now} is {@code 13:00 (passed)}.
+     */
+    public static String withCountdown(Instant at, Duration windowLength, Instant now, ZoneId zone, Messages m) {
+        if (at == null) {
+            return Unknown.FIGURE;
+        }
+        String point = forWindow(at, windowLength, now, zone, m);
+        if (!at.isAfter(now)) {
+            return m.get("countdown.passed", point);
+        }
+        return m.get("countdown.with_time", point, DurationFormat.words(Duration.between(now, at), m));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.budmon.format;
+
+import dev.budmon.i18n.Messages;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static java.time.Duration.ofDays;
+import static java.time.Duration.ofHours;
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofNanos;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DurationFormatTest {
+
+    private static final Messages EN = Messages.of("en");
+    private static final Messages DE = Messages.of("de");
+
+    private static Duration hms(long h, long m, long s) {
+        return ofHours(h).plusMinutes(m).plusSeconds(s);
+    }
+
+    @Test
+    void wordsLeaveOutZeroPartsAndRoundUpToTheMinute() {
+        assertThat(DurationFormat.words(ofDays(1).plus(hms(2, 3, 0)), EN)).isEqualTo("1 d 2 h 3 min");
+        assertThat(DurationFormat.words(hms(1, 13, 10), EN)).isEqualTo("1 h 14 min");
+        assertThat(DurationFormat.words(ofHours(1), EN)).isEqualTo("1 h");
+        assertThat(DurationFormat.words(ofDays(2).plusMinutes(5), EN)).isEqualTo("2 d 5 min");
+        assertThat(DurationFormat.words(ofMinutes(25), DE)).isEqualTo("25 min");
+        assertThat(DurationFormat.words(hms(23, 59, 30), EN)).isEqualTo("1 d");
+        assertThat(DurationFormat.words(ofMinutes(61), EN)).isEqualTo("1 h 1 min");
+    }
+
+    @Test
+    void aCountdownNeverShowsZeroWhileTimeIsLeft() {
+        assertThat(DurationFormat.words(ofNanos(1), EN)).isEqualTo("1 min");
+        assertThat(DurationFormat.words(ofSeconds(59), EN)).isEqualTo("1 min");
+        assertThat(DurationFormat.words(ofSeconds(60), EN)).isEqualTo("1 min");
+        assertThat(DurationFormat.words(ofSeconds(61), EN)).isEqualTo("2 min");
+        assertThat(DurationFormat.compact(ofSeconds(1))).isEqualTo("1m");
+        assertThat(DurationFormat.clock(ofMillis(1))).isEqualTo("0:00:01");
+    }
+
+    @Test
+    void zeroAndPastAreZeroAndUnknownIsDashes() {
+        assertThat(DurationFormat.words(Duration.ZERO, EN)).isEqualTo("0 min");
+        assertThat(DurationFormat.words(ofMinutes(-5), EN)).isEqualTo("0 min");
+        assertThat(DurationFormat.compact(Duration.ZERO)).isEqualTo("0m");
+        assertThat(DurationFormat.compact(ofHours(-2))).isEqualTo("0m");
+        assertThat(DurationFormat.clock(ofSeconds(-5))).isEqualTo("0:00:00");
+        assertThat(DurationFormat.words(null, EN)).isEqualTo("--");
+        assertThat(DurationFormat.compact(null)).isEqualTo("--");
+        assertThat(DurationFormat.signedWords(null, EN)).isEqualTo("--");
+        assertThat(DurationFormat.signedCompact(null)).isEqualTo("--");
+        assertThat(DurationFormat.clock(null)).isEqualTo("--");
+    }
+
+    @Test
+    void compactFormForTheStatusLine() {
+        assertThat(DurationFormat.compact(hms(2, 13, 30))).isEqualTo("2h14m");
+        assertThat(DurationFormat.compact(ofDays(3).plus(hms(11, 10, 0)))).isEqualTo("3d12h");
+        assertThat(DurationFormat.compact(ofDays(3))).isEqualTo("3d");
+        assertThat(DurationFormat.compact(ofHours(2))).isEqualTo("2h");
+        assertThat(DurationFormat.compact(ofMinutes(59))).isEqualTo("59m");
+        assertThat(DurationFormat.compact(hms(23, 59, 1))).isEqualTo("1d");
+        // from a day on it rounds up to the hour
+        assertThat(DurationFormat.compact(ofDays(1).plusSeconds(1))).isEqualTo("1d1h");
+    }
+
+    @Test
+    void signedFormsForTheReserve() {
+        assertThat(DurationFormat.signedWords(ofMinutes(72), EN)).isEqualTo("+1 h 12 min");
+        assertThat(DurationFormat.signedWords(ofMinutes(-25), DE)).isEqualTo("\u221225 min");
+        assertThat(DurationFormat.signedWords(ofSeconds(-10), EN)).isEqualTo("\u22121 min");
+        assertThat(DurationFormat.signedWords(Duration.ZERO, EN)).isEqualTo("0 min");
+        assertThat(DurationFormat.signedCompact(ofMinutes(72))).isEqualTo("+1h12m");
+        assertThat(DurationFormat.signedCompact(ofMinutes(-25))).isEqualTo("\u221225m");
+        assertThat(DurationFormat.signedCompact(ofDays(-2).minusHours(3))).isEqualTo("\u22122d3h");
+    }
+
+    @Test
+    void clockForTheRing() {
+        assertThat(DurationFormat.clock(hms(1, 14, 5))).isEqualTo("1:14:05");
+        assertThat(DurationFormat.clock(ofMillis(59_001))).isEqualTo("0:01:00");
+        assertThat(DurationFormat.clock(ofHours(30))).isEqualTo("30:00:00");
+        assertThat(DurationFormat.clock(hms(4, 59, 59).plusMillis(500))).isEqualTo("5:00:00");
+    }
+
+    private static Duration ofMillis(long ms) {
+        return Duration.ofMillis(ms);
+    }
+}
