@@ -5,6 +5,8 @@ import dev.budmon.calc.Figures;
 import dev.budmon.calc.PriceTable;
 import dev.budmon.calc.Pricing;
 import dev.budmon.config.BudmonConfig;
+import dev.budmon.config.ConfigStore;
+import dev.budmon.config.LoadedConfig;
 import dev.budmon.model.UsageState;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.StateReader;
@@ -16,7 +18,6 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 
 /** {@code budmon --json}: reads every source once and prints the state and every derived figure. */
 final class JsonCommand {
@@ -25,8 +26,9 @@ final class JsonCommand {
     }
 
     static int run(ClaudeDirs dirs, Instant now, PrintStream out, PrintStream err) {
-        BudmonConfig config = BudmonConfig.DEFAULTS;
-        UsageState state = new StateReader(dirs.dirs(), TranscriptSource.NONE, List.of()).read();
+        LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
+        BudmonConfig config = loaded.config();
+        UsageState state = new StateReader(dirs.dirs(), TranscriptSource.NONE, loaded.warnings()).read();
         PriceTable prices = PriceTable.bundled();
         Figures figures = Calculator.compute(state, now, config, prices);
         try {
