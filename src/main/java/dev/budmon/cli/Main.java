@@ -1,5 +1,6 @@
 package dev.budmon.cli;
 
+import dev.budmon.setup.SetupCommand;
 import dev.budmon.source.ClaudeDirs;
 
 import java.io.PrintStream;
@@ -41,6 +42,12 @@ public final class Main {
             case VERSION -> {
                 out.println("budmon " + Version.get());
                 return 0;
+            }
+            case SETUP -> {
+                return SetupCommand.setup(cl.claudeDir(), cl.force(), out, err);
+            }
+            case UNINSTALL -> {
+                return SetupCommand.uninstall(cl.claudeDir(), out, err);
             }
             default -> {
                 ClaudeDirs dirs = ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),
