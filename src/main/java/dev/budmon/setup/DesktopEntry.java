@@ -23,7 +23,7 @@ final class DesktopEntry {
                 "# " + Launchers.OWNER_MARK,
                 "[Desktop Entry]",
                 "Type=Application",
-                "Version=1.5",
+                "Version=1.0",
                 "Name=BudMon",
                 "GenericName=Budget Monitor",
                 "GenericName[de]=Budget-Monitor",
@@ -32,7 +32,7 @@ final class DesktopEntry {
                 "Exec=" + execValue(launcher),
                 "Icon=" + ICON_NAME,
                 "Terminal=false",
-                "Categories=Development;Utility;",
+                "Categories=Development;",
                 "Keywords=Claude;quota;budget;tokens;cost;",
                 "StartupWMClass=budmon",
                 "");

@@ -83,7 +83,7 @@ final class Launchers {
         s.append("    # Claude Code runs the status line after every message: flags for a short-lived JVM.\n");
         s.append("    short_run='").append(SHORT_RUN_FLAGS).append("'\n");
         s.append("    # CLASS-DATA ARCHIVE: the archive flag of issue 5 goes here, e.g.\n");
-        s.append("    # short_run=\"$short_run -XX:SharedArchiveFile=…\"\n");
+        s.append("    # short_run=\"$short_run -XX:SharedArchiveFile=...\"\n");
         s.append("    break\n");
         s.append("  fi\n");
         s.append("done\n");

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 
 /**
  * Everything setup and uninstall need to know about the machine, gathered once at the edge
@@ -29,7 +29,7 @@ public record SetupContext(Os os, Path home, Path claudeDir, List<Path> pathEntr
         home = home.toAbsolutePath().normalize();
         claudeDir = claudeDir.toAbsolutePath().normalize();
         pathEntries = List.copyOf(pathEntries);
-        icons = Collections.unmodifiableMap(new TreeMap<>(icons));
+        icons = Collections.unmodifiableMap(new LinkedHashMap<>(icons));
     }
 
     /** The same context with another interceptor (e.g. to test replacing an older version). */
