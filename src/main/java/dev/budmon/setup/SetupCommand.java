@@ -85,6 +85,7 @@ public final class SetupCommand {
             err.println("budmon: uninstall failed: " + e.getMessage());
             return 1;
         }
+        out.println("BudMon uninstall (Claude directory " + ctx.claudeDir() + "):");
         report.files().forEach(f -> out.println("  " + f.line()));
         report.warnings().forEach(w -> err.println("budmon: warning: " + w));
         if (report.changedAnything()) {
