@@ -42,7 +42,8 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
             "Options:",
             "  --claude-dir DIR       read and write this Claude directory instead of",
             "                         $CLAUDE_CONFIG_DIR or ~/.claude",
-            "  --force                with --statusline on: replace another status line");
+            "  --force                with --statusline on: replace another status line;",
+            "                         with --setup: install BudMon's interceptor beside a compatible one");
 
     /** Thrown for arguments BudMon does not understand; the message says which. */
     public static final class UsageException extends Exception {

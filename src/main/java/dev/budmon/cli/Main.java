@@ -1,5 +1,6 @@
 package dev.budmon.cli;
 
+import dev.budmon.setup.SetupCommand;
 import dev.budmon.source.ClaudeDirs;
 
 import java.io.PrintStream;
@@ -47,6 +48,12 @@ public final class Main {
                 ClaudeDirs dirs = ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),
                         Path.of(System.getProperty("user.home")));
                 return JsonCommand.run(dirs, Instant.now(), out, err);
+            }
+            case SETUP -> {
+                return SetupCommand.setup(cl.claudeDir(), cl.force(), out, err);
+            }
+            case UNINSTALL -> {
+                return SetupCommand.uninstall(cl.claudeDir(), out, err);
             }
             default -> {
                 ClaudeDirs dirs = ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),

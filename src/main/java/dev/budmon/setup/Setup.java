@@ -1,0 +1,258 @@
+package dev.budmon.setup;
+
+import dev.budmon.setup.FileAction.Outcome;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipFile;
+
+/**
+ * {@code budmon --setup}: installs the interceptor, the {@code claude-budmon} and {@code budmon} launchers,
+ * the installed jar, the desktop entry and its icons, and the alias lines. A second run changes nothing.
+ * All writes form one {@link FileTransaction}: when one fails, the others are undone. Any thread.
+ */
+public final class Setup {
+
+    private Setup() {
+    }
+
+    /** Decides whether an existing file at a target path was written by BudMon and may be replaced. */
+    @FunctionalInterface
+    interface Ownership {
+        boolean isOurs(Path existing) throws IOException;
+    }
+
+    /** One file setup wants to exist with this content. */
+    private record Planned(Path target, byte[] content, boolean executable, Ownership ownership, String note) {
+    }
+
+    /**
+     * Runs setup.
+     *
+     * @param force install BudMon's interceptor even when another compatible one is present
+     * @throws SetupException when setup cannot be done; then nothing was changed
+     */
+    public static ChangeReport run(SetupContext ctx, boolean force) throws SetupException {
+        if (!Files.isDirectory(ctx.claudeDir())) {
+            throw new SetupException("the Claude directory " + ctx.claudeDir() + " does not exist. Is Claude Code "
+                    + "installed? Run claude once, or name the directory with --claude-dir or CLAUDE_CONFIG_DIR.");
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!force) {
+            Optional<Path> other = CompatibleInterceptors.find(ctx.claudeDir());
+            if (other.isPresent()) {
+                return new ChangeReport(List.of(), List.of(), other);
+            }
+        }
+        if (ctx.interceptor() == null) {
+            throw new SetupException("this build of BudMon has no bundled interceptor "
+                    + "(/interceptor/budmon-interceptor.mjs); build it with mvn package.");
+        }
+        InstallPaths paths = InstallPaths.of(ctx);
+        String interceptor = paths.interceptor().toString();
+        if (!RuntimeOptions.loadableByBothRuntimes(interceptor, ctx.os())) {
+            throw new SetupException("the interceptor's path " + interceptor + " contains a backslash; neither Node "
+                    + "nor Bun can load a module from such a path. Choose a Claude directory without one "
+                    + "(--claude-dir or CLAUDE_CONFIG_DIR).");
+        }
+
+        List<Planned> plan = new ArrayList<>();
+        plan.add(new Planned(paths.interceptor(), ctx.interceptor(), false, Setup::isOurInterceptor, "interceptor"));
+        boolean windows = ctx.os() == Os.WINDOWS;
+        String claudeBudmon = windows ? Launchers.claudeBudmonCmd(interceptor) : Launchers.claudeBudmonSh(interceptor);
+        plan.add(new Planned(paths.claudeBudmon(), utf8(claudeBudmon), true, Setup::isOurScript,
+                "runs claude with the interceptor"));
+        if (ctx.jar() == null) {
+            warnings.add("BudMon is not running from a jar, so the installed budmon launcher"
+                    + (ctx.os() == Os.LINUX ? " and the desktop entry were" : " was")
+                    + " skipped; run ./budmon --setup from a build to install them.");
+        } else {
+            byte[] jarBytes = readSource(ctx.jar(), "the BudMon jar");
+            plan.add(new Planned(paths.installedJar(), jarBytes, false, Setup::isOurJar, "installed BudMon"));
+            String java = ctx.javaExecutable() == null ? null : ctx.javaExecutable().toString();
+            String launcher = windows
+                    ? Launchers.budmonCmd(paths.installedJar().toString(), java)
+                    : Launchers.budmonSh(paths.installedJar().toString(), java);
+            plan.add(new Planned(paths.budmonLauncher(), utf8(launcher), true, Setup::isOurScript,
+                    "runs the installed BudMon"));
+            if (paths.iconTheme() != null) {
+                for (Map.Entry<String, byte[]> icon : ctx.icons().entrySet()) {
+                    plan.add(new Planned(paths.iconTheme().resolve(icon.getKey()), icon.getValue(), false,
+                            p -> AppIcons.isOurs(Files.readAllBytes(p)), "icon"));
+                }
+            }
+            if (paths.desktopEntry() != null) {
+                String entry;
+                try {
+                    entry = DesktopEntry.content(paths.budmonLauncher().toString());
+                } catch (IllegalArgumentException e) {
+                    throw new SetupException(e.getMessage(), e);
+                }
+                plan.add(new Planned(paths.desktopEntry(), utf8(entry), false, Setup::isOurScript,
+                        "application menu entry"));
+            }
+        }
+
+        FileTransaction tx = new FileTransaction();
+        List<FileAction> actions = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
+        for (Planned p : plan) {
+            planFile(p, tx, actions, conflicts);
+        }
+        if (ctx.os().isPosix()) {
+            String alias = RcFile.aliasLine(paths.claudeBudmon().toString());
+            for (Path rc : paths.rcFiles()) {
+                planRcFile(rc, alias, tx, actions);
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new SetupException(String.join("; ", conflicts)
+                    + ". Move " + (conflicts.size() == 1 ? "it" : "them") + " away and run budmon --setup again. "
+                    + "Nothing was changed.");
+        }
+        tx.commit();
+
+        if (!PathLookup.isOnPath("claude", ctx.pathEntries(), ctx.os())) {
+            warnings.add("claude is not on PATH; claude-budmon starts claude, so install Claude Code or add its "
+                    + "folder to PATH.");
+        }
+        if (!InstallPaths.onPath(paths.binDir(), ctx.pathEntries())) {
+            warnings.add(paths.binDir() + " is not on PATH" + (windows
+                    ? "; add it to PATH to run claude-budmon and budmon from any prompt."
+                    : "; the alias in .bashrc/.zshrc covers new bash and zsh shells, other shells need it on PATH."));
+        }
+        return new ChangeReport(actions, warnings, Optional.empty());
+    }
+
+    private static void planFile(Planned p, FileTransaction tx, List<FileAction> actions, List<String> conflicts)
+            throws SetupException {
+        Path t = p.target();
+        try {
+            if (!Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
+                tx.put(t, p.content(), p.executable() ? FileTransaction.EXECUTABLE : FileTransaction.REGULAR,
+                        p.executable());
+                actions.add(new FileAction(t, Outcome.CREATED, p.note()));
+                return;
+            }
+            if (Files.isDirectory(t) || !Files.isRegularFile(t)) {
+                conflicts.add(t + " exists and is not a regular file");
+                return;
+            }
+            byte[] existing = Files.readAllBytes(t);
+            boolean sameContent = Arrays.equals(existing, p.content());
+            if (sameContent && (!p.executable() || isExecutable(t))) {
+                actions.add(new FileAction(t, Outcome.UNCHANGED, p.note()));
+                return;
+            }
+            if (!p.ownership().isOurs(t)) {
+                conflicts.add(t + " exists and was not written by budmon --setup");
+                return;
+            }
+            tx.put(t, p.content(), p.executable() ? FileTransaction.EXECUTABLE : FileTransaction.REGULAR,
+                    p.executable());
+            actions.add(new FileAction(t, Outcome.UPDATED, p.note()));
+        } catch (IOException e) {
+            throw new SetupException("could not read " + t + ": " + FileTransaction.describe(e)
+                    + ". Nothing was changed.", e);
+        }
+    }
+
+    private static void planRcFile(Path rc, String alias, FileTransaction tx, List<FileAction> actions)
+            throws SetupException {
+        if (!Files.isRegularFile(rc)) {
+            return;
+        }
+        try {
+            // A start-up file is often a link into a dotfiles repository: edit the file it points to and keep
+            // the link.
+            Path real = rc.toRealPath();
+            byte[] before = Files.readAllBytes(real);
+            byte[] after = RcFile.withLine(before, alias);
+            if (Arrays.equals(before, after)) {
+                actions.add(new FileAction(rc, Outcome.UNCHANGED, "alias claude-budmon"));
+                return;
+            }
+            planBackup(rc, real, before, tx, actions);
+            tx.put(real, after, FileTransaction.REGULAR, false);
+            actions.add(new FileAction(rc, Outcome.UPDATED, RcFile.hasLine(before)
+                    ? "alias claude-budmon changed" : "alias claude-budmon added"));
+        } catch (IOException e) {
+            throw new SetupException("could not read " + rc + ": " + FileTransaction.describe(e)
+                    + ". Nothing was changed.", e);
+        }
+    }
+
+    /** Plans the one-time backup {@code <rc>.budmon-backup}; an existing backup is never overwritten. */
+    static void planBackup(Path rc, Path real, byte[] content, FileTransaction tx, List<FileAction> actions)
+            throws IOException {
+        Path backup = rc.resolveSibling(rc.getFileName() + ".budmon-backup");
+        if (Files.exists(backup, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Set<PosixFilePermission> perms = FileTransaction.REGULAR;
+        PosixFileAttributeView view = Files.getFileAttributeView(real, PosixFileAttributeView.class);
+        if (view != null) {
+            // The backup is as private as the file it copies.
+            perms = view.readAttributes().permissions();
+        }
+        tx.put(backup, content, perms, false);
+        actions.add(new FileAction(backup, Outcome.CREATED, "copy of " + rc.getFileName() + " before budmon changed it"));
+    }
+
+    static boolean isOurInterceptor(Path p) throws IOException {
+        try (var in = Files.newInputStream(p)) {
+            String head = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+            return p.getFileName().toString().equals(InstallPaths.INTERCEPTOR_NAME) && head.contains("budmon");
+        }
+    }
+
+    static boolean isOurScript(Path p) throws IOException {
+        try (var in = Files.newInputStream(p)) {
+            return Launchers.isOurs(in.readNBytes(2048));
+        }
+    }
+
+    static boolean isOurJar(Path p) {
+        try (ZipFile z = new ZipFile(p.toFile())) {
+            return z.getEntry("dev/budmon/cli/Main.class") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isExecutable(Path p) {
+        PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class);
+        if (view == null) {
+            return true;
+        }
+        try {
+            return view.readAttributes().permissions().contains(PosixFilePermission.OWNER_EXECUTE);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static byte[] readSource(Path p, String what) throws SetupException {
+        try {
+            return Files.readAllBytes(p);
+        } catch (IOException e) {
+            throw new SetupException("could not read " + what + " " + p + ": " + FileTransaction.describe(e), e);
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

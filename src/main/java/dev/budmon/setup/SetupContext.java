@@ -1,0 +1,44 @@
+package dev.budmon.setup;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.LinkedHashMap;
+
+/**
+ * Everything setup and uninstall need to know about the machine, gathered once at the edge
+ * ({@link SetupCommand#contextFromEnvironment}) so that the work itself runs against any home folder.
+ *
+ * @param os             the operating-system family
+ * @param home           the user's home folder
+ * @param claudeDir      the Claude directory the interceptor goes into
+ * @param pathEntries    the folders of {@code PATH}, in order
+ * @param javaExecutable the {@code java} that runs setup (the launcher's last resort), or {@code null}
+ * @param interceptor    the bundled interceptor's bytes, or {@code null} when this build has none
+ * @param jar            the BudMon jar to install, or {@code null} when not running from a jar
+ * @param icons          the application icons by their path under the {@code hicolor} theme folder, e.g.
+ *                       {@code 48x48/apps/budmon.png}; may be empty
+ */
+public record SetupContext(Os os, Path home, Path claudeDir, List<Path> pathEntries, Path javaExecutable,
+                           byte[] interceptor, Path jar, Map<String, byte[]> icons) {
+
+    public SetupContext {
+        Objects.requireNonNull(os, "os");
+        home = home.toAbsolutePath().normalize();
+        claudeDir = claudeDir.toAbsolutePath().normalize();
+        pathEntries = List.copyOf(pathEntries);
+        icons = Collections.unmodifiableMap(new LinkedHashMap<>(icons));
+    }
+
+    /** The same context with another interceptor (e.g. to test replacing an older version). */
+    public SetupContext withInterceptor(byte[] newInterceptor) {
+        return new SetupContext(os, home, claudeDir, pathEntries, javaExecutable, newInterceptor, jar, icons);
+    }
+
+    /** The same context with another PATH. */
+    public SetupContext withPathEntries(List<Path> newPathEntries) {
+        return new SetupContext(os, home, claudeDir, newPathEntries, javaExecutable, interceptor, jar, icons);
+    }
+}

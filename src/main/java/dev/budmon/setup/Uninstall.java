@@ -1,0 +1,131 @@
+package dev.budmon.setup;
+
+import dev.budmon.setup.FileAction.Outcome;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code budmon --uninstall}: removes exactly what setup added (the interceptor, the launchers, the installed
+ * jar, the desktop entry and icons, the alias lines), and only files that are recognisably BudMon's. Every
+ * other line of the shell start-up files stays byte-identical; data files ({@code usage-limits.json},
+ * {@code budmon.ini}) and the one-time backups stay. Any thread.
+ */
+public final class Uninstall {
+
+    private Uninstall() {
+    }
+
+    /**
+     * Runs uninstall.
+     *
+     * @throws SetupException when a file cannot be removed; then nothing was changed
+     */
+    public static ChangeReport run(SetupContext ctx) throws SetupException {
+        InstallPaths paths = InstallPaths.of(ctx);
+        FileTransaction tx = new FileTransaction();
+        List<FileAction> actions = new ArrayList<>();
+        try {
+            remove(paths.interceptor(), Setup::isOurInterceptor, "interceptor", tx, actions);
+            Set<Path> launcherDirs = new LinkedHashSet<>();
+            launcherDirs.add(paths.binDir());
+            if (ctx.os() == Os.WINDOWS) {
+                // The .cmd files went into a folder on PATH, which may have changed since.
+                launcherDirs.add(ctx.home().resolve(".local").resolve("bin"));
+                launcherDirs.addAll(ctx.pathEntries());
+            }
+            for (Path dir : launcherDirs) {
+                remove(dir.resolve(paths.claudeBudmon().getFileName()), Setup::isOurScript, "launcher", tx, actions);
+                remove(dir.resolve(paths.budmonLauncher().getFileName()), Setup::isOurScript, "launcher", tx, actions);
+            }
+            remove(paths.installedJar(), Setup::isOurJar, "installed BudMon", tx, actions);
+            if (paths.desktopEntry() != null) {
+                remove(paths.desktopEntry(), Setup::isOurScript, "application menu entry", tx, actions);
+            }
+            if (paths.iconTheme() != null) {
+                for (Path icon : installedIcons(paths.iconTheme())) {
+                    remove(icon, p -> AppIcons.isOurs(Files.readAllBytes(p)), "icon", tx, actions);
+                }
+            }
+            for (Path rc : paths.rcFiles()) {
+                if (!Files.isRegularFile(rc)) {
+                    continue;
+                }
+                Path real = rc.toRealPath();
+                byte[] before = Files.readAllBytes(real);
+                if (RcFile.hasLine(before)) {
+                    Setup.planBackup(rc, real, before, tx, actions);
+                    tx.put(real, RcFile.without(before), FileTransaction.REGULAR, false);
+                    actions.add(new FileAction(rc, Outcome.UPDATED, "alias claude-budmon removed"));
+                }
+            }
+        } catch (IOException e) {
+            throw new SetupException("could not read " + FileTransaction.describe(e) + ". Nothing was changed.", e);
+        }
+        tx.commit();
+
+        List<String> notes = new ArrayList<>();
+        Path jarDir = paths.installedJar().getParent();
+        if (isEmptyFolder(jarDir)) {
+            try {
+                Files.delete(jarDir);
+                actions.add(new FileAction(jarDir, Outcome.REMOVED, "empty folder"));
+            } catch (IOException e) {
+                notes.add("could not remove the empty folder " + jarDir + ": " + FileTransaction.describe(e));
+            }
+        }
+        return new ChangeReport(actions, notes, Optional.empty());
+    }
+
+    private static void remove(Path p, Setup.Ownership ownership, String note, FileTransaction tx,
+                               List<FileAction> actions) throws IOException {
+        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (ownership.isOurs(p)) {
+            tx.delete(p);
+            actions.add(new FileAction(p, Outcome.REMOVED, note));
+        } else {
+            actions.add(new FileAction(p, Outcome.KEPT, "not written by budmon --setup"));
+        }
+    }
+
+    /** Every {@code <theme>/<size>/apps/budmon.{png,svg}}, including sizes an older BudMon installed. */
+    private static List<Path> installedIcons(Path theme) throws IOException {
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(theme)) {
+            return found;
+        }
+        try (DirectoryStream<Path> sizes = Files.newDirectoryStream(theme, Files::isDirectory)) {
+            for (Path size : sizes) {
+                for (String name : List.of(AppIcons.THEME_NAME_PNG, AppIcons.THEME_NAME_SVG)) {
+                    Path icon = size.resolve("apps").resolve(name);
+                    if (Files.isRegularFile(icon, LinkOption.NOFOLLOW_LINKS)) {
+                        found.add(icon);
+                    }
+                }
+            }
+        }
+        found.sort(null);
+        return found;
+    }
+
+    private static boolean isEmptyFolder(Path dir) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            return !ds.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

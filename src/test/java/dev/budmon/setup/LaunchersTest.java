@@ -1,0 +1,50 @@
+package dev.budmon.setup;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Windows launchers cannot run here; their text is checked line by line instead. */
+class LaunchersTest {
+
+    private static final String INTERCEPTOR = "C:\\Users\\Ann & Bob (x) 100%!\\.claude\\budmon-interceptor.mjs";
+
+    @Test
+    void claudeBudmonCmdSetsBothVariablesSafely() {
+        String cmd = Launchers.claudeBudmonCmd(INTERCEPTOR);
+        assertThat(cmd).doesNotContain("\n\n").contains("\r\n").doesNotContainPattern("[^\r]\n");
+        // Literals are stored with delayed expansion off, where only % is special (doubled); the URL has no
+        // space and no quote, so it needs no quoting inside NODE_OPTIONS.
+        assertThat(cmd).contains("setlocal DisableDelayedExpansion\r\n"
+                + "set \"BUDMON_IMPORT=--import=file:///C:/Users/Ann%%20%%26%%20Bob%%20%%28x%%29%%20100%%25%%21"
+                + "/.claude/budmon-interceptor.mjs\"\r\n"
+                + "set \"BUDMON_PRELOAD=--preload C:/Users/Ann\\ &\\ Bob\\ (x)\\ 100%%!/.claude/budmon-interceptor.mjs\"\r\n"
+                + "setlocal EnableDelayedExpansion\r\n"
+                + "set \"NODE_OPTIONS=!NODE_OPTIONS! !BUDMON_IMPORT!\"\r\n"
+                + "set \"BUN_OPTIONS=!BUN_OPTIONS! !BUDMON_PRELOAD!\"\r\n"
+                + "setlocal DisableDelayedExpansion\r\n");
+        assertThat(cmd).endsWith("claude %*\r\n");
+        assertThat(Launchers.isOurs(cmd.getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
+
+    @Test
+    void budmonCmdRunsTheJarWithShortRunFlagsForTheStatusLine() {
+        String cmd = Launchers.budmonCmd("C:\\Users\\A B\\.local\\share\\budmon\\budmon.jar", "C:\\jdk 17\\bin\\java.exe");
+        assertThat(cmd).contains("set \"BUDMON_JAR=C:\\Users\\A B\\.local\\share\\budmon\\budmon.jar\"\r\n")
+                .contains("set \"BUDMON_JAVA=C:\\jdk 17\\bin\\java.exe\"\r\n")
+                .contains("if defined JAVA_HOME if exist \"%JAVA_HOME%\\bin\\java.exe\"")
+                .contains("if \"%~1\"==\"--statusline\" set \"BUDMON_SHORT_RUN=" + Launchers.SHORT_RUN_FLAGS + "\"")
+                .contains("\"%BUDMON_JAVA%\" %BUDMON_SHORT_RUN% %BUDMON_JAVA_OPTS% -jar \"%BUDMON_JAR%\" %*\r\n");
+    }
+
+    @Test
+    void posixLaunchersCarryTheOwnerMarkAndTheArchiveSpot() {
+        assertThat(Launchers.isOurs(Launchers.claudeBudmonSh("/x.mjs").getBytes(StandardCharsets.UTF_8))).isTrue();
+        String budmon = Launchers.budmonSh("/j.jar", null);
+        assertThat(Launchers.isOurs(budmon.getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(budmon).contains("CLASS-DATA ARCHIVE").contains("java_bin=java\n");
+        assertThat(Launchers.isOurs("#!/bin/sh\nexec java -jar x.jar\n".getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
+}

@@ -1,0 +1,418 @@
+package dev.budmon.setup;
+
+import dev.budmon.setup.FileAction.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code budmon --setup} and {@code --uninstall} against a temporary home (issue 3 §4-6). */
+class SetupTest {
+
+    @TempDir
+    Path tmp;
+
+    /** A .bashrc with CRLF line ends and no final line break; a .zshrc with a non-UTF-8 byte. */
+    private static final byte[] BASHRC = "# my bashrc\r\nexport A=1\r\nalias ll='ls -l'".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ZSHRC = "setopt autocd\nPROMPT='%n \u00e4 '\nexport B=\"\\x\"\n\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    private TestHome home() throws IOException {
+        return TestHome.create(tmp, TestHome.HOSTILE);
+    }
+
+    private static void writeDataFiles(TestHome h) throws IOException {
+        Files.writeString(h.claudeDir.resolve("usage-limits.json"), "{\"five_hour\":{\"utilization\":0.4}}");
+        Files.writeString(h.claudeDir.resolve("budmon.ini"), "[statusline]\nmax_width = 60\n");
+    }
+
+    @Test
+    void setupThenUninstallLeavesRcFilesAndDataByteIdentical() throws IOException {
+        TestHome h = home();
+        Files.write(h.home.resolve(".bashrc"), BASHRC);
+        Files.write(h.home.resolve(".zshrc"), ZSHRC);
+        writeDataFiles(h);
+        Map<String, String> before = TestHome.tree(h.root);
+
+        TestHome.Run setup = h.setup(h.context(Os.LINUX));
+        assertThat(setup.exit()).as(setup.err()).isZero();
+        String bashrc = Files.readString(h.home.resolve(".bashrc"), StandardCharsets.ISO_8859_1);
+        assertThat(bashrc).startsWith(new String(BASHRC, StandardCharsets.ISO_8859_1) + "\r\n")
+                .contains("alias claude-budmon=").endsWith(RcFile.MARKER_ENDED_LINE_ABOVE + "\r\n");
+        assertThat(Files.readAllBytes(h.home.resolve(".zshrc.budmon-backup"))).isEqualTo(ZSHRC);
+        assertThat(Files.readAllBytes(h.home.resolve(".bashrc.budmon-backup"))).isEqualTo(BASHRC);
+
+        TestHome.Run uninstall = h.uninstall(h.context(Os.LINUX));
+        assertThat(uninstall.exit()).as(uninstall.err()).isZero();
+        assertThat(Files.readAllBytes(h.home.resolve(".bashrc"))).isEqualTo(BASHRC);
+        assertThat(Files.readAllBytes(h.home.resolve(".zshrc"))).isEqualTo(ZSHRC);
+
+        // Everything else is as before too, except the backups and the standard XDG folders setup created.
+        Map<String, String> after = new TreeMap<>(TestHome.tree(h.root));
+        String homeRel = TestHome.HOSTILE;
+        assertThat(after.remove(homeRel + "/.bashrc.budmon-backup")).isNotNull();
+        assertThat(after.remove(homeRel + "/.zshrc.budmon-backup")).isNotNull();
+        after.keySet().removeIf(k -> k.startsWith(homeRel + "/.local") && after.get(k).startsWith("dir "));
+        assertThat(after).isEqualTo(before);
+        assertThat(uninstall.out()).contains("removed").contains("budmon-interceptor.mjs")
+                .contains("claude-budmon").contains("budmon.desktop").contains("budmon.jar");
+    }
+
+    @Test
+    void setupTwiceEqualsSetupOnce() throws IOException {
+        TestHome h = home();
+        Files.write(h.home.resolve(".bashrc"), BASHRC);
+        Files.write(h.home.resolve(".zshrc"), ZSHRC);
+        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
+        Map<String, String> once = TestHome.tree(h.root);
+
+        TestHome.Run second = h.setup(h.context(Os.LINUX));
+        assertThat(second.exit()).isZero();
+        assertThat(TestHome.tree(h.root)).isEqualTo(once);
+        assertThat(second.out()).contains("Nothing changed").doesNotContain("created").doesNotContain("updated");
+        long unchanged = second.out().lines().filter(l -> l.trim().startsWith("unchanged")).count();
+        // interceptor, claude-budmon, jar, budmon, 7 PNGs + SVG, desktop entry, two rc files
+        assertThat(unchanged).isEqualTo(4 + SetupCommand.bundledIcons().size() + 1 + 2);
+    }
+
+    @Test
+    void firstRunWritesEveryFileAndSaysSo() throws IOException {
+        TestHome h = home();
+        TestHome.Run run = h.setup(h.context(Os.LINUX));
+        assertThat(run.exit()).as(run.err()).isZero();
+        InstallPaths p = h.paths();
+        assertThat(Files.readAllBytes(p.interceptor())).isEqualTo(h.interceptor);
+        assertThat(Files.readAllBytes(p.installedJar())).isEqualTo(Files.readAllBytes(h.jar));
+        assertThat(Files.isExecutable(p.claudeBudmon())).isTrue();
+        assertThat(Files.isExecutable(p.budmonLauncher())).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p.desktopEntry()))).isEqualTo("rw-r--r--");
+        for (int size : AppIcons.SIZES) {
+            Path icon = p.iconTheme().resolve(size + "x" + size).resolve("apps").resolve("budmon.png");
+            assertThat(icon).exists();
+            assertThat(AppIcons.isOurs(Files.readAllBytes(icon))).isTrue();
+        }
+        assertThat(p.iconTheme().resolve("scalable/apps/budmon.svg")).exists();
+        String desktop = Files.readString(p.desktopEntry());
+        assertThat(desktop).contains("Name=BudMon", "Comment=", "Comment[de]=", "Icon=budmon", "Terminal=false",
+                "Categories=", "StartupWMClass=budmon", "Exec=" + DesktopEntry.execValue(p.budmonLauncher().toString()));
+        long created = run.out().lines().filter(l -> l.trim().startsWith("created")).count();
+        assertThat(created).isEqualTo(4 + SetupCommand.bundledIcons().size() + 1);
+        // No rc file existed, so none was created and there is nothing to back up.
+        assertThat(h.home.resolve(".bashrc")).doesNotExist();
+        assertThat(h.home.resolve(".zshrc")).doesNotExist();
+        assertThat(h.home.resolve(".bashrc.budmon-backup")).doesNotExist();
+        // The stub claude is on PATH, ~/.local/bin is not.
+        assertThat(run.err()).doesNotContain("claude is not on PATH").contains(p.binDir() + " is not on PATH");
+    }
+
+    @Test
+    void missingRcFilesAreLeftMissingAndAnExistingOneIsEdited() throws IOException {
+        TestHome h = home();
+        Files.writeString(h.home.resolve(".zshrc"), "export C=3\n");
+        TestHome.Run run = h.setup(h.context(Os.LINUX));
+        assertThat(run.exit()).isZero();
+        assertThat(h.home.resolve(".bashrc")).doesNotExist();
+        assertThat(Files.readString(h.home.resolve(".zshrc"))).startsWith("export C=3\nalias claude-budmon=")
+                .endsWith(RcFile.MARKER + "\n");
+        assertThat(run.out()).contains("updated    " + h.home.resolve(".zshrc"));
+        assertThat(h.uninstall(h.context(Os.LINUX)).exit()).isZero();
+        assertThat(Files.readString(h.home.resolve(".zshrc"))).isEqualTo("export C=3\n");
+        assertThat(h.home.resolve(".bashrc")).doesNotExist();
+    }
+
+    @Test
+    void missingClaudeDirectoryIsAClearErrorAndChangesNothing() throws IOException {
+        TestHome h = home();
+        Files.delete(h.claudeDir);
+        Map<String, String> before = TestHome.tree(h.root);
+        TestHome.Run run = h.setup(h.context(Os.LINUX));
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains(h.claudeDir.toString()).contains("does not exist")
+                .contains("Is Claude Code installed?");
+        assertThat(TestHome.tree(h.root)).isEqualTo(before);
+    }
+
+    @Test
+    void warnsWhenClaudeIsNotOnPath() throws IOException {
+        TestHome h = home();
+        SetupContext ctx = h.context(Os.LINUX).withPathEntries(List.of(h.home.resolve(".local/bin")));
+        TestHome.Run run = h.setup(ctx);
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).contains("claude is not on PATH").doesNotContain(".local/bin is not on PATH");
+    }
+
+    @Test
+    void aCompatibleInterceptorByNameMeansNothingIsInstalled() throws IOException {
+        TestHome h = home();
+        Files.writeString(h.claudeDir.resolve("cache-fix-preload.mjs"), "export {};\n");
+        Map<String, String> before = TestHome.tree(h.root);
+        TestHome.Run run = h.setup(h.context(Os.LINUX));
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("cache-fix-preload.mjs").contains("nothing more is needed");
+        assertThat(TestHome.tree(h.root)).isEqualTo(before);
+    }
+
+    @Test
+    void aCompatibleInterceptorIsRecognisedByWhatItWrites() throws IOException {
+        TestHome h = home();
+        Files.writeString(h.claudeDir.resolve("other-tool.mjs"), "// unrelated\nexport const x = 1;\n");
+        Files.writeString(h.claudeDir.resolve("quota-spy.mjs"), "const f = join(dir, 'usage-limits.json');\n"
+                + "for (const [k, v] of headers) if (k.startsWith('anthropic-ratelimit-')) out[k] = v;\n");
+        assertThat(CompatibleInterceptors.find(h.claudeDir)).contains(h.claudeDir.resolve("quota-spy.mjs"));
+
+        TestHome.Run run = h.setup(h.context(Os.LINUX));
+        assertThat(run.out()).contains("quota-spy.mjs");
+        assertThat(h.paths().interceptor()).doesNotExist();
+
+        // --force installs BudMon's own all the same.
+        TestHome.Run forced = TestHome.capture((o, e) -> SetupCommand.runSetup(h.context(Os.LINUX), true, o, e));
+        assertThat(forced.exit()).isZero();
+        assertThat(h.paths().interceptor()).exists();
+    }
+
+    @Test
+    void budmonsOwnInterceptorAndUnrelatedModulesAreNotCompatibleInterceptors() throws IOException {
+        TestHome h = home();
+        Files.writeString(h.claudeDir.resolve("budmon-interceptor.mjs"),
+                "// BudMon\nwrite('usage-limits.json', 'anthropic-ratelimit-unified-status');\n");
+        Files.writeString(h.claudeDir.resolve("notes.mjs"), "// mentions usage-limits.json only\n");
+        Files.writeString(h.claudeDir.resolve("usage-limits.json"), "{}");
+        assertThat(CompatibleInterceptors.find(h.claudeDir)).isEmpty();
+    }
+
+    @Test
+    void anOlderBudmonInterceptorIsReplaced() throws IOException {
+        TestHome h = home();
+        byte[] old = "// BudMon interceptor 0.0.1\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(h.setup(h.context(Os.LINUX).withInterceptor(old)).exit()).isZero();
+        assertThat(Files.readAllBytes(h.paths().interceptor())).isEqualTo(old);
+
+        TestHome.Run run = h.setup(h.context(Os.LINUX));
+        assertThat(run.exit()).isZero();
+        assertThat(Files.readAllBytes(h.paths().interceptor())).isEqualTo(h.interceptor);
+        assertThat(run.out()).contains("updated    " + h.paths().interceptor())
+                .contains("unchanged  " + h.paths().claudeBudmon());
+    }
+
+    @Test
+    void aForeignFileWhereALauncherGoesStopsSetupAndSurvivesUninstall() throws IOException {
+        TestHome h = home();
+        Path mine = h.paths().budmonLauncher();
+        Files.createDirectories(mine.getParent());
+        Files.writeString(mine, "#!/bin/sh\nexec /opt/src/budmon \"$@\"\n");
+        Map<String, String> before = TestHome.tree(h.root);
+
+        TestHome.Run run = h.setup(h.context(Os.LINUX));
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains(mine + " exists and was not written by budmon --setup")
+                .contains("Nothing was changed");
+        assertThat(TestHome.tree(h.root)).isEqualTo(before);
+
+        TestHome.Run un = h.uninstall(h.context(Os.LINUX));
+        assertThat(un.exit()).isZero();
+        assertThat(un.out()).contains("kept       " + mine);
+        assertThat(TestHome.tree(h.root)).isEqualTo(before);
+    }
+
+    @Test
+    void uninstallRemovesOnlyRecognisablyBudmonFiles() throws IOException {
+        TestHome h = home();
+        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
+        InstallPaths p = h.paths();
+        // Someone else's budmon.png in another size, a user's own file next to the launchers, an empty claude-budmon.
+        Path foreignIcon = p.iconTheme().resolve("512x512/apps/budmon.png");
+        Files.createDirectories(foreignIcon.getParent());
+        Files.write(foreignIcon, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        Path neighbour = p.binDir().resolve("my-tool");
+        Files.writeString(neighbour, "#!/bin/sh\n");
+
+        TestHome.Run un = h.uninstall(h.context(Os.LINUX));
+        assertThat(un.exit()).isZero();
+        assertThat(foreignIcon).exists();
+        assertThat(neighbour).exists();
+        assertThat(un.out()).contains("kept       " + foreignIcon);
+        for (Path gone : List.of(p.interceptor(), p.claudeBudmon(), p.budmonLauncher(), p.installedJar(),
+                p.desktopEntry(), p.iconTheme().resolve("48x48/apps/budmon.png"))) {
+            assertThat(gone).doesNotExist();
+        }
+        assertThat(p.installedJar().getParent()).doesNotExist();
+
+        TestHome.Run again = h.uninstall(h.context(Os.LINUX));
+        assertThat(again.out()).contains("Nothing to remove");
+    }
+
+    @Test
+    void rcFileLinksStayLinksAndPermissionsAreKept() throws IOException {
+        TestHome h = home();
+        Path dotfiles = Files.createDirectories(h.root.resolve("dotfiles"));
+        Path real = dotfiles.resolve("bashrc");
+        Files.writeString(real, "export D=4\n");
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-------"));
+        Files.createSymbolicLink(h.home.resolve(".bashrc"), real);
+
+        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
+        assertThat(Files.isSymbolicLink(h.home.resolve(".bashrc"))).isTrue();
+        assertThat(Files.readString(real)).contains("alias claude-budmon=");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(real))).isEqualTo("rw-------");
+        Path backup = h.home.resolve(".bashrc.budmon-backup");
+        assertThat(Files.readString(backup)).isEqualTo("export D=4\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(backup))).isEqualTo("rw-------");
+
+        assertThat(h.uninstall(h.context(Os.LINUX)).exit()).isZero();
+        assertThat(Files.isSymbolicLink(h.home.resolve(".bashrc"))).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("export D=4\n");
+    }
+
+    @Test
+    void theBackupIsMadeOnceAndNeverOverwritten() throws IOException {
+        TestHome h = home();
+        Path rc = h.home.resolve(".bashrc");
+        Files.writeString(rc, "first\n");
+        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
+        assertThat(h.uninstall(h.context(Os.LINUX)).exit()).isZero();
+        Files.writeString(rc, "second\n");
+        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
+        assertThat(Files.readString(h.home.resolve(".bashrc.budmon-backup"))).isEqualTo("first\n");
+    }
+
+    @Test
+    void aFileWhereTheLauncherFolderShouldBeFailsCleanlyAndLeavesNothingHalfWritten() throws IOException {
+        TestHome h = home();
+        Files.writeString(h.home.resolve(".bashrc"), "export E=5\n");
+        Files.createDirectories(h.home.resolve(".local"));
+        // A regular file where ~/.local/bin should be: no user, not even root, can create files in it.
+        Files.writeString(h.home.resolve(".local/bin"), "not a folder");
+        Map<String, String> before = TestHome.tree(h.root);
+
+        TestHome.Run run = h.setup(h.context(Os.LINUX));
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith("budmon: setup failed: could not write " + h.paths().claudeBudmon())
+                .contains("a file is in the way where a folder is needed").contains("Nothing was changed.");
+        // The interceptor was written before the failure and has been taken back, with the folders made for
+        // the jar: the tree is exactly as before.
+        assertThat(TestHome.tree(h.root)).isEqualTo(before);
+    }
+
+    @Test
+    void anUnwritableLauncherFolderFailsCleanlyAndLeavesNothingHalfWritten() throws Exception {
+        TestHome h = home();
+        Files.writeString(h.home.resolve(".bashrc"), "export F=6\n");
+        Path bin = Files.createDirectories(h.home.resolve(".local/bin"));
+        try (UnwritableFolder lock = UnwritableFolder.lock(bin)) {
+            Map<String, String> before = TestHome.tree(h.root);
+            TestHome.Run run = h.setup(h.context(Os.LINUX));
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).contains("could not write " + h.paths().claudeBudmon())
+                    .contains("Nothing was changed.");
+            assertThat(TestHome.tree(h.root)).isEqualTo(before);
+            assertThat(lock.toString()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aHomeWithABackslashIsRefusedForTheInterceptorButWorksWithAnotherClaudeDirectory() throws IOException {
+        TestHome h = TestHome.create(tmp, "back\\slash home");
+        TestHome.Run refused = h.setup(h.context(Os.LINUX));
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("contains a backslash");
+
+        Path claude = Files.createDirectories(tmp.resolve("claude dir"));
+        SetupContext ctx = h.context(Os.LINUX);
+        ctx = new SetupContext(ctx.os(), ctx.home(), claude, ctx.pathEntries(), ctx.javaExecutable(),
+                ctx.interceptor(), ctx.jar(), ctx.icons());
+        TestHome.Run run = h.setup(ctx);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(claude.resolve("budmon-interceptor.mjs")).exists();
+        assertThat(InstallPaths.of(ctx).budmonLauncher()).exists();
+    }
+
+    @Test
+    void withoutAJarTheInstalledLauncherAndDesktopEntryAreSkipped() throws IOException {
+        TestHome h = home();
+        SetupContext c = h.context(Os.LINUX);
+        SetupContext noJar = new SetupContext(c.os(), c.home(), c.claudeDir(), c.pathEntries(), c.javaExecutable(),
+                c.interceptor(), null, c.icons());
+        TestHome.Run run = h.setup(noJar);
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).contains("not running from a jar");
+        assertThat(h.paths().claudeBudmon()).exists();
+        assertThat(h.paths().budmonLauncher()).doesNotExist();
+        assertThat(h.paths().desktopEntry()).doesNotExist();
+    }
+
+    @Test
+    void macosGetsLaunchersAndAliasesButNoDesktopEntry() throws IOException {
+        TestHome h = home();
+        Files.writeString(h.home.resolve(".zshrc"), "export G=7\n");
+        TestHome.Run run = h.setup(h.context(Os.MACOS));
+        assertThat(run.exit()).isZero();
+        assertThat(h.paths().claudeBudmon()).exists();
+        assertThat(h.paths().budmonLauncher()).exists();
+        assertThat(h.home.resolve(".local/share/applications")).doesNotExist();
+        assertThat(h.home.resolve(".local/share/icons")).doesNotExist();
+        assertThat(Files.readString(h.home.resolve(".zshrc"))).contains("alias claude-budmon=");
+    }
+
+    @Test
+    void windowsGetsCmdLaunchersInAFolderOnPathAndNoRcEdits() throws IOException {
+        TestHome h = home();
+        Files.writeString(h.home.resolve(".bashrc"), "export H=8\n");
+        Path userBin = Files.createDirectories(h.home.resolve("AppData/Local/Programs/bin"));
+        SetupContext ctx = h.context(Os.WINDOWS).withPathEntries(List.of(h.stubBin, userBin));
+        TestHome.Run run = h.setup(ctx);
+        assertThat(run.exit()).as(run.err()).isZero();
+        Path cmd = userBin.resolve("claude-budmon.cmd");
+        assertThat(Files.readString(cmd)).contains("\r\n").contains("claude %*")
+                .contains("set \"BUDMON_IMPORT=--import=file://");
+        assertThat(userBin.resolve("budmon.cmd")).exists();
+        assertThat(Files.readString(h.home.resolve(".bashrc"))).isEqualTo("export H=8\n");
+        assertThat(h.home.resolve(".local/share/applications")).doesNotExist();
+        // The folder chosen is on PATH; the stub claude has no .exe or .cmd, so Windows would not find it.
+        assertThat(run.err()).doesNotContain(userBin + " is not on PATH").contains("claude is not on PATH");
+
+        TestHome.Run un = h.uninstall(ctx);
+        assertThat(un.exit()).isZero();
+        assertThat(cmd).doesNotExist();
+        assertThat(userBin.resolve("budmon.cmd")).doesNotExist();
+    }
+
+    @Test
+    void failedSetupFromTheTransactionNamesTheFileAndUndoesEarlierSteps() throws IOException {
+        Path a = tmp.resolve("a.txt");
+        Files.writeString(a, "old a");
+        Path blocker = tmp.resolve("blocker");
+        Files.writeString(blocker, "x");
+        FileTransaction tx = new FileTransaction();
+        tx.put(a, "new a".getBytes(StandardCharsets.UTF_8), FileTransaction.REGULAR, false);
+        tx.put(tmp.resolve("new folder/b.txt"), "b".getBytes(StandardCharsets.UTF_8), FileTransaction.REGULAR, false);
+        tx.put(blocker.resolve("c.txt"), "c".getBytes(StandardCharsets.UTF_8), FileTransaction.REGULAR, false);
+        Map<String, String> before = TestHome.tree(tmp);
+        assertThatThrownBy(tx::commit).isInstanceOf(SetupException.class)
+                .hasMessageContaining(blocker.resolve("c.txt").toString()).hasMessageContaining("Nothing was changed");
+        assertThat(TestHome.tree(tmp)).isEqualTo(before);
+        assertThat(Files.readString(a)).isEqualTo("old a");
+    }
+
+    @Test
+    void outputHasOneLinePerFile() throws IOException {
+        TestHome h = home();
+        Files.writeString(h.home.resolve(".bashrc"), "x\n");
+        TestHome.Run run = h.setup(h.context(Os.LINUX));
+        List<String> fileLines = new ArrayList<>(run.out().lines().filter(l -> l.startsWith("  ")).toList());
+        List<String> paths = fileLines.stream().map(l -> l.trim().split("\\s+", 2)[1]).toList();
+        assertThat(paths).doesNotHaveDuplicates();
+        assertThat(fileLines).anyMatch(l -> l.contains("created    " + h.home.resolve(".bashrc.budmon-backup")));
+        assertThat(fileLines).anyMatch(l -> l.contains("updated    " + h.home.resolve(".bashrc")));
+    }
+}
