@@ -499,6 +499,14 @@ describe("fail open", () => {
   });
 });
 
+test("mvn verify runs every *.test.mjs of this folder", () => {
+  const pom = fs.readFileSync(path.join(REPO_ROOT, "pom.xml"), "utf8");
+  const here = path.join(REPO_ROOT, "interceptor", "test");
+  for (const name of fs.readdirSync(here).filter((n) => n.endsWith(".test.mjs"))) {
+    assert.ok(pom.includes(`<argument>interceptor/test/${name}</argument>`), `pom.xml does not run ${name}`);
+  }
+});
+
 test("the mock's default rate-limit headers are the unified set", () => {
   const headers = unifiedHeaders(FIXED_NOW);
   assert.equal(headers["anthropic-ratelimit-unified-5h-utilization"], "0.42");
