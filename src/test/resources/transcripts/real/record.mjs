@@ -6,6 +6,7 @@
 // Each scenario gets a fresh temporary HOME; what Claude Code writes under $HOME/.claude/projects/ is
 // copied to <scenario>/projects/ here, with the same relative layout. README.md is rewritten.
 
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -37,6 +38,14 @@ const SCENARIOS = {
       "lines (isSidechain true, agentId) go to <session>/subagents/agent-<id>.jsonl beside a .meta.json; " +
       "the main agent then answers twice (after the tool result and after the task notification)",
   },
+  "tool-node-2.1.112": {
+    mock: "tool",
+    client: "node",
+    runs: [["-p", "run echo", "--allowedTools", "Bash"]],
+    about:
+      "the same tool round trip written by the last Node-based Claude Code (`@anthropic-ai/claude-code@2.1.112`, " +
+      "`cli.js` run by Node 20): an older line format, for instance without cost-state lines",
+  },
   resume: {
     mock: "hello",
     runs: [
@@ -50,6 +59,21 @@ const SCENARIOS = {
   },
 };
 
+/** The last Claude Code that runs under Node, unpacked into the cache beside the native build. */
+const NODE_CLIENT_VERSION = "2.1.112";
+
+function installNodeClient() {
+  const dest = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "budmon", `claude-code-node-${NODE_CLIENT_VERSION}`);
+  const cli = path.join(dest, "package", "cli.js");
+  if (!fs.existsSync(cli)) {
+    fs.mkdirSync(dest, { recursive: true });
+    const tgz = execFileSync("npm", ["pack", "--silent", `@anthropic-ai/claude-code@${NODE_CLIENT_VERSION}`], { cwd: dest, encoding: "utf8" }).trim().split("\n").at(-1);
+    execFileSync("tar", ["-xzf", tgz], { cwd: dest });
+    fs.rmSync(path.join(dest, tgz));
+  }
+  return cli;
+}
+
 async function record(name, scenario, exe) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "budmon-record-"));
   try {
@@ -62,7 +86,8 @@ async function record(name, scenario, exe) {
     for (const args of scenario.runs) {
       const api = await startMockApi({ scenario: scenario.mock, quiet: true });
       try {
-        const result = await runProgram(exe, args, { cwd, env: claudeEnv({ home, baseUrl: api.url }) });
+        const [file, argv] = scenario.client === "node" ? [process.execPath, [installNodeClient(), ...args]] : [exe, args];
+        const result = await runProgram(file, argv, { cwd, env: claudeEnv({ home, baseUrl: api.url }) });
         if (result.code !== 0) {
           throw new Error(`${name}: claude ${args.join(" ")} exited ${result.code}\n${result.stderr}`);
         }
@@ -86,7 +111,8 @@ function readme() {
     "# Transcripts written by the real Claude Code",
     "",
     `Recorded with Claude Code ${CLAUDE_CODE_VERSION} (npm package \`@anthropic-ai/claude-code-linux-x64@${CLAUDE_CODE_VERSION}\`,`,
-    "the native Bun executable, installed by `.ci/install-claude-code.sh`) against the loopback mock of the",
+    "the native Bun executable, installed by `.ci/install-claude-code.sh`; one scenario with the Node-based",
+    `\`@anthropic-ai/claude-code@${NODE_CLIENT_VERSION}\`) against the loopback mock of the`,
     "Messages API in `interceptor/test/mock-api.mjs`, by `node src/test/resources/transcripts/real/record.mjs`.",
     "Everything in them (prompts, answers, ids, token counts) is synthetic; nothing was edited afterwards.",
     "",
@@ -104,7 +130,8 @@ function readme() {
     "| --- | --- | --- |",
   ];
   for (const [name, s] of Object.entries(SCENARIOS)) {
-    const cmds = s.runs.map((a) => "`claude " + a.map((x) => (/\s/.test(x) ? `"${x}"` : x)).join(" ") + "`").join(", then ");
+    const program = s.client === "node" ? `node cli.js` : "claude";
+    const cmds = s.runs.map((a) => `\`${program} ` + a.map((x) => (/\s/.test(x) ? `"${x}"` : x)).join(" ") + "`").join(", then ");
     lines.push(`| ${name} | ${cmds} (mock scenario \`${s.mock}\`) | ${s.about} |`);
   }
   lines.push("");
