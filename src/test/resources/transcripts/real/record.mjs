@@ -144,3 +144,4 @@ for (const [name, scenario] of Object.entries(SCENARIOS)) {
   if (wanted.length === 0 || wanted.includes(name)) await record(name, scenario, exe);
 }
 fs.writeFileSync(path.join(here, "README.md"), readme());
+fs.rmSync(path.join(os.tmpdir(), "budmon-fixture"), { recursive: true, force: true });
