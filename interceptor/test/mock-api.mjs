@@ -374,8 +374,12 @@ export async function startMockApi(options = {}) {
         await send(200, { "content-type": "application/json" }, [JSON.stringify({ type: "model", id, display_name: id, created_at: "2025-01-01T00:00:00Z" })]);
         return;
       }
-      log(`unknown ${req.method} ${req.url} (${entry.body.length} bytes) -> ${req.method === "HEAD" || req.method === "GET" ? 404 : 200}`);
-      if (req.method === "GET" || req.method === "HEAD") {
+      const status = req.method === "GET" ? 404 : 200;
+      log(`unknown ${req.method} ${req.url} (${entry.body.length} bytes) -> ${status}`);
+      if (req.method === "HEAD") {
+        // Reachability checks (HEAD / in 2.1.112, HEAD /api/hello in 2.1.332) only want an answer.
+        await send(200, {}, []);
+      } else if (req.method === "GET") {
         await send(404, { "content-type": "application/json" }, [JSON.stringify({ type: "error", error: { type: "not_found_error", message: `mock: no ${path}` } })]);
       } else {
         // Telemetry and event endpoints only want an acknowledgement.
