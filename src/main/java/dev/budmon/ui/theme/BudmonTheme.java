@@ -72,6 +72,8 @@ public final class BudmonTheme {
     public static final String FONT_TITLE = "BudMon.titleFont";
     /** Small print: footer, ring label. */
     public static final String FONT_SMALL = "BudMon.smallFont";
+    /** Small print that must be noticed: the stale mark. */
+    public static final String FONT_SMALL_BOLD = "BudMon.smallBoldFont";
     /** The large cache ratio. */
     public static final String FONT_LARGE = "BudMon.largeFont";
     /** The time in the middle of the countdown ring. */

@@ -18,7 +18,7 @@ import java.awt.geom.Path2D;
 public class CacheSparkline extends ModelWidget<SparklineModel> {
 
     private static final int DESIGN_WIDTH = 180;
-    private static final int DESIGN_HEIGHT = 28;
+    private static final int DESIGN_HEIGHT = 36;
 
     /** An empty sparkline. */
     public CacheSparkline() {

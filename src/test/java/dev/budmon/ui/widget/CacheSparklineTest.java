@@ -167,7 +167,7 @@ class CacheSparklineTest {
             return null;
         });
         Dimension pref = ScaledTheme.onEdt(widget::getPreferredSize);
-        assertThat(pref).isEqualTo(new Dimension(Math.round(180 * scale), Math.round(28 * scale)));
+        assertThat(pref).isEqualTo(new Dimension(Math.round(180 * scale), Math.round(36 * scale)));
         return ScaledTheme.paint(widget, pref.width, pref.height);
     }
 }
