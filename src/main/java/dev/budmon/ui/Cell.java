@@ -42,6 +42,12 @@ final class Cell extends GridBagConstraints {
         return this;
     }
 
+    /** Take spare height. */
+    Cell weightY() {
+        weighty = 1;
+        return this;
+    }
+
     Cell end() {
         anchor = LINE_END;
         return this;

@@ -5,6 +5,7 @@ import dev.budmon.ui.theme.BudmonTheme;
 import dev.budmon.ui.view.DashboardView;
 
 import javax.swing.BorderFactory;
+import javax.swing.Box;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
 import java.awt.Dimension;
@@ -40,7 +41,9 @@ final class DashboardPanel extends JPanel {
         add(new Rule(), Cell.at(0, row++).fillX().gap(8, 0, 8, 0));
         add(cache, Cell.at(0, row++).fillX());
         add(new Rule(), Cell.at(0, row++).fillX().gap(8, 0, 4, 0));
-        add(footer, Cell.at(0, row).fillX());
+        add(footer, Cell.at(0, row++).fillX());
+        // spare height of a window the user made taller goes below the footer, not around the content
+        add(Box.createVerticalGlue(), Cell.at(0, row).weightY());
         applyTheme();
     }
 
