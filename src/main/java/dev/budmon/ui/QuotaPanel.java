@@ -73,22 +73,26 @@ final class QuotaPanel extends JPanel {
         removeAll();
         sections.clear();
         int row = 0;
+        boolean ringBesideFirst = !views.isEmpty() && !views.get(0).compact();
+        if (!ringBesideFirst) {
+            // no full section to stand beside (no data yet, or only compact windows): the ring heads the block
+            add(ring, Cell.at(0, row++).span(2).end());
+        }
         JPanel compactGrid = null;
         int compactRow = 0;
         for (int i = 0; i < views.size(); i++) {
             QuotaSectionView v = views.get(i);
+            int top = row == 0 ? 0 : 10;
             if (v.compact()) {
                 if (compactGrid == null) {
                     compactGrid = new JPanel(new GridBagLayout());
                     compactGrid.setOpaque(false);
-                    add(compactGrid, Cell.at(0, row++).span(2).fillX().gap(row > 1 ? 8 : 0, 0, 0, 0));
+                    add(compactGrid, Cell.at(0, row++).span(2).fillX().gap(top, 0, 0, 0));
                 }
-                Section s = Section.compact(compactGrid, compactRow++, v);
-                sections.add(s);
+                sections.add(Section.compact(compactGrid, compactRow++, v));
             } else {
                 Section s = Section.full(v, i == 0 ? 1 : 2);
                 sections.add(s);
-                int top = row == 0 ? 0 : 10;
                 if (i == 0) {
                     add(s.panel, Cell.at(0, row).fillX().top().gap(top, 0, 0, 12));
                     add(ring, Cell.at(1, row).topEnd().gap(top, 0, 0, 0));
@@ -97,9 +101,6 @@ final class QuotaPanel extends JPanel {
                 }
                 row++;
             }
-        }
-        if (views.isEmpty()) {
-            add(ring, Cell.at(1, 0).topEnd());
         }
         revalidate();
         repaint();

@@ -154,6 +154,29 @@ class DashboardPanelTest {
     }
 
     @Test
+    void withoutAFullSectionTheRingStillShows() {
+        useScale(1);
+        onEdt(() -> {
+            DashboardView normal = SampleViews.view(SampleViews.Scenario.NORMAL, 0, false);
+            for (List<dev.budmon.ui.view.QuotaSectionView> quotas : List.of(
+                    List.<dev.budmon.ui.view.QuotaSectionView>of(),
+                    normal.quotas().subList(2, 4))) {
+                DashboardView v = new DashboardView(normal.windowTitle(), normal.menu(), normal.header(),
+                        normal.ring(), normal.captions(), quotas, normal.requests(), normal.cache(),
+                        normal.footer());
+                DashboardPanel panel = new DashboardPanel();
+                panel.show(v);
+                layOut(panel);
+                Component ring = find(panel, "quota.ring");
+                assertThat(ring).as("ring with %d sections", quotas.size()).isNotNull();
+                assertThat(ring.getWidth()).isEqualTo(ring.getPreferredSize().width);
+                assertThat(ring.getParent()).isSameAs(panel.quotas);
+            }
+            return null;
+        });
+    }
+
+    @Test
     void menuTextsFollowTheViewAndItemsCallTheActions() {
         useScale(1);
         List<String> calls = new ArrayList<>();
