@@ -1,0 +1,34 @@
+package dev.budmon.ui;
+
+import dev.budmon.config.ModelChoice;
+
+/**
+ * What the dashboard's menus do. The window only calls these; the application decides what happens.
+ * Every method is called on the EDT and must return quickly: file I/O and processes belong on a worker.
+ */
+public interface DashboardActions {
+
+    /** Logs › Session log: the active transcript's per-turn figures. */
+    void showSessionLog();
+
+    /** Logs › History log: per-turn figures across sessions. */
+    void showHistoryLog();
+
+    /** Logs › Folder: the Claude directory in the file manager. */
+    void openClaudeFolder();
+
+    /** Settings › Language: switch to {@code code} ({@code de}, {@code en}) at once. */
+    void selectLanguage(String code);
+
+    /** Settings › Model: apply {@code model}'s prices at once. */
+    void selectModel(ModelChoice model);
+
+    /** Settings › INI: open {@code budmon.ini} in the system editor. */
+    void openIni();
+
+    /** Help › User Guide. */
+    void showUserGuide();
+
+    /** Help › About. */
+    void showAbout();
+}

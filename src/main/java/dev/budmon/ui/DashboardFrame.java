@@ -1,0 +1,84 @@
+package dev.budmon.ui;
+
+import dev.budmon.ui.view.DashboardView;
+
+import javax.swing.JFrame;
+import javax.swing.WindowConstants;
+import java.awt.Dimension;
+import java.util.Objects;
+
+/**
+ * BudMon's dashboard window. It lays out and paints a {@link DashboardView}; it computes nothing and reads
+ * no file. Hand it a new view whenever the state or the clock changes: equal views are ignored, changed
+ * texts update in place, and only a change of structure (sections added, rows removed) relayouts and
+ * resizes the window.
+ *
+ * <p>The X11 window class is {@code budmon} (see {@link X11WindowClass}). EDT only.
+ */
+public class DashboardFrame extends JFrame {
+
+    /** The X11 window class, matching {@code StartupWMClass} of the desktop entry. */
+    public static final String WINDOW_CLASS = "budmon";
+
+    private final DashboardPanel content = new DashboardPanel();
+    private final DashboardMenuBar menuBar;
+    private DashboardView view;
+
+    /**
+     * Builds the window showing {@code initial}; it is packed to its preferred size but not shown. Set the
+     * theme ({@code BudmonTheme.setup()}) before.
+     *
+     * @param actions what the menu items do
+     * @param initial the first view (e.g. the WAIT view before data arrives)
+     */
+    public DashboardFrame(DashboardActions actions, DashboardView initial) {
+        // before the first window peer exists, or AWT has already used the default class
+        X11WindowClass.set(WINDOW_CLASS);
+        Objects.requireNonNull(actions, "actions");
+        menuBar = new DashboardMenuBar(actions);
+        setJMenuBar(menuBar);
+        setContentPane(content);
+        setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+        apply(Objects.requireNonNull(initial, "initial"));
+        pack();
+        setMinimumSize(getSize());
+    }
+
+    /** The view currently shown. */
+    public DashboardView getView() {
+        return view;
+    }
+
+    /** Shows {@code newView}; equal views are ignored. EDT only. */
+    public void setView(DashboardView newView) {
+        Objects.requireNonNull(newView, "view");
+        if (newView.equals(view)) {
+            return;
+        }
+        if (apply(newView)) {
+            fitToContent();
+        }
+    }
+
+    /** @return {@code true} if the structure changed */
+    private boolean apply(DashboardView v) {
+        view = v;
+        if (!v.windowTitle().equals(getTitle())) {
+            setTitle(v.windowTitle());
+        }
+        menuBar.show(v.menu());
+        return content.show(v);
+    }
+
+    /**
+     * Grows or shrinks the window's height to the new content, keeping a width the user chose, so that
+     * nothing is clipped after sections appear and no empty space stays after they go.
+     */
+    private void fitToContent() {
+        setMinimumSize(null);
+        Dimension preferred = getPreferredSize();
+        setMinimumSize(preferred);
+        setSize(Math.max(getWidth(), preferred.width), preferred.height);
+        validate();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.budmon.ui;
+
+import dev.budmon.config.ModelChoice;
+import dev.budmon.ui.view.MenuOption;
+import dev.budmon.ui.view.MenuView;
+
+import javax.swing.ButtonGroup;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JRadioButtonMenuItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Logs, Settings and Help. Labels come from the view, so a language switch is just a new view; the
+ * language and model submenus are rebuilt only when their choices change. EDT only.
+ */
+final class DashboardMenuBar extends JMenuBar {
+
+    private final JMenu logs = menu("menu.logs");
+    private final JMenuItem sessionLog = item("menu.logs.session");
+    private final JMenuItem historyLog = item("menu.logs.history");
+    private final JMenuItem folder = item("menu.logs.folder");
+    private final JMenu settings = menu("menu.settings");
+    private final JMenu language = menu("menu.settings.language");
+    private final JMenu model = menu("menu.settings.model");
+    private final JMenuItem ini = item("menu.settings.ini");
+    private final JMenu help = menu("menu.help");
+    private final JMenuItem userGuide = item("menu.help.guide");
+    private final JMenuItem about = item("menu.help.about");
+
+    private final Choices<String> languages;
+    private final Choices<ModelChoice> models;
+
+    DashboardMenuBar(DashboardActions actions) {
+        setName("menu");
+        sessionLog.addActionListener(e -> actions.showSessionLog());
+        historyLog.addActionListener(e -> actions.showHistoryLog());
+        folder.addActionListener(e -> actions.openClaudeFolder());
+        ini.addActionListener(e -> actions.openIni());
+        userGuide.addActionListener(e -> actions.showUserGuide());
+        about.addActionListener(e -> actions.showAbout());
+        languages = new Choices<>(language, "menu.settings.language.", actions::selectLanguage);
+        models = new Choices<>(model, "menu.settings.model.", actions::selectModel);
+
+        logs.add(sessionLog);
+        logs.add(historyLog);
+        logs.addSeparator();
+        logs.add(folder);
+        settings.add(language);
+        settings.add(model);
+        settings.addSeparator();
+        settings.add(ini);
+        help.add(userGuide);
+        help.addSeparator();
+        help.add(about);
+        add(logs);
+        add(settings);
+        add(help);
+    }
+
+    void show(MenuView v) {
+        text(logs, v.logs());
+        text(sessionLog, v.sessionLog());
+        text(historyLog, v.historyLog());
+        text(folder, v.folder());
+        text(settings, v.settings());
+        text(language, v.language());
+        languages.show(v.languages(), v.selectedLanguage());
+        text(model, v.model());
+        models.show(v.models(), v.selectedModel());
+        text(ini, v.ini());
+        text(help, v.help());
+        text(userGuide, v.userGuide());
+        text(about, v.about());
+    }
+
+    private static void text(JMenuItem item, String text) {
+        if (!text.equals(item.getText())) {
+            item.setText(text);
+        }
+    }
+
+    private static JMenu menu(String name) {
+        JMenu m = new JMenu();
+        m.setName(name);
+        return m;
+    }
+
+    private static JMenuItem item(String name) {
+        JMenuItem i = new JMenuItem();
+        i.setName(name);
+        return i;
+    }
+
+    /** A submenu of radio items, one per option, the selected one checked. */
+    private static final class Choices<T> {
+        private final JMenu menu;
+        private final String namePrefix;
+        private final Consumer<T> action;
+        private final List<JRadioButtonMenuItem> items = new ArrayList<>();
+        private List<MenuOption<T>> shown = List.of();
+
+        Choices(JMenu menu, String namePrefix, Consumer<T> action) {
+            this.menu = menu;
+            this.namePrefix = namePrefix;
+            this.action = action;
+        }
+
+        void show(List<MenuOption<T>> options, T selected) {
+            if (!options.equals(shown)) {
+                menu.removeAll();
+                items.clear();
+                ButtonGroup group = new ButtonGroup();
+                for (MenuOption<T> option : options) {
+                    JRadioButtonMenuItem item = new JRadioButtonMenuItem(option.label());
+                    item.setName(namePrefix + option.value());
+                    item.addActionListener(e -> action.accept(option.value()));
+                    group.add(item);
+                    menu.add(item);
+                    items.add(item);
+                }
+                shown = options;
+            }
+            for (int i = 0; i < items.size(); i++) {
+                boolean on = Objects.equals(options.get(i).value(), selected);
+                if (items.get(i).isSelected() != on) {
+                    items.get(i).setSelected(on);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.budmon.ui;
+
+import com.formdev.flatlaf.util.UIScale;
+import dev.budmon.ui.theme.BudmonTheme;
+import dev.budmon.ui.view.DashboardView;
+
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.JComponent;
+import javax.swing.JPanel;
+import java.awt.Dimension;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.GridBagLayout;
+import java.awt.geom.Rectangle2D;
+
+/**
+ * The window's content: header, quota windows with the ring, requests, cache and footer, separated by thin
+ * rules. Paints the theme's background itself. EDT only.
+ */
+final class DashboardPanel extends JPanel {
+
+    /** The dashboard's design width at 100 %: compact enough to sit beside a terminal. */
+    private static final int DESIGN_WIDTH = 420;
+
+    final HeaderPanel header = new HeaderPanel();
+    final QuotaPanel quotas = new QuotaPanel();
+    final RequestsPanel requests = new RequestsPanel();
+    final CachePanel cache = new CachePanel();
+    final FooterPanel footer = new FooterPanel();
+
+    DashboardPanel() {
+        super(new GridBagLayout());
+        setName("dashboard");
+        int row = 0;
+        add(header, Cell.at(0, row++).fillX());
+        add(new Rule(), Cell.at(0, row++).fillX().gap(6, 0, 8, 0));
+        add(quotas, Cell.at(0, row++).fillX());
+        add(new Rule(), Cell.at(0, row++).fillX().gap(8, 0, 8, 0));
+        add(requests, Cell.at(0, row++).fillX());
+        add(new Rule(), Cell.at(0, row++).fillX().gap(8, 0, 8, 0));
+        add(cache, Cell.at(0, row++).fillX());
+        add(new Rule(), Cell.at(0, row++).fillX().gap(8, 0, 4, 0));
+        add(footer, Cell.at(0, row++).fillX());
+        // spare height of a window the user made taller goes below the footer, not around the content
+        add(Box.createVerticalGlue(), Cell.at(0, row).weightY());
+        applyTheme();
+    }
+
+    /** @return {@code true} if a part changed its structure, so the window may need a new size */
+    boolean show(DashboardView v) {
+        header.show(v.header());
+        boolean rebuilt = quotas.show(v.quotas(), v.captions(), v.ring());
+        rebuilt |= requests.show(v.requests());
+        cache.show(v.cache());
+        footer.show(v.footer());
+        return rebuilt;
+    }
+
+    @Override
+    public Dimension getPreferredSize() {
+        Dimension d = super.getPreferredSize();
+        return new Dimension(Math.max(d.width, UIScale.scale(DESIGN_WIDTH)), d.height);
+    }
+
+    @Override
+    public void updateUI() {
+        super.updateUI();
+        applyTheme();
+    }
+
+    private void applyTheme() {
+        setOpaque(true);
+        setBackground(BudmonTheme.color(BudmonTheme.BACKGROUND));
+        setBorder(BorderFactory.createEmptyBorder(UIScale.scale(10), UIScale.scale(14), UIScale.scale(8),
+                UIScale.scale(14)));
+    }
+
+    /** A one-pixel (scaled) horizontal rule in the separator colour. */
+    private static final class Rule extends JComponent {
+        @Override
+        public Dimension getPreferredSize() {
+            return new Dimension(UIScale.scale(10), Math.max(1, UIScale.scale(1)));
+        }
+
+        @Override
+        public Dimension getMinimumSize() {
+            return getPreferredSize();
+        }
+
+        @Override
+        protected void paintComponent(Graphics g) {
+            if (getWidth() <= 0 || getHeight() <= 0) {
+                return;
+            }
+            Graphics2D g2 = (Graphics2D) g.create();
+            try {
+                g2.setColor(BudmonTheme.color(BudmonTheme.SEPARATOR));
+                g2.fill(new Rectangle2D.Float(0, 0, getWidth(), getHeight()));
+            } finally {
+                g2.dispose();
+            }
+        }
+    }
+}

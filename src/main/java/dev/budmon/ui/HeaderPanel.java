@@ -1,0 +1,35 @@
+package dev.budmon.ui;
+
+import dev.budmon.ui.theme.BudmonTheme;
+import dev.budmon.ui.theme.Tone;
+import dev.budmon.ui.view.HeaderView;
+import dev.budmon.ui.widget.HeartbeatDot;
+
+import javax.swing.JPanel;
+import java.awt.GridBagLayout;
+
+/** Title, version, heartbeat and the overall status. EDT only. */
+final class HeaderPanel extends JPanel {
+
+    private final ToneLabel title = new ToneLabel("header.title", BudmonTheme.FONT_TITLE, BudmonTheme.ACCENT);
+    private final ToneLabel version = new ToneLabel("header.version", BudmonTheme.FONT_SMALL, Tone.DIM);
+    private final HeartbeatDot heartbeat = new HeartbeatDot();
+    private final ToneLabel status = new ToneLabel("header.status", BudmonTheme.FONT_BOLD, Tone.DIM);
+
+    HeaderPanel() {
+        super(new GridBagLayout());
+        setOpaque(false);
+        heartbeat.setName("header.heartbeat");
+        add(title, Cell.at(0, 0).baseline());
+        add(version, Cell.at(1, 0).baseline().gap(0, 8, 0, 0).grow());
+        add(heartbeat, Cell.at(2, 0).gap(0, 0, 0, 2));
+        add(status, Cell.at(3, 0).baseline());
+    }
+
+    void show(HeaderView v) {
+        title.show(v.title());
+        version.show(v.version());
+        heartbeat.setModel(v.heartbeat());
+        status.show(v.status(), v.statusTone());
+    }
+}

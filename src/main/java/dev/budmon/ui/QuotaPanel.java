@@ -1,0 +1,219 @@
+package dev.budmon.ui;
+
+import dev.budmon.ui.theme.BudmonTheme;
+import dev.budmon.ui.theme.Tone;
+import dev.budmon.ui.view.QuotaCaptions;
+import dev.budmon.ui.view.QuotaSectionView;
+import dev.budmon.ui.view.TonedText;
+import dev.budmon.ui.widget.CountdownRing;
+import dev.budmon.ui.widget.QuotaBar;
+import dev.budmon.ui.widget.RingModel;
+
+import javax.swing.JPanel;
+import java.awt.GridBagLayout;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The quota windows: the first full section with the countdown ring beside it, further full sections
+ * below, then the compact one-line sections in an aligned grid.
+ *
+ * <p>Updating with a view of the same shape (same sections, same forms) only changes texts and models;
+ * a different shape rebuilds the children. EDT only.
+ */
+final class QuotaPanel extends JPanel {
+
+    private final CountdownRing ring = new CountdownRing();
+    private final List<Section> sections = new ArrayList<>();
+    private List<String> shape = List.of("none");
+
+    QuotaPanel() {
+        super(new GridBagLayout());
+        setOpaque(false);
+        ring.setName("quota.ring");
+    }
+
+    /** @return {@code true} if the children were rebuilt (the window may need a new size) */
+    boolean show(List<QuotaSectionView> views, QuotaCaptions captions, RingModel ringModel) {
+        boolean rebuilt = false;
+        List<String> newShape = shapeOf(views);
+        if (!newShape.equals(shape)) {
+            rebuild(views);
+            shape = newShape;
+            rebuilt = true;
+        }
+        for (int i = 0; i < views.size(); i++) {
+            sections.get(i).show(views.get(i), captions);
+        }
+        ring.setModel(ringModel);
+        return rebuilt;
+    }
+
+    /** Finds the section showing {@code label}, for tests; {@code null} if none. */
+    Section section(String label) {
+        for (Section s : sections) {
+            if (s.label.getText().equals(label)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> shapeOf(List<QuotaSectionView> views) {
+        List<String> s = new ArrayList<>();
+        for (int i = 0; i < views.size(); i++) {
+            QuotaSectionView v = views.get(i);
+            // the first full section sits beside the ring in one column; later ones use two
+            s.add((v.compact() ? "compact" : i == 0 ? "ring" : "full") + (v.hasNote() ? "+note" : ""));
+        }
+        return s;
+    }
+
+    private void rebuild(List<QuotaSectionView> views) {
+        removeAll();
+        sections.clear();
+        int row = 0;
+        boolean ringBesideFirst = !views.isEmpty() && !views.get(0).compact();
+        if (!ringBesideFirst) {
+            // no full section to stand beside (no data yet, or only compact windows): the ring heads the block
+            add(ring, Cell.at(0, row++).span(2).end());
+        }
+        JPanel compactGrid = null;
+        int compactRow = 0;
+        for (int i = 0; i < views.size(); i++) {
+            QuotaSectionView v = views.get(i);
+            int top = row == 0 ? 0 : 10;
+            if (v.compact()) {
+                if (compactGrid == null) {
+                    compactGrid = new JPanel(new GridBagLayout());
+                    compactGrid.setOpaque(false);
+                    add(compactGrid, Cell.at(0, row++).span(2).fillX().gap(top, 0, 0, 0));
+                }
+                sections.add(Section.compact(compactGrid, compactRow++, v));
+            } else {
+                Section s = Section.full(v, i == 0 ? 1 : 2);
+                sections.add(s);
+                if (i == 0) {
+                    add(s.panel, Cell.at(0, row).fillX().top().gap(top, 0, 0, 12));
+                    add(ring, Cell.at(1, row).topEnd().gap(top, 0, 0, 0));
+                } else {
+                    add(s.panel, Cell.at(0, row).span(2).fillX().gap(top, 0, 0, 0));
+                }
+                row++;
+            }
+        }
+        revalidate();
+        repaint();
+    }
+
+    /** One quota window's components, either in a panel of its own (full) or in the shared compact grid. */
+    static final class Section {
+        /** The full section's own panel; {@code null} for a compact one, whose parts sit in the shared grid. */
+        final JPanel panel;
+        final ToneLabel label;
+        final QuotaBar bar;
+        private final ToneLabel note;
+        private final ToneLabel resetCaption;
+        private final ToneLabel reset;
+        private final ToneLabel countdown;
+        private final ToneLabel expiryCaption;
+        private final ToneLabel expiry;
+        private final ToneLabel reserveCaption;
+        private final ToneLabel reserve;
+        private final ToneLabel burnCaption;
+        private final ToneLabel burn;
+
+        private Section(String id, boolean compact) {
+            if (compact) {
+                panel = null;
+            } else {
+                panel = new JPanel(new GridBagLayout());
+                panel.setOpaque(false);
+                panel.setName("quota." + id);
+            }
+            label = new ToneLabel("quota." + id + ".label", compact ? BudmonTheme.FONT : BudmonTheme.FONT_BOLD,
+                    Tone.NORMAL);
+            bar = new QuotaBar(compact);
+            bar.setName("quota." + id + ".bar");
+            note = new ToneLabel("quota." + id + ".note", BudmonTheme.FONT, Tone.DIM);
+            resetCaption = caption("reset");
+            reset = value(id, "reset");
+            countdown = value(id, "countdown");
+            expiryCaption = caption("expiry");
+            expiry = value(id, "expiry");
+            reserveCaption = caption("reserve");
+            reserve = value(id, "reserve");
+            burnCaption = caption("burn");
+            burn = value(id, "burn");
+        }
+
+        private static ToneLabel caption(String what) {
+            return new ToneLabel("caption." + what, BudmonTheme.FONT, Tone.DIM);
+        }
+
+        private static ToneLabel value(String id, String what) {
+            return new ToneLabel("quota." + id + "." + what, BudmonTheme.FONT, Tone.NORMAL);
+        }
+
+        /** A full section: label, bar, then the figures in {@code columns} (1 beside the ring, else 2) pairs. */
+        static Section full(QuotaSectionView v, int columns) {
+            Section s = new Section(v.label(), false);
+            s.panel.add(s.label, Cell.at(0, 0).span(4));
+            s.panel.add(s.bar, Cell.at(0, 1).span(4).fillX().gap(2, 0, 3, 0));
+            if (v.hasNote()) {
+                s.panel.add(s.note, Cell.at(0, 2).span(4));
+                return s;
+            }
+            JPanel resetValue = new JPanel(new GridBagLayout());
+            resetValue.setOpaque(false);
+            resetValue.add(s.reset, Cell.at(0, 0).baseline());
+            resetValue.add(s.countdown, Cell.at(1, 0).baseline().gap(0, 12, 0, 0));
+            if (columns == 1) {
+                s.pair(s.resetCaption, resetValue, 0, 2);
+                s.pair(s.expiryCaption, s.expiry, 0, 3);
+                s.pair(s.reserveCaption, s.reserve, 0, 4);
+                s.pair(s.burnCaption, s.burn, 0, 5);
+            } else {
+                s.pair(s.resetCaption, resetValue, 0, 2);
+                s.pair(s.expiryCaption, s.expiry, 2, 2);
+                s.pair(s.reserveCaption, s.reserve, 0, 3);
+                s.pair(s.burnCaption, s.burn, 2, 3);
+            }
+            return s;
+        }
+
+        private void pair(ToneLabel caption, java.awt.Component value, int column, int row) {
+            panel.add(caption, Cell.at(column, row).baseline().gap(0, column == 0 ? 0 : 12, 0, 8));
+            panel.add(value, Cell.at(column + 1, row).baseline().grow());
+        }
+
+        /** A compact section: its label, bar and reset (or note) as one row of the shared {@code grid}. */
+        static Section compact(JPanel grid, int row, QuotaSectionView v) {
+            Section s = new Section(v.label(), true);
+            grid.add(s.label, Cell.at(0, row).gap(1, 0, 1, 8));
+            grid.add(s.bar, Cell.at(1, row).fillX().gap(1, 0, 1, 8));
+            grid.add(v.hasNote() ? s.note : s.reset, Cell.at(2, row).end().gap(1, 0, 1, 0));
+            return s;
+        }
+
+        void show(QuotaSectionView v, QuotaCaptions captions) {
+            boolean dim = v.dimmed();
+            label.show(v.label(), dim ? Tone.DIM : Tone.NORMAL);
+            bar.setModel(v.bar());
+            note.show(v.note(), Tone.DIM);
+            resetCaption.show(captions.reset());
+            expiryCaption.show(captions.expiry());
+            reserveCaption.show(captions.reserve());
+            burnCaption.show(captions.burnRate());
+            reset.show(dimmed(v.reset(), dim));
+            countdown.show(dimmed(v.countdown(), dim));
+            expiry.show(dimmed(v.expiry(), dim));
+            reserve.show(dimmed(v.reserve(), dim));
+            burn.show(dimmed(v.burnRate(), dim));
+        }
+
+        private static TonedText dimmed(TonedText t, boolean dim) {
+            return dim ? new TonedText(t.text(), Tone.DIM) : t;
+        }
+    }
+}

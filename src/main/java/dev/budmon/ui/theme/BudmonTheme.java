@@ -1,0 +1,127 @@
+package dev.budmon.ui.theme;
+
+import com.formdev.flatlaf.FlatDarkLaf;
+import com.formdev.flatlaf.FlatLaf;
+import com.formdev.flatlaf.util.UIScale;
+
+import javax.swing.UIManager;
+import java.awt.Color;
+import java.awt.Font;
+
+/**
+ * BudMon's look: FlatDarkLaf plus the palette and fonts of {@code FlatDarkLaf.properties} in this package.
+ * The theme keys are listed here as constants so that code and properties file cannot drift apart silently;
+ * a missing key shows up as magenta instead of a crash.
+ */
+public final class BudmonTheme {
+
+    /** Window and panel background. */
+    public static final String BACKGROUND = "BudMon.background";
+    /** Normal text. */
+    public static final String FOREGROUND = "BudMon.foreground";
+    /** Captions and unknown figures. */
+    public static final String DIM_FOREGROUND = "BudMon.dimForeground";
+    /** Accent (the sparkline's line, the title). */
+    public static final String ACCENT = "BudMon.accentColor";
+    /** Thin rules between sections. */
+    public static final String SEPARATOR = "BudMon.separatorColor";
+
+    /** The empty part of a quota bar. */
+    public static final String QUOTA_TRACK = "BudMon.quota.trackColor";
+    /** A quota bar's fill within limits. */
+    public static final String QUOTA_OK = "BudMon.quota.okColor";
+    /** A quota bar's fill past the warn threshold. */
+    public static final String QUOTA_WARN = "BudMon.quota.warnColor";
+    /** A quota bar's fill past the alarm threshold. */
+    public static final String QUOTA_ALARM = "BudMon.quota.alarmColor";
+    /** A dimmed (reset, unknown) quota bar's fill. */
+    public static final String QUOTA_DIM = "BudMon.quota.dimColor";
+    /** The warn and alarm markers on a quota bar. */
+    public static final String QUOTA_MARKER = "BudMon.quota.markerColor";
+    /** Bar height at 100 %, unscaled pixels. */
+    public static final String QUOTA_BAR_HEIGHT = "BudMon.quota.barHeight";
+    /** Height of the compact bars (per-model windows), unscaled pixels. */
+    public static final String QUOTA_COMPACT_BAR_HEIGHT = "BudMon.quota.compactBarHeight";
+    /** Corner arc of the bar, unscaled pixels. */
+    public static final String QUOTA_ARC = "BudMon.quota.arc";
+
+    /** The full circle behind the countdown arc. */
+    public static final String RING_TRACK = "BudMon.ring.trackColor";
+    /** Diameter of the countdown ring, unscaled pixels. */
+    public static final String RING_DIAMETER = "BudMon.ring.diameter";
+    /** Stroke width of the countdown ring, unscaled pixels. */
+    public static final String RING_THICKNESS = "BudMon.ring.thickness";
+
+    /** The sparkline's line. */
+    public static final String SPARKLINE_LINE = "BudMon.sparkline.lineColor";
+    /** The dashed 50 % guide. */
+    public static final String SPARKLINE_GUIDE = "BudMon.sparkline.guideColor";
+    /** Diameter of the end dot, unscaled pixels. */
+    public static final String SPARKLINE_DOT_DIAMETER = "BudMon.sparkline.dotDiameter";
+
+    /** Diameter of the heartbeat dot at rest, unscaled pixels. */
+    public static final String HEARTBEAT_DIAMETER = "BudMon.heartbeat.diameter";
+    /** Length of one pulse in milliseconds. */
+    public static final String HEARTBEAT_PULSE_MILLIS = "BudMon.heartbeat.pulseMillis";
+
+    /** Monospaced figures. */
+    public static final String FONT = "BudMon.font";
+    /** Monospaced bold: captions of sections. */
+    public static final String FONT_BOLD = "BudMon.boldFont";
+    /** The window title in the header. */
+    public static final String FONT_TITLE = "BudMon.titleFont";
+    /** Small print: footer, ring label. */
+    public static final String FONT_SMALL = "BudMon.smallFont";
+    /** Small print that must be noticed: the stale mark. */
+    public static final String FONT_SMALL_BOLD = "BudMon.smallBoldFont";
+    /** The large cache ratio. */
+    public static final String FONT_LARGE = "BudMon.largeFont";
+    /** The time in the middle of the countdown ring. */
+    public static final String FONT_RING = "BudMon.ringFont";
+
+    /** Shown for a key the theme lacks: loud on purpose, so a typo is seen, not hidden. */
+    private static final Color MISSING = Color.MAGENTA;
+
+    private BudmonTheme() {
+    }
+
+    /**
+     * Registers BudMon's properties and installs FlatDarkLaf. Call once on the EDT before the first window;
+     * calling it again re-installs the look (tests do that after changing {@code flatlaf.uiScale}).
+     *
+     * @return {@code false} if the look and feel could not be installed (the window then still works, in
+     *         Swing's default look)
+     */
+    public static boolean setup() {
+        FlatLaf.registerCustomDefaultsSource("dev.budmon.ui.theme");
+        return FlatDarkLaf.setup();
+    }
+
+    /** The colour of a theme key, magenta if the key is missing. EDT only. */
+    public static Color color(String key) {
+        Color c = UIManager.getColor(key);
+        return c != null ? c : MISSING;
+    }
+
+    /** A font of the theme, already scaled by FlatLaf; the default label font if the key is missing. EDT only. */
+    public static Font font(String key) {
+        Font f = UIManager.getFont(key);
+        if (f == null) {
+            f = UIManager.getFont("Label.font");
+        }
+        return f != null ? f : new Font(Font.MONOSPACED, Font.PLAIN, UIScale.scale(12));
+    }
+
+    /** An unscaled size of the theme (e.g. a bar height), scaled to the current UI scale. EDT only. */
+    public static int scaledSize(String key, int fallback) {
+        Object v = UIManager.get(key);
+        int unscaled = v instanceof Number n ? n.intValue() : fallback;
+        return UIScale.scale(unscaled);
+    }
+
+    /** An integer of the theme that is not a size (e.g. milliseconds); {@code fallback} if missing. */
+    public static int integer(String key, int fallback) {
+        Object v = UIManager.get(key);
+        return v instanceof Number n ? n.intValue() : fallback;
+    }
+}

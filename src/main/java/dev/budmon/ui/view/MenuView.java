@@ -1,0 +1,50 @@
+package dev.budmon.ui.view;
+
+import dev.budmon.config.ModelChoice;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The menu bar's texts and the current choices, so that a language switch only needs a new view.
+ *
+ * @param logs             menu {@code Logs}
+ * @param sessionLog       item: the active transcript's per-turn figures
+ * @param historyLog       item: per-turn figures across sessions
+ * @param folder           item: opens the Claude directory
+ * @param settings         menu {@code Settings}
+ * @param language         submenu {@code Language}
+ * @param languages        its choices, value = language code ({@code de}, {@code en})
+ * @param selectedLanguage the code of the language in use
+ * @param model            submenu {@code Model}
+ * @param models           its choices
+ * @param selectedModel    the model choice in use
+ * @param ini              item: opens {@code budmon.ini}
+ * @param help             menu {@code Help}
+ * @param userGuide        item: the user guide
+ * @param about            item: about BudMon
+ */
+public record MenuView(String logs, String sessionLog, String historyLog, String folder,
+                       String settings, String language, List<MenuOption<String>> languages,
+                       String selectedLanguage, String model, List<MenuOption<ModelChoice>> models,
+                       ModelChoice selectedModel, String ini,
+                       String help, String userGuide, String about) {
+
+    public MenuView {
+        Objects.requireNonNull(logs, "logs");
+        Objects.requireNonNull(sessionLog, "sessionLog");
+        Objects.requireNonNull(historyLog, "historyLog");
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(language, "language");
+        languages = List.copyOf(languages);
+        Objects.requireNonNull(selectedLanguage, "selectedLanguage");
+        Objects.requireNonNull(model, "model");
+        models = List.copyOf(models);
+        Objects.requireNonNull(selectedModel, "selectedModel");
+        Objects.requireNonNull(ini, "ini");
+        Objects.requireNonNull(help, "help");
+        Objects.requireNonNull(userGuide, "userGuide");
+        Objects.requireNonNull(about, "about");
+    }
+}

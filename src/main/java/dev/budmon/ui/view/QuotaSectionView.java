@@ -1,0 +1,45 @@
+package dev.budmon.ui.view;
+
+import dev.budmon.ui.widget.QuotaBarModel;
+
+import java.util.Objects;
+
+/**
+ * One quota window (5h, 7d, a per-model weekly window, overage).
+ *
+ * <p>A <em>full</em> section shows its label, the bar and four figures: Reset (local time and countdown),
+ * Expiry, Reserve and Burn Rate. A <em>compact</em> section (per-model windows, overage) is one line: label,
+ * a thin bar with its percentage, and the reset time. A section with a {@code note} (a window whose reset
+ * has passed: "reset 13:00, no request since") shows the note under the bar instead of the figures.
+ *
+ * @param label     the window's name, e.g. {@code 5h}, {@code 7d}, {@code 7d sonnet}
+ * @param bar       the bar, with its percentage text; for a reset window 0 % in tone DIM
+ * @param compact   {@code true} for the one-line form
+ * @param dimmed    {@code true} to show label and texts in the dim colour (reset window, stale data)
+ * @param note      shown instead of the figures when not empty
+ * @param reset     local reset time, e.g. {@code 13:00} or {@code Mo 09:00}
+ * @param countdown time until the reset, e.g. {@code 1:23:45} or {@code 3d 04h}
+ * @param expiry    predicted exhaustion, e.g. {@code 15:40} (INFO normally, WARN/ALARM by level)
+ * @param reserve   expiry minus reset, e.g. {@code +2:17} (OK/WARN/ALARM)
+ * @param burnRate  e.g. {@code 12.3 %/h} or {@code 2.1 %/day}
+ */
+public record QuotaSectionView(String label, QuotaBarModel bar, boolean compact, boolean dimmed, String note,
+                               TonedText reset, TonedText countdown, TonedText expiry, TonedText reserve,
+                               TonedText burnRate) {
+
+    public QuotaSectionView {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(bar, "bar");
+        Objects.requireNonNull(note, "note");
+        Objects.requireNonNull(reset, "reset");
+        Objects.requireNonNull(countdown, "countdown");
+        Objects.requireNonNull(expiry, "expiry");
+        Objects.requireNonNull(reserve, "reserve");
+        Objects.requireNonNull(burnRate, "burnRate");
+    }
+
+    /** {@code true} when the note replaces the figures. */
+    public boolean hasNote() {
+        return !note.isEmpty();
+    }
+}
