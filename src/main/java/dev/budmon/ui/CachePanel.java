@@ -11,15 +11,15 @@ import java.awt.GridBagLayout;
 /** The cache-hit ratio: large and coloured, the average under it, the sparkline beside both. EDT only. */
 final class CachePanel extends JPanel {
 
-    private final ToneLabel title = new ToneLabel("cache.title", BudmonTheme.FONT_BOLD, Tone.DIM);
-    private final ToneLabel current = new ToneLabel("cache.current", BudmonTheme.FONT_LARGE, Tone.DIM);
-    private final ToneLabel average = new ToneLabel("cache.average", BudmonTheme.FONT, Tone.DIM);
+    private final ToneLabel title = new ToneLabel("cache:title", BudmonTheme.FONT_BOLD, Tone.DIM);
+    private final ToneLabel current = new ToneLabel("cache:current", BudmonTheme.FONT_LARGE, Tone.DIM);
+    private final ToneLabel average = new ToneLabel("cache:average", BudmonTheme.FONT, Tone.DIM);
     private final CacheSparkline sparkline = new CacheSparkline();
 
     CachePanel() {
         super(new GridBagLayout());
         setOpaque(false);
-        sparkline.setName("cache.sparkline");
+        sparkline.setName("cache:sparkline");
         add(title, Cell.at(0, 0).span(2).gap(0, 0, 2, 0));
         add(current, Cell.at(0, 1).baseline().gap(0, 0, 0, 12));
         add(average, Cell.at(1, 1).baseline().gap(0, 0, 0, 12));

@@ -20,17 +20,17 @@ import java.util.function.Consumer;
  */
 final class DashboardMenuBar extends JMenuBar {
 
-    private final JMenu logs = menu("menu.logs");
-    private final JMenuItem sessionLog = item("menu.logs.session");
-    private final JMenuItem historyLog = item("menu.logs.history");
-    private final JMenuItem folder = item("menu.logs.folder");
-    private final JMenu settings = menu("menu.settings");
-    private final JMenu language = menu("menu.settings.language");
-    private final JMenu model = menu("menu.settings.model");
-    private final JMenuItem ini = item("menu.settings.ini");
-    private final JMenu help = menu("menu.help");
-    private final JMenuItem userGuide = item("menu.help.guide");
-    private final JMenuItem about = item("menu.help.about");
+    private final JMenu logs = menu("menu:logs");
+    private final JMenuItem sessionLog = item("menu:logs.session");
+    private final JMenuItem historyLog = item("menu:logs.history");
+    private final JMenuItem folder = item("menu:logs.folder");
+    private final JMenu settings = menu("menu:settings");
+    private final JMenu language = menu("menu:settings.language");
+    private final JMenu model = menu("menu:settings.model");
+    private final JMenuItem ini = item("menu:settings.ini");
+    private final JMenu help = menu("menu:help");
+    private final JMenuItem userGuide = item("menu:help.guide");
+    private final JMenuItem about = item("menu:help.about");
 
     private final Choices<String> languages;
     private final Choices<ModelChoice> models;
@@ -43,8 +43,8 @@ final class DashboardMenuBar extends JMenuBar {
         ini.addActionListener(e -> actions.openIni());
         userGuide.addActionListener(e -> actions.showUserGuide());
         about.addActionListener(e -> actions.showAbout());
-        languages = new Choices<>(language, "menu.settings.language.", actions::selectLanguage);
-        models = new Choices<>(model, "menu.settings.model.", actions::selectModel);
+        languages = new Choices<>(language, "menu:settings.language.", actions::selectLanguage);
+        models = new Choices<>(model, "menu:settings.model.", actions::selectModel);
 
         logs.add(sessionLog);
         logs.add(historyLog);

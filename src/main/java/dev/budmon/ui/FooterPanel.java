@@ -10,8 +10,8 @@ import java.awt.GridBagLayout;
 /** Refresh count and data time at the left, the stale mark at the right. EDT only. */
 final class FooterPanel extends JPanel {
 
-    private final ToneLabel text = new ToneLabel("footer.text", BudmonTheme.FONT_SMALL, Tone.DIM);
-    private final ToneLabel stale = new ToneLabel("footer.stale", BudmonTheme.FONT_SMALL_BOLD, Tone.WARN);
+    private final ToneLabel text = new ToneLabel("footer:text", BudmonTheme.FONT_SMALL, Tone.DIM);
+    private final ToneLabel stale = new ToneLabel("footer:stale", BudmonTheme.FONT_SMALL_BOLD, Tone.WARN);
 
     FooterPanel() {
         super(new GridBagLayout());

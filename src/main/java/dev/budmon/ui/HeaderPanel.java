@@ -11,15 +11,15 @@ import java.awt.GridBagLayout;
 /** Title, version, heartbeat and the overall status. EDT only. */
 final class HeaderPanel extends JPanel {
 
-    private final ToneLabel title = new ToneLabel("header.title", BudmonTheme.FONT_TITLE, BudmonTheme.ACCENT);
-    private final ToneLabel version = new ToneLabel("header.version", BudmonTheme.FONT_SMALL, Tone.DIM);
+    private final ToneLabel title = new ToneLabel("header:title", BudmonTheme.FONT_TITLE, BudmonTheme.ACCENT);
+    private final ToneLabel version = new ToneLabel("header:version", BudmonTheme.FONT_SMALL, Tone.DIM);
     private final HeartbeatDot heartbeat = new HeartbeatDot();
-    private final ToneLabel status = new ToneLabel("header.status", BudmonTheme.FONT_BOLD, Tone.DIM);
+    private final ToneLabel status = new ToneLabel("header:status", BudmonTheme.FONT_BOLD, Tone.DIM);
 
     HeaderPanel() {
         super(new GridBagLayout());
         setOpaque(false);
-        heartbeat.setName("header.heartbeat");
+        heartbeat.setName("header:heartbeat");
         add(title, Cell.at(0, 0).baseline());
         add(version, Cell.at(1, 0).baseline().gap(0, 8, 0, 0).grow());
         add(heartbeat, Cell.at(2, 0).gap(0, 0, 0, 2));

@@ -30,7 +30,7 @@ final class QuotaPanel extends JPanel {
     QuotaPanel() {
         super(new GridBagLayout());
         setOpaque(false);
-        ring.setName("quota.ring");
+        ring.setName("quota:ring");
     }
 
     /** @return {@code true} if the children were rebuilt (the window may need a new size) */
@@ -129,13 +129,13 @@ final class QuotaPanel extends JPanel {
             } else {
                 panel = new JPanel(new GridBagLayout());
                 panel.setOpaque(false);
-                panel.setName("quota." + id);
+                panel.setName("quota:" + id);
             }
-            label = new ToneLabel("quota." + id + ".label", compact ? BudmonTheme.FONT : BudmonTheme.FONT_BOLD,
+            label = new ToneLabel("quota:" + id + ".label", compact ? BudmonTheme.FONT : BudmonTheme.FONT_BOLD,
                     Tone.NORMAL);
             bar = new QuotaBar(compact);
-            bar.setName("quota." + id + ".bar");
-            note = new ToneLabel("quota." + id + ".note", BudmonTheme.FONT, Tone.DIM);
+            bar.setName("quota:" + id + ".bar");
+            note = new ToneLabel("quota:" + id + ".note", BudmonTheme.FONT, Tone.DIM);
             resetCaption = caption("reset");
             reset = value(id, "reset");
             countdown = value(id, "countdown");
@@ -148,11 +148,11 @@ final class QuotaPanel extends JPanel {
         }
 
         private static ToneLabel caption(String what) {
-            return new ToneLabel("caption." + what, BudmonTheme.FONT, Tone.DIM);
+            return new ToneLabel("caption:" + what, BudmonTheme.FONT, Tone.DIM);
         }
 
         private static ToneLabel value(String id, String what) {
-            return new ToneLabel("quota." + id + "." + what, BudmonTheme.FONT, Tone.NORMAL);
+            return new ToneLabel("quota:" + id + "." + what, BudmonTheme.FONT, Tone.NORMAL);
         }
 
         /** A full section: label, bar, then the figures in {@code columns} (1 beside the ring, else 2) pairs. */

@@ -19,8 +19,8 @@ final class RequestsPanel extends JPanel {
 
     private final Column last = new Column("last");
     private final Column total = new Column("total");
-    private final ToneLabel windowCaption = new ToneLabel("requests.window.caption", BudmonTheme.FONT, Tone.DIM);
-    private final ToneLabel windowValue = new ToneLabel("requests.window", BudmonTheme.FONT, Tone.NORMAL);
+    private final ToneLabel windowCaption = new ToneLabel("requests:window.caption", BudmonTheme.FONT, Tone.DIM);
+    private final ToneLabel windowValue = new ToneLabel("requests:window", BudmonTheme.FONT, Tone.NORMAL);
     private int shownRows = -1;
 
     RequestsPanel() {
@@ -68,15 +68,15 @@ final class RequestsPanel extends JPanel {
 
         Column(String id) {
             this.id = id;
-            title = new ToneLabel("requests." + id + ".title", BudmonTheme.FONT_BOLD, Tone.DIM);
-            headline = new ToneLabel("requests." + id + ".headline", BudmonTheme.FONT_BOLD, Tone.NORMAL);
+            title = new ToneLabel("requests:" + id + ".title", BudmonTheme.FONT_BOLD, Tone.DIM);
+            headline = new ToneLabel("requests:" + id + ".headline", BudmonTheme.FONT_BOLD, Tone.NORMAL);
         }
 
         void resize(int rows) {
             while (captions.size() < rows) {
                 int i = captions.size();
-                captions.add(new ToneLabel("requests." + id + ".caption." + i, BudmonTheme.FONT, Tone.DIM));
-                values.add(new ToneLabel("requests." + id + ".value." + i, BudmonTheme.FONT, Tone.NORMAL));
+                captions.add(new ToneLabel("requests:" + id + ".caption." + i, BudmonTheme.FONT, Tone.DIM));
+                values.add(new ToneLabel("requests:" + id + ".value." + i, BudmonTheme.FONT, Tone.NORMAL));
             }
             while (captions.size() > rows) {
                 captions.remove(captions.size() - 1);

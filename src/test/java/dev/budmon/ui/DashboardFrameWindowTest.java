@@ -76,19 +76,19 @@ class DashboardFrameWindowTest {
         });
         settle();
         assertNothingClipped();
-        assertThat(onEdt(() -> ((JLabel) find(frame.getContentPane(), "quota.5h.expiry")).getText()))
+        assertThat(onEdt(() -> ((JLabel) find(frame.getContentPane(), "quota:5h.expiry")).getText()))
                 .isEqualTo("14:35");
         screenshot("window-normal-en");
 
         // Settings › Language › Deutsch, as a user would pick it
         onEdt(() -> {
-            ((JMenuItem) find(frame.getJMenuBar(), "menu.settings.language.de")).doClick(0);
+            ((JMenuItem) find(frame.getJMenuBar(), "menu:settings.language.de")).doClick(0);
             return null;
         });
         settle();
-        assertThat(onEdt(() -> ((JMenu) find(frame.getJMenuBar(), "menu.settings")).getText()))
+        assertThat(onEdt(() -> ((JMenu) find(frame.getJMenuBar(), "menu:settings")).getText()))
                 .isEqualTo("Einstellungen");
-        assertThat(onEdt(() -> ((JLabel) find(frame.getContentPane(), "requests.last.title")).getText()))
+        assertThat(onEdt(() -> ((JLabel) find(frame.getContentPane(), "requests:last.title")).getText()))
                 .isEqualTo("LETZTE ANFRAGE");
         assertThat(onEdt(frame::getView)).isEqualTo(current.get());
         assertNothingClipped();

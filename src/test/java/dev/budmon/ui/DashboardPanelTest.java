@@ -113,18 +113,18 @@ class DashboardPanelTest {
         onEdt(() -> {
             DashboardPanel panel = new DashboardPanel();
             assertThat(panel.show(SampleViews.view(SampleViews.Scenario.NORMAL, 0, false))).isTrue();
-            JLabel countdown = (JLabel) find(panel, "quota.5h.countdown");
-            JLabel status = (JLabel) find(panel, "header.status");
+            JLabel countdown = (JLabel) find(panel, "quota:5h.countdown");
+            JLabel status = (JLabel) find(panel, "header:status");
             assertThat(countdown.getText()).isEqualTo("1:22:57");
 
             boolean rebuilt = panel.show(SampleViews.view(SampleViews.Scenario.NORMAL, 1, false));
 
             assertThat(rebuilt).as("same shape: no rebuild").isFalse();
-            assertThat(find(panel, "quota.5h.countdown")).as("the same label, updated").isSameAs(countdown);
+            assertThat(find(panel, "quota:5h.countdown")).as("the same label, updated").isSameAs(countdown);
             assertThat(countdown.getText()).isEqualTo("1:22:56");
             assertThat(status.getText()).isEqualTo("WARN");
             assertThat(status.getForeground()).isEqualTo(BudmonTheme.color(Tone.WARN.colorKey()));
-            assertThat(((QuotaBar) find(panel, "quota.5h.bar")).getModel().text()).isEqualTo("81 %");
+            assertThat(((QuotaBar) find(panel, "quota:5h.bar")).getModel().text()).isEqualTo("81 %");
             return null;
         });
     }
@@ -135,20 +135,20 @@ class DashboardPanelTest {
         onEdt(() -> {
             DashboardPanel panel = new DashboardPanel();
             panel.show(SampleViews.view(SampleViews.Scenario.NORMAL, 0, false));
-            assertThat(find(panel, "quota.7d sonnet.bar")).isNotNull();
+            assertThat(find(panel, "quota:7d sonnet.bar")).isNotNull();
 
             boolean rebuilt = panel.show(SampleViews.view(SampleViews.Scenario.ALARM, 0, false));
 
             assertThat(rebuilt).isTrue();
-            assertThat(find(panel, "quota.7d sonnet.bar")).as("gone with its window").isNull();
-            assertThat(find(panel, "quota.7d opus.bar")).isNotNull();
-            JLabel note = (JLabel) find(panel, "quota.7d.note");
+            assertThat(find(panel, "quota:7d sonnet.bar")).as("gone with its window").isNull();
+            assertThat(find(panel, "quota:7d opus.bar")).isNotNull();
+            JLabel note = (JLabel) find(panel, "quota:7d.note");
             assertThat(note.getText()).isEqualTo("reset 13:00, no request since");
-            assertThat(find(panel, "quota.7d.expiry")).as("no figures under a note").isNull();
-            assertThat(((JLabel) find(panel, "quota.7d.label")).getForeground())
+            assertThat(find(panel, "quota:7d.expiry")).as("no figures under a note").isNull();
+            assertThat(((JLabel) find(panel, "quota:7d.label")).getForeground())
                     .isEqualTo(BudmonTheme.color(Tone.DIM.colorKey()));
-            assertThat(((JLabel) find(panel, "footer.stale")).getText()).isEqualTo("STALE");
-            assertThat(find(panel, "footer.stale").isVisible()).isTrue();
+            assertThat(((JLabel) find(panel, "footer:stale")).getText()).isEqualTo("STALE");
+            assertThat(find(panel, "footer:stale").isVisible()).isTrue();
             return null;
         });
     }
@@ -167,7 +167,7 @@ class DashboardPanelTest {
                 DashboardPanel panel = new DashboardPanel();
                 panel.show(v);
                 layOut(panel);
-                Component ring = find(panel, "quota.ring");
+                Component ring = find(panel, "quota:ring");
                 assertThat(ring).as("ring with %d sections", quotas.size()).isNotNull();
                 assertThat(ring.getWidth()).isEqualTo(ring.getPreferredSize().width);
                 assertThat(ring.getParent()).isSameAs(panel.quotas);
@@ -183,22 +183,22 @@ class DashboardPanelTest {
         onEdt(() -> {
             DashboardMenuBar bar = new DashboardMenuBar(new RecordingActions(calls));
             bar.show(SampleViews.menu(false));
-            JMenu settings = (JMenu) find(bar, "menu.settings");
+            JMenu settings = (JMenu) find(bar, "menu:settings");
             assertThat(settings.getText()).isEqualTo("Settings");
 
             bar.show(SampleViews.menu(true));
 
             assertThat(settings.getText()).isEqualTo("Einstellungen");
-            assertThat(((JMenu) find(bar, "menu.logs")).getText()).isEqualTo("Protokolle");
-            JRadioButtonMenuItem de = (JRadioButtonMenuItem) find(bar, "menu.settings.language.de");
-            JRadioButtonMenuItem en = (JRadioButtonMenuItem) find(bar, "menu.settings.language.en");
+            assertThat(((JMenu) find(bar, "menu:logs")).getText()).isEqualTo("Protokolle");
+            JRadioButtonMenuItem de = (JRadioButtonMenuItem) find(bar, "menu:settings.language.de");
+            JRadioButtonMenuItem en = (JRadioButtonMenuItem) find(bar, "menu:settings.language.en");
             assertThat(de.isSelected()).isTrue();
             assertThat(en.isSelected()).isFalse();
 
             en.doClick(0);
-            ((JMenuItem) find(bar, "menu.settings.model.SONNET")).doClick(0);
-            ((JMenuItem) find(bar, "menu.logs.history")).doClick(0);
-            ((JMenuItem) find(bar, "menu.help.about")).doClick(0);
+            ((JMenuItem) find(bar, "menu:settings.model.SONNET")).doClick(0);
+            ((JMenuItem) find(bar, "menu:logs.history")).doClick(0);
+            ((JMenuItem) find(bar, "menu:help.about")).doClick(0);
             return null;
         });
         assertThat(calls).containsExactly("language en", "model SONNET", "history log", "about");
