@@ -24,12 +24,14 @@ public final class LiveState implements AutoCloseable {
      * @param dirs      the Claude directories
      * @param reader    reads them; used only on the watcher's thread from now on
      * @param poll      the safety-net poll interval ({@code refresh_ms})
+     * @param alsoCheck more work for each refresh on the same thread, e.g. re-reading a changed config
      * @param listener  receives each new state
      * @param onError   receives anything the reading threw
      */
-    public LiveState(List<Path> dirs, StateReader reader, Duration poll, Consumer<UsageState> listener,
-                     Consumer<Throwable> onError) {
+    public LiveState(List<Path> dirs, StateReader reader, Duration poll, Runnable alsoCheck,
+                     Consumer<UsageState> listener, Consumer<Throwable> onError) {
         this.watcher = new ClaudeDirWatcher(dirs, poll, DEBOUNCE, () -> {
+            alsoCheck.run();
             UsageState s = reader.readIfChanged();
             if (s != null) {
                 listener.accept(s);

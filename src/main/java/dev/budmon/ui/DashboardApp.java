@@ -1,0 +1,337 @@
+package dev.budmon.ui;
+
+import dev.budmon.calc.Calculator;
+import dev.budmon.calc.Figures;
+import dev.budmon.calc.PriceTable;
+import dev.budmon.config.BudmonConfig;
+import dev.budmon.config.ConfigStore;
+import dev.budmon.config.LoadedConfig;
+import dev.budmon.config.ModelChoice;
+import dev.budmon.config.WindowGeometry;
+import dev.budmon.i18n.Messages;
+import dev.budmon.model.UsageState;
+import dev.budmon.source.ClaudeDirs;
+import dev.budmon.source.StateReader;
+import dev.budmon.source.TranscriptSource;
+import dev.budmon.ui.theme.BudmonTheme;
+import dev.budmon.ui.view.DashboardView;
+import dev.budmon.ui.view.DashboardViewBuilder;
+import dev.budmon.watch.LiveState;
+
+import javax.imageio.ImageIO;
+import javax.swing.SwingUtilities;
+import javax.swing.Timer;
+import java.awt.GraphicsEnvironment;
+import java.awt.Image;
+import java.awt.Rectangle;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The running dashboard: the window, the watcher that feeds it new states, the one-second clock for the
+ * countdowns, and what the menus do. State and config are read on background threads; the EDT only builds
+ * views (pure, cheap) and paints them.
+ */
+public final class DashboardApp implements DashboardActions {
+
+    /** Icon sizes shipped in {@code /icons/budmon-<size>.png}. */
+    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
+
+    private final ClaudeDirs dirs;
+    private final ConfigStore configStore;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final PriceTable prices = PriceTable.bundled();
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "budmon-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final LiveState live;
+    private final AppDialogs dialogs;
+
+    // EDT only
+    private UsageState state = UsageState.EMPTY;
+    private BudmonConfig config;
+    private Messages messages;
+    private long refreshes;
+    private DashboardFrame frame;
+    private Timer ticker;
+    private Timer geometrySaver;
+    private boolean firstRunChecked;
+
+    // written by the watcher and the I/O thread
+    private volatile Object configStamp;
+
+    private DashboardApp(ClaudeDirs dirs, TranscriptSource transcripts, LoadedConfig loaded, Clock clock) {
+        this.dirs = dirs;
+        this.clock = clock;
+        this.zone = clock.getZone();
+        this.configStore = new ConfigStore(dirs.primary());
+        this.config = loaded.config();
+        this.messages = Messages.forSetting(config.language(), Locale.getDefault());
+        this.configStamp = stamp(configStore.file());
+        StateReader reader = new StateReader(dirs.dirs(), transcripts, loaded.warnings());
+        this.live = new LiveState(dirs.dirs(), reader, Duration.ofMillis(config.refreshMs()), this::reloadConfigIfChanged,
+                s -> SwingUtilities.invokeLater(() -> onState(s)),
+                t -> System.err.println("budmon: reading failed: " + t));
+        this.dialogs = new AppDialogs(dirs, io);
+    }
+
+    /**
+     * Opens the window and returns once it is closed.
+     *
+     * @param transcripts reads the transcripts of {@code dirs}
+     * @return the exit code
+     */
+    public static int run(ClaudeDirs dirs, TranscriptSource transcripts) {
+        if (GraphicsEnvironment.isHeadless()) {
+            System.err.println(Messages.forSetting("auto", Locale.getDefault()).get("cli.no_display"));
+            return 1;
+        }
+        // Read before the EDT starts, so the first frame already has its language and position.
+        LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
+        DashboardApp app = new DashboardApp(dirs, transcripts, loaded, Clock.systemDefaultZone());
+        CountDownLatch closed = new CountDownLatch(1);
+        SwingUtilities.invokeLater(() -> app.open(closed::countDown));
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Builds and shows the window, starts the clock and the watcher. EDT only. */
+    void open(Runnable onClosed) {
+        BudmonTheme.setup();
+        frame = new DashboardFrame(this, view());
+        frame.setIconImages(icons());
+        placeWindow(frame, WindowGeometry.parse(config.windowGeometry()));
+        frame.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosed(WindowEvent e) {
+                close();
+                onClosed.run();
+            }
+        });
+        geometrySaver = new Timer(1000, e -> saveGeometry());
+        geometrySaver.setRepeats(false);
+        frame.addComponentListener(new ComponentAdapter() {
+            @Override
+            public void componentMoved(ComponentEvent e) {
+                geometrySaver.restart();
+            }
+
+            @Override
+            public void componentResized(ComponentEvent e) {
+                geometrySaver.restart();
+            }
+        });
+        // One clock for every countdown; it runs only while the window is shown.
+        ticker = new Timer(1000, e -> repaintView());
+        ticker.start();
+        frame.setVisible(true);
+        live.start();
+    }
+
+    /** The frame, for tests. EDT only. */
+    DashboardFrame frame() {
+        return frame;
+    }
+
+    private void onState(UsageState s) {
+        state = s;
+        refreshes++;
+        repaintView();
+        if (!firstRunChecked) {
+            firstRunChecked = true;
+            if (!s.hasData()) {
+                io.execute(() -> {
+                    if (!dialogs.anySourceExists()) {
+                        SwingUtilities.invokeLater(() -> dialogs.offerSetup(frame, messages));
+                    }
+                });
+            }
+        }
+    }
+
+    private void repaintView() {
+        if (frame != null) {
+            frame.setView(view());
+        }
+    }
+
+    private DashboardView view() {
+        Figures f = Calculator.compute(state, clock.instant(), config, prices);
+        return DashboardViewBuilder.build(f, config, messages, zone, refreshes);
+    }
+
+    private void applyConfig(LoadedConfig loaded) {
+        config = loaded.config();
+        messages = Messages.forSetting(config.language(), Locale.getDefault());
+        repaintView();
+    }
+
+    /** Runs on the watcher's thread with every refresh; cheap when the file did not change. */
+    private void reloadConfigIfChanged() {
+        Object now = stamp(configStore.file());
+        if (!now.equals(configStamp)) {
+            configStamp = now;
+            LoadedConfig loaded = configStore.load();
+            SwingUtilities.invokeLater(() -> applyConfig(loaded));
+        }
+    }
+
+    private void saveGeometry() {
+        if (frame == null || !frame.isShowing()) {
+            return;
+        }
+        Rectangle b = frame.getBounds();
+        WindowGeometry g = new WindowGeometry(b.x, b.y, b.width, b.height);
+        if (g.toIniValue().equals(config.windowGeometry())) {
+            return;
+        }
+        io.execute(() -> saveSetting(() -> configStore.saveWindowGeometry(g)));
+    }
+
+    /** Saves on the I/O thread and applies the result on the EDT; a failure is shown, nothing else changes. */
+    private void saveSetting(IoSupplier<LoadedConfig> save) {
+        try {
+            LoadedConfig loaded = save.get();
+            configStamp = stamp(configStore.file()); // our own write needs no reload
+            SwingUtilities.invokeLater(() -> applyConfig(loaded));
+        } catch (IOException | RuntimeException e) {
+            SwingUtilities.invokeLater(() -> dialogs.showError(frame, messages,
+                    messages.get("dialog.open_failed", configStore.file(), e.getMessage())));
+        }
+    }
+
+    private void close() {
+        saveGeometry();
+        if (ticker != null) {
+            ticker.stop();
+        }
+        live.close();
+        io.shutdown();
+    }
+
+    @Override
+    public void showSessionLog() {
+        dialogs.showTurnLog(frame, messages, config, prices, true, state);
+    }
+
+    @Override
+    public void showHistoryLog() {
+        dialogs.showTurnLog(frame, messages, config, prices, false, state);
+    }
+
+    @Override
+    public void openClaudeFolder() {
+        dialogs.openInDesktop(frame, messages, dirs.primary());
+    }
+
+    @Override
+    public void selectLanguage(String code) {
+        if (code.equals(messages.language()) && code.equals(config.language())) {
+            return;
+        }
+        // Switch at once; the file follows on the I/O thread.
+        messages = Messages.of(code);
+        repaintView();
+        io.execute(() -> saveSetting(() -> configStore.save("general", "language", code)));
+    }
+
+    @Override
+    public void selectModel(ModelChoice model) {
+        if (model == config.model()) {
+            return;
+        }
+        io.execute(() -> saveSetting(() -> configStore.save("model", "model", model.iniValue())));
+    }
+
+    @Override
+    public void openIni() {
+        io.execute(() -> {
+            configStore.load(); // creates the commented default when there is none yet
+            SwingUtilities.invokeLater(() -> dialogs.openInDesktop(frame, messages, configStore.file()));
+        });
+    }
+
+    @Override
+    public void showUserGuide() {
+        dialogs.showUserGuide(frame, messages);
+    }
+
+    @Override
+    public void showAbout() {
+        dialogs.showAbout(frame, messages);
+    }
+
+    /** Reopens where the user left the window, unless that spot is on no screen any more; then centres. */
+    static void placeWindow(java.awt.Window w, WindowGeometry g) {
+        if (g != null && isOnSomeScreen(new Rectangle(g.x(), g.y(), Math.max(g.width(), 50), 40))) {
+            w.setLocation(g.x(), g.y());
+            if (g.width() > w.getWidth() || g.height() > w.getHeight()) {
+                w.setSize(Math.max(g.width(), w.getWidth()), Math.max(g.height(), w.getHeight()));
+            }
+        } else {
+            w.setLocationRelativeTo(null);
+        }
+    }
+
+    private static boolean isOnSomeScreen(Rectangle titleBar) {
+        for (java.awt.GraphicsDevice d : GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
+            if (d.getDefaultConfiguration().getBounds().intersects(titleBar)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Image> icons() {
+        List<Image> images = new ArrayList<>();
+        for (int size : ICON_SIZES) {
+            try (InputStream in = DashboardApp.class.getResourceAsStream("/icons/budmon-" + size + ".png")) {
+                if (in == null) {
+                    throw new IllegalStateException("icon budmon-" + size + ".png is missing from the build");
+                }
+                images.add(ImageIO.read(in));
+            } catch (IOException e) {
+                throw new IllegalStateException("icon budmon-" + size + ".png cannot be read", e);
+            }
+        }
+        return images;
+    }
+
+    private static Object stamp(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return List.of(a.size(), a.lastModifiedTime().toMillis(), String.valueOf(a.fileKey()));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** A save that may fail with an I/O error. */
+    @FunctionalInterface
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+}
