@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * indentation), GitHub pipe tables with alignment, links {@code [text](url)} and {@code <https://…>},
  * block quotes, horizontal rules, and backslash escapes. Everything else is text: {@code <}, {@code >},
  * {@code &} and {@code "} are always escaped, so raw HTML in the source shows as written and never becomes
- * markup. Setext headings, images, reference links and HTML blocks are not supported.
+ * markup. Setext headings, indented code blocks, images, reference links and HTML blocks are not supported.
  */
 public final class MarkdownHtml {
 
