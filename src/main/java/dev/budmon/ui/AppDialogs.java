@@ -1,6 +1,8 @@
 package dev.budmon.ui;
 
 import dev.budmon.cli.Version;
+import dev.budmon.help.HelpPages;
+import dev.budmon.help.HelpStyle;
 import dev.budmon.i18n.Messages;
 import dev.budmon.setup.SetupCommand;
 import dev.budmon.source.ClaudeDirs;
@@ -12,6 +14,7 @@ import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
+import javax.swing.JEditorPane;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
@@ -19,6 +22,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
+import javax.swing.event.HyperlinkEvent;
 import java.awt.BorderLayout;
 import java.awt.Desktop;
 import java.awt.FlowLayout;
@@ -100,6 +104,54 @@ final class AppDialogs {
             } catch (IOException | RuntimeException e) {
                 SwingUtilities.invokeLater(() -> showError(owner, m, m.get("dialog.open_failed", target,
                         e.getMessage() == null ? e.toString() : e.getMessage())));
+            }
+        });
+    }
+
+    /** Help › User Guide: {@code help/help_<lang>.md} rendered inside BudMon. EDT only. */
+    void showUserGuide(Window owner, Messages m) {
+        String language = m.language();
+        io.execute(() -> {
+            String html = HelpPages.html(language);
+            SwingUtilities.invokeLater(() -> {
+                JEditorPane pane = new JEditorPane();
+                pane.setEditable(false);
+                int fontSize = BudmonTheme.font(BudmonTheme.FONT).getSize();
+                pane.setEditorKit(HelpStyle.kit(fontSize));
+                pane.setBackground(BudmonTheme.color(BudmonTheme.BACKGROUND));
+                pane.setText(html);
+                pane.setCaretPosition(0);
+                pane.addHyperlinkListener(e -> {
+                    if (e.getEventType() != HyperlinkEvent.EventType.ACTIVATED) {
+                        return;
+                    }
+                    String ref = e.getDescription();
+                    if (ref != null && ref.startsWith("#")) {
+                        pane.scrollToReference(ref.substring(1));
+                    } else if (e.getURL() != null) {
+                        openUri(owner, m, e.getURL().toString());
+                    }
+                });
+                JScrollPane scroll = new JScrollPane(pane);
+                scroll.setBorder(null);
+                JDialog d = dialog(owner, m.get("menu.user_guide"), scroll, m);
+                d.setSize(fontSize * 58, fontSize * 50);
+                d.setLocationRelativeTo(owner);
+                d.setVisible(true);
+            });
+        });
+    }
+
+    private void openUri(Window owner, Messages m, String uri) {
+        io.execute(() -> {
+            try {
+                if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
+                    Desktop.getDesktop().browse(java.net.URI.create(uri));
+                } else {
+                    new ProcessBuilder(List.of("xdg-open", uri)).inheritIO().start();
+                }
+            } catch (IOException | RuntimeException e) {
+                SwingUtilities.invokeLater(() -> showError(owner, m, m.get("dialog.open_failed", uri, e.getMessage())));
             }
         });
     }
