@@ -1,0 +1,297 @@
+package dev.budmon.source.transcript;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns one transcript line (raw UTF-8 bytes, without its newline) into a {@link TranscriptLine}.
+ *
+ * <p>Two stages, because real transcripts are mostly content BudMon never needs:
+ * <ol>
+ * <li>a byte pre-filter: only lines containing the key {@code "usage"}, or short lines containing
+ *     {@code "cost-state"}, go on to the parser; every other line is only checked to look like one JSON
+ *     object ({@code {…}}), so garbage is still counted without the cost of parsing the content;</li>
+ * <li>Jackson's streaming parser reads the few top-level fields needed and skips everything else
+ *     ({@code content} arrays and the like) without building strings or trees.</li>
+ * </ol>
+ *
+ * <p>Not thread-safe: one instance per scanning thread.
+ */
+final class TranscriptLineParser {
+
+    /** Cost-state lines are small metadata; longer lines are not searched for them (saves a second pass). */
+    static final int COST_STATE_MAX_LINE = 64 * 1024;
+
+    private static final BytePattern USAGE_KEY = new BytePattern("\"usage\"");
+    private static final BytePattern COST_STATE = new BytePattern("\"cost-state\"");
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Set while reading a line whose JSON has a field of the wrong type. */
+    private boolean wrongShape;
+
+    /** Classifies {@code a[from, to)} and fills {@code out}. Never throws. */
+    void parse(byte[] a, int from, int to, TranscriptLine out) {
+        out.clear();
+        while (from < to && isSpace(a[from])) {
+            from++;
+        }
+        while (to > from && isSpace(a[to - 1])) {
+            to--;
+        }
+        if (from == to) {
+            out.kind = TranscriptLine.Kind.OTHER;
+            return;
+        }
+        if (a[from] != '{' || a[to - 1] != '}') {
+            out.kind = TranscriptLine.Kind.BAD;
+            return;
+        }
+        if (!USAGE_KEY.occursIn(a, from, to)
+                && (to - from > COST_STATE_MAX_LINE || !COST_STATE.occursIn(a, from, to))) {
+            out.kind = TranscriptLine.Kind.OTHER;
+            return;
+        }
+        try (JsonParser p = JSON.createParser(a, from, to - from)) {
+            out.kind = parseObject(p, out);
+            if (out.kind != TranscriptLine.Kind.BAD && p.nextToken() != null) {
+                out.kind = TranscriptLine.Kind.BAD;
+            }
+        } catch (IOException | RuntimeException e) {
+            // JsonParseException, a stream constraint, a number too big: all mean the line is not what we read.
+            out.kind = TranscriptLine.Kind.BAD;
+        }
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    }
+
+    private TranscriptLine.Kind parseObject(JsonParser p, TranscriptLine out) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return TranscriptLine.Kind.BAD;
+        }
+        wrongShape = false;
+        String type = null;
+        boolean messageIsObject = false;
+        boolean hasMessage = false;
+        boolean hasUsage = false;
+        boolean hasCost = false;
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "type" -> type = string(p, v);
+                case "message" -> {
+                    hasMessage = true;
+                    if (v == JsonToken.START_OBJECT) {
+                        messageIsObject = true;
+                        hasUsage |= parseMessage(p, out);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                case "requestId" -> out.requestId = string(p, v);
+                case "timestamp" -> {
+                    if (v == JsonToken.VALUE_STRING) {
+                        out.timeMillis = IsoTimestamp.parse(p.getTextCharacters(), p.getTextOffset(),
+                                p.getTextLength());
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                case "sessionId" -> out.sessionId = string(p, v);
+                case "cwd" -> out.cwd = string(p, v);
+                case "isSidechain" -> out.sidechain = v == JsonToken.VALUE_TRUE;
+                case "totalCostUSD" -> {
+                    if (v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_NUMBER_INT) {
+                        out.totalCostUsd = p.getDoubleValue();
+                        hasCost = true;
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                case "modelUsage" -> {
+                    if (v == JsonToken.START_OBJECT) {
+                        out.modelUsage = parseModelUsage(p);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (t != JsonToken.END_OBJECT || type == null) {
+            return TranscriptLine.Kind.BAD;
+        }
+        switch (type) {
+            case "assistant" -> {
+                if (hasMessage && !messageIsObject) {
+                    return TranscriptLine.Kind.BAD;
+                }
+                if (!hasUsage) {
+                    return TranscriptLine.Kind.OTHER;
+                }
+                if (wrongShape || out.messageId == null || out.timeMillis == IsoTimestamp.INVALID) {
+                    return TranscriptLine.Kind.BAD;
+                }
+                if (out.model == null) {
+                    out.model = "unknown";
+                }
+                return TranscriptLine.SYNTHETIC_MODEL.equals(out.model)
+                        ? TranscriptLine.Kind.SYNTHETIC : TranscriptLine.Kind.USAGE;
+            }
+            case "cost-state" -> {
+                return hasCost && out.totalCostUsd >= 0 ? TranscriptLine.Kind.COST_STATE : TranscriptLine.Kind.BAD;
+            }
+            default -> {
+                return TranscriptLine.Kind.OTHER;
+            }
+        }
+    }
+
+    /** Reads {@code message}; returns whether it had a {@code usage} object. */
+    private boolean parseMessage(JsonParser p, TranscriptLine out) throws IOException {
+        boolean usage = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "id" -> out.messageId = string(p, v);
+                case "model" -> out.model = string(p, v);
+                case "usage" -> {
+                    if (v == JsonToken.START_OBJECT) {
+                        usage = true;
+                        parseUsage(p, out);
+                    } else if (v != JsonToken.VALUE_NULL) {
+                        usage = true;
+                        wrongShape = true;
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return usage;
+    }
+
+    private void parseUsage(JsonParser p, TranscriptLine out) throws IOException {
+        long cacheCreation = 0;
+        long ephemeral5m = 0;
+        long ephemeral1h = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "input_tokens" -> out.input = tokens(p, v);
+                case "output_tokens" -> out.output = tokens(p, v);
+                case "cache_read_input_tokens" -> out.cacheRead = tokens(p, v);
+                case "cache_creation_input_tokens" -> cacheCreation = tokens(p, v);
+                case "cache_creation" -> {
+                    if (v == JsonToken.START_OBJECT) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String kind = p.currentName();
+                            JsonToken kv = p.nextToken();
+                            if (kind.equals("ephemeral_5m_input_tokens")) {
+                                ephemeral5m = tokens(p, kv);
+                            } else if (kind.equals("ephemeral_1h_input_tokens")) {
+                                ephemeral1h = tokens(p, kv);
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        // The split by lifetime is newer than the total; without it every write is a 5-minute write (the
+        // API's default lifetime). When both exist, the split wins and any unexplained rest counts as 5m.
+        out.cacheWrite1h = ephemeral1h;
+        out.cacheWrite5m = Math.max(ephemeral5m, cacheCreation - ephemeral1h);
+    }
+
+    private Map<String, ClaudeModelUsage> parseModelUsage(JsonParser p) throws IOException {
+        Map<String, ClaudeModelUsage> result = new HashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String model = p.currentName();
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            long in = 0;
+            long out = 0;
+            long read = 0;
+            long write = 0;
+            Double cost = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                switch (name) {
+                    case "inputTokens" -> in = lenientCount(p, v);
+                    case "outputTokens" -> out = lenientCount(p, v);
+                    case "cacheReadInputTokens" -> read = lenientCount(p, v);
+                    case "cacheCreationInputTokens" -> write = lenientCount(p, v);
+                    case "costUSD" -> {
+                        if (v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_NUMBER_INT) {
+                            cost = p.getDoubleValue();
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            result.put(model, new ClaudeModelUsage(in, out, read, write, cost));
+        }
+        return result;
+    }
+
+    private String string(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        if (v != JsonToken.VALUE_NULL) {
+            wrongShape = true;
+            p.skipChildren();
+        }
+        return null;
+    }
+
+    /** A token count: a non-negative integer; {@code null} means none. Anything else is the wrong shape. */
+    private long tokens(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_NUMBER_INT) {
+            if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                wrongShape = true;
+                return 0;
+            }
+            long n = p.getLongValue();
+            if (n < 0) {
+                wrongShape = true;
+                return 0;
+            }
+            return n;
+        }
+        if (v != JsonToken.VALUE_NULL) {
+            wrongShape = true;
+            p.skipChildren();
+        }
+        return 0;
+    }
+
+    /** Claude Code's own figures are only shown beside ours, so an odd value there is read as zero. */
+    private static long lenientCount(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
+            return Math.max(0, p.getValueAsLong());
+        }
+        p.skipChildren();
+        return 0;
+    }
+}
