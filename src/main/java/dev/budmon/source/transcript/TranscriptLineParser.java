@@ -3,6 +3,7 @@ package dev.budmon.source.transcript;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.budmon.model.TokenCounts;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -230,6 +231,8 @@ final class TranscriptLineParser {
             long out = 0;
             long read = 0;
             long write = 0;
+            long write5m = 0;
+            long write1h = 0;
             Double cost = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -239,6 +242,8 @@ final class TranscriptLineParser {
                     case "outputTokens" -> out = lenientCount(p, v);
                     case "cacheReadInputTokens" -> read = lenientCount(p, v);
                     case "cacheCreationInputTokens" -> write = lenientCount(p, v);
+                    case "cacheCreationEphemeral5mInputTokens" -> write5m = lenientCount(p, v);
+                    case "cacheCreationEphemeral1hInputTokens" -> write1h = lenientCount(p, v);
                     case "costUSD" -> {
                         if (v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_NUMBER_INT) {
                             cost = p.getDoubleValue();
@@ -249,7 +254,8 @@ final class TranscriptLineParser {
                     default -> p.skipChildren();
                 }
             }
-            result.put(model, new ClaudeModelUsage(in, out, read, write, cost));
+            result.put(model, new ClaudeModelUsage(
+                    new TokenCounts(in, out, Math.max(write5m, write - write1h), write1h, read), cost));
         }
         return result;
     }

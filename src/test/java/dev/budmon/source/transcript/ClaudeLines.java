@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Writes transcript lines the way Claude Code 2.x does: one compact JSON object per line, the same keys in
- * the same order (envelope, then {@code message}, then {@code requestId}, {@code type}, {@code uuid},
- * {@code timestamp}), one assistant line per content block with the usage repeated.
+ * Writes transcript lines the way Claude Code 2.1.332 does (see the real transcripts under
+ * {@code src/test/resources/transcripts/real/}): one compact JSON object per line, the same keys in the same
+ * order, one assistant line per content block with the response's usage repeated on each.
  */
 final class ClaudeLines {
 
@@ -32,16 +32,14 @@ final class ClaudeLines {
         }
     }
 
-    private static ObjectNode envelope(String sessionId, String cwd, boolean sidechain) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("parentUuid", UUID.randomUUID().toString());
-        n.put("isSidechain", sidechain);
+    /** Keys Claude Code 2.1.332 writes after {@code timestamp} on every conversation line. */
+    private static void trailer(ObjectNode n, String sessionId, String cwd) {
         n.put("userType", "external");
+        n.put("entrypoint", "cli");
         n.put("cwd", cwd);
         n.put("sessionId", sessionId);
-        n.put("version", "2.0.31");
+        n.put("version", "2.1.332");
         n.put("gitBranch", "main");
-        return n;
     }
 
     /** One content-block line of an assistant response. */
@@ -53,54 +51,80 @@ final class ClaudeLines {
     /** One content-block line of an assistant response, with every variable part given. */
     static String assistant(String sessionId, String cwd, String messageId, String requestId, String model,
                             Instant time, Usage usage, boolean sidechain, String agentId) {
-        ObjectNode n = envelope(sessionId, cwd, sidechain);
+        ObjectNode n = JSON.createObjectNode();
+        n.put("parentUuid", UUID.randomUUID().toString());
+        n.put("isSidechain", sidechain);
         if (agentId != null) {
             n.put("agentId", agentId);
         }
         ObjectNode m = n.putObject("message");
-        m.put("model", model);
         m.put("id", messageId);
         m.put("type", "message");
         m.put("role", "assistant");
+        m.put("model", model);
         ArrayNode content = m.putArray("content");
         ObjectNode text = content.addObject();
         text.put("type", "text");
         text.put("text", "Looking at the \"usage\": field and the cost-state of " + messageId + ".");
-        m.putNull("stop_reason");
+        m.put("stop_reason", "end_turn");
         m.putNull("stop_sequence");
         ObjectNode u = m.putObject("usage");
         u.put("input_tokens", usage.input());
         u.put("cache_creation_input_tokens", usage.cacheWrite5m() + usage.cacheWrite1h());
         u.put("cache_read_input_tokens", usage.cacheRead());
-        ObjectNode cc = u.putObject("cache_creation");
-        cc.put("ephemeral_5m_input_tokens", usage.cacheWrite5m());
-        cc.put("ephemeral_1h_input_tokens", usage.cacheWrite1h());
         u.put("output_tokens", usage.output());
+        u.putObject("output_tokens_details").put("thinking_tokens", 0);
+        ObjectNode server = u.putObject("server_tool_use");
+        server.put("web_search_requests", 0);
+        server.put("web_fetch_requests", 0);
         u.put("service_tier", "standard");
+        ObjectNode cc = u.putObject("cache_creation");
+        cc.put("ephemeral_1h_input_tokens", usage.cacheWrite1h());
+        cc.put("ephemeral_5m_input_tokens", usage.cacheWrite5m());
+        u.put("inference_geo", "");
+        u.putArray("iterations");
+        u.put("speed", "standard");
+        u.putNull("fallback_credit");
+        m.putNull("stop_details");
+        n.put("apiBlockIndex", 0);
         if (requestId != null) {
             n.put("requestId", requestId);
         }
+        n.put("requestRef", UUID.randomUUID().toString());
+        n.put("requestedModel", model);
+        n.put("promptCacheRequested", "5m");
         n.put("type", "assistant");
         n.put("uuid", UUID.randomUUID().toString());
         n.put("timestamp", time.toString());
+        n.put("effort", "medium");
+        n.put("perTurnEffort", "medium");
+        n.put("madeBy", "model");
+        trailer(n, sessionId, cwd);
         return write(n);
     }
 
     /** A prompt the user typed. */
     static String user(String sessionId, String text, Instant time) {
-        ObjectNode n = envelope(sessionId, "/home/dev/project", false);
+        ObjectNode n = JSON.createObjectNode();
+        n.putNull("parentUuid");
+        n.put("isSidechain", false);
+        n.put("promptId", UUID.randomUUID().toString());
         n.put("type", "user");
         ObjectNode m = n.putObject("message");
         m.put("role", "user");
         m.put("content", text);
         n.put("uuid", UUID.randomUUID().toString());
         n.put("timestamp", time.toString());
+        trailer(n, sessionId, "/home/dev/project");
         return write(n);
     }
 
     /** A tool result, as big as given; Claude Code repeats it in {@code toolUseResult}. */
     static String toolResult(String sessionId, String output, Instant time) {
-        ObjectNode n = envelope(sessionId, "/home/dev/project", false);
+        ObjectNode n = JSON.createObjectNode();
+        n.put("parentUuid", UUID.randomUUID().toString());
+        n.put("isSidechain", false);
+        n.put("promptId", UUID.randomUUID().toString());
         n.put("type", "user");
         ObjectNode m = n.putObject("message");
         m.put("role", "user");
@@ -108,12 +132,18 @@ final class ClaudeLines {
         block.put("tool_use_id", "toolu_01" + UUID.randomUUID().toString().replace("-", ""));
         block.put("type", "tool_result");
         block.put("content", output);
+        block.put("is_error", false);
         n.put("uuid", UUID.randomUUID().toString());
         n.put("timestamp", time.toString());
         ObjectNode r = n.putObject("toolUseResult");
         r.put("stdout", output);
         r.put("stderr", "");
         r.put("interrupted", false);
+        r.put("isImage", false);
+        r.put("noOutputExpected", false);
+        n.put("sandboxed", false);
+        n.put("sourceToolAssistantUUID", UUID.randomUUID().toString());
+        trailer(n, sessionId, "/home/dev/project");
         return write(n);
     }
 
@@ -125,11 +155,15 @@ final class ClaudeLines {
         n.put("totalCostUSD", totalCostUsd);
         n.put("totalAPIDuration", 7914);
         n.put("totalDuration", 50401);
+        n.put("startTime", 1795729448690L);
         ObjectNode mu = n.putObject("modelUsage").putObject(model);
         mu.put("inputTokens", input);
         mu.put("outputTokens", output);
         mu.put("cacheReadInputTokens", 0);
         mu.put("cacheCreationInputTokens", 0);
+        mu.put("cacheCreationEphemeral5mInputTokens", 0);
+        mu.put("cacheCreationEphemeral1hInputTokens", 0);
+        mu.put("webSearchRequests", 0);
         mu.put("costUSD", totalCostUsd);
         n.put("hasUnknownModelCost", false);
         return write(n);

@@ -101,7 +101,7 @@ class TranscriptLineParserTest {
         assertThat(l.sessionId).isEqualTo("sess-9");
         assertThat(l.totalCostUsd).isEqualTo(0.0319246);
         assertThat(l.modelUsage).containsOnlyKeys("claude-haiku-4-5-20251001");
-        assertThat(l.modelUsage.get("claude-haiku-4-5-20251001").outputTokens()).isEqualTo(516);
+        assertThat(l.modelUsage.get("claude-haiku-4-5-20251001").tokens().output()).isEqualTo(516);
     }
 
     @Test

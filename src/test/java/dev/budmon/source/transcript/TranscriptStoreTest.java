@@ -228,7 +228,7 @@ class TranscriptStoreTest {
         append(f, ClaudeLines.costState(S1, 0.25, OPUS, 10, 20), ClaudeLines.costState(S1, 0.75, OPUS, 30, 40));
         TranscriptSummary s = refresh();
         assertThat(s.activeSession().claudeCostUsd()).isEqualTo(0.75);
-        assertThat(s.activeSessionClaudeUsage().get(OPUS)).isEqualTo(new ClaudeModelUsage(30, 40, 0, 0, 0.75));
+        assertThat(s.activeSessionClaudeUsage().get(OPUS)).isEqualTo(new ClaudeModelUsage(new TokenCounts(30, 40, 0, 0, 0), 0.75));
         assertThat(fullScan().activeSession().claudeCostUsd()).isEqualTo(0.75);
     }
 
