@@ -24,41 +24,51 @@ final class BytePattern {
     private static final long HIGHS = 0x8080808080808080L;
 
     private final byte[] pattern;
-    private final int[] shift = new int[256];
+    /** Where in the pattern the rare pair of bytes that the search looks for starts. */
+    private final int pairAt;
+    private final long firstOfPair;
+    private final long secondOfPair;
 
-    /** A pattern of the given ASCII text. */
-    BytePattern(String text) {
+    /**
+     * A pattern of the given ASCII text, searched for by two adjacent bytes of it that are rare in
+     * transcripts (not a quote, colon or common letter pair), starting at {@code pairAt}.
+     */
+    BytePattern(String text, int pairAt) {
         pattern = text.getBytes(StandardCharsets.US_ASCII);
-        if (pattern.length == 0) {
-            throw new IllegalArgumentException("empty pattern");
+        if (pairAt < 0 || pairAt + 1 >= pattern.length) {
+            throw new IllegalArgumentException("no pair at " + pairAt + " in " + text);
         }
-        // Boyer-Moore-Horspool: on a mismatch, skip by how far the window's last byte lies from the end
-        // of the pattern; for an 8-byte pattern that reads only every few bytes of the text.
-        java.util.Arrays.fill(shift, pattern.length);
-        for (int i = 0; i < pattern.length - 1; i++) {
-            shift[pattern[i] & 0xFF] = pattern.length - 1 - i;
-        }
+        this.pairAt = pairAt;
+        firstOfPair = (pattern[pairAt] & 0xFFL) * ONES;
+        secondOfPair = (pattern[pairAt + 1] & 0xFFL) * ONES;
     }
 
     /** Whether the pattern occurs within {@code a[from, to)}. */
     boolean occursIn(byte[] a, int from, int to) {
-        int m = pattern.length;
-        int last = m - 1;
-        byte lastByte = pattern[last];
-        int i = from;
-        int limit = to - m;
-        while (i <= limit) {
-            byte b = a[i + last];
-            if (b == lastByte && matchesAt(a, i)) {
+        int last = to - pattern.length + pairAt; // the last place the pair can start
+        int i = from + pairAt;
+        // Eight candidate places at a time: a byte of x is zero where both bytes of the pair are found.
+        for (; i + 9 <= to && i <= last; i += 8) {
+            long x = ((long) LONGS.get(a, i) ^ firstOfPair) | ((long) LONGS.get(a, i + 1) ^ secondOfPair);
+            long found = (x - ONES) & ~x & HIGHS;
+            while (found != 0) {
+                int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
+                if (at <= last && matchesAt(a, at - pairAt)) {
+                    return true;
+                }
+                found &= found - 1;
+            }
+        }
+        for (; i <= last; i++) {
+            if (matchesAt(a, i - pairAt)) {
                 return true;
             }
-            i += shift[b & 0xFF];
         }
         return false;
     }
 
     private boolean matchesAt(byte[] a, int at) {
-        for (int j = 0; j < pattern.length - 1; j++) {
+        for (int j = 0; j < pattern.length; j++) {
             if (a[at + j] != pattern[j]) {
                 return false;
             }

@@ -25,11 +25,14 @@ import java.util.Map;
  */
 final class TranscriptLineParser {
 
-    /** Cost-state lines are small metadata; longer lines are not searched for them (saves a second pass). */
-    static final int COST_STATE_MAX_LINE = 64 * 1024;
+    /**
+     * Cost-state lines are small metadata (about 600 bytes with one model, some 250 more per model); longer
+     * lines are not searched for them, which spares a second pass over most tool results.
+     */
+    static final int COST_STATE_MAX_LINE = 8 * 1024;
 
-    private static final BytePattern USAGE_KEY = new BytePattern("\"usage\"");
-    private static final BytePattern COST_STATE = new BytePattern("\"cost-state\"");
+    private static final BytePattern USAGE_KEY = new BytePattern("\"usage\"", 3);      // "ag"
+    private static final BytePattern COST_STATE = new BytePattern("\"cost-state\"", 5); // "-s"
     private static final JsonFactory JSON = new JsonFactory();
 
     /** Set while reading a line whose JSON has a field of the wrong type. */

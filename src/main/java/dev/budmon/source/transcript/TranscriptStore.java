@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads Claude Code's transcripts ({@code <claude dir>/projects/**}{@code /*.jsonl}, subagents included)
@@ -55,11 +59,15 @@ import java.util.TreeSet;
  *
  * <h2>Threads</h2>
  * Not thread-safe: one background thread owns a store and calls {@link #refresh}; the summaries it
- * returns are immutable and may be handed to any thread.
+ * returns are immutable and may be handed to any thread. A big read (the first scan, a rebuild) starts
+ * short-lived helper threads that read and parse files ahead; they end before {@code refresh} returns.
  */
 public final class TranscriptStore {
 
     private static final int MAX_REBUILDS = 5;
+    /** Reads bigger than this (the first scan, a rebuild) are shared among helper threads. */
+    private static final long PARALLEL_BYTES = 8L * 1024 * 1024;
+    private static final int MAX_THREADS = 4;
     private static final Comparator<CountedResponse> BY_TIME = Comparator
             .comparingLong((CountedResponse r) -> r.timeMillis).thenComparingLong(r -> r.sequence);
     private static final Comparator<TranscriptFile> BY_MODIFIED = Comparator
@@ -77,12 +85,24 @@ public final class TranscriptStore {
     private final TranscriptTail tail = new TranscriptTail();
     private final FileLines sink = new FileLines();
 
+    private final long parallelBytes;
+
     private List<SourceWarning> walkWarnings = List.of();
     private long walks;
     private long sequence;
     private int responseCount;
     private long skippedLines;
     private long newestMillis = Long.MIN_VALUE;
+
+    /** A store that has read nothing yet. */
+    public TranscriptStore() {
+        this(PARALLEL_BYTES);
+    }
+
+    /** For tests: reads of more than {@code parallelBytes} bytes over several files use helper threads. */
+    TranscriptStore(long parallelBytes) {
+        this.parallelBytes = parallelBytes;
+    }
 
     /**
      * Looks at every transcript under the given Claude directories, reads what was appended since the last
@@ -264,6 +284,7 @@ public final class TranscriptStore {
         // Oldest first, so a response copied into a newer file (a resumed or forked session) stays with
         // the session that made it, as it would have when the files were read while being written.
         list.sort(BY_MODIFIED);
+        long bytes = 0;
         for (TranscriptFile f : list) {
             if (f.seen != null) {
                 f.remember(f.seen);
@@ -273,6 +294,13 @@ public final class TranscriptStore {
             if (f.path.equals(f.mainTranscript)) {
                 s.transcript = f.path;
             }
+            bytes += Math.max(0, f.size - f.offset);
+        }
+        int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+        if (threads > 1 && list.size() > 1 && bytes > parallelBytes) {
+            return readInParallel(list, Math.min(threads, list.size()));
+        }
+        for (TranscriptFile f : list) {
             sink.file = f;
             try {
                 if (tail.read(f, sink) == TranscriptTail.Outcome.REPLACED) {
@@ -282,13 +310,87 @@ public final class TranscriptStore {
             } catch (NoSuchFileException e) {
                 files.remove(f.path);
                 return true;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 f.problem = "cannot read: " + describe(e);
-            } catch (RuntimeException e) {
-                f.problem = "cannot read: " + e;
             }
         }
         return false;
+    }
+
+    /**
+     * Big reads (the first scan, a rebuild) use every core: helper threads read and parse whole files
+     * ahead, while this thread counts them strictly in the given order, so the result is the same as
+     * reading them one after the other. The helpers end before this returns.
+     */
+    private boolean readInParallel(List<TranscriptFile> list, int threads) {
+        List<CompletableFuture<ParsedLines>> results = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            results.add(new CompletableFuture<>());
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread[] helpers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            helpers[t] = new Thread(() -> {
+                TranscriptTail ownTail = new TranscriptTail();
+                TranscriptLineParser ownParser = new TranscriptLineParser();
+                int i;
+                while (!stop.get() && (i = next.getAndIncrement()) < list.size()) {
+                    try {
+                        results.get(i).complete(ParsedLines.read(list.get(i), ownTail, ownParser));
+                    } catch (Throwable e) {
+                        results.get(i).completeExceptionally(e);
+                    }
+                }
+            }, "budmon-transcripts-" + t);
+            helpers[t].setDaemon(true);
+            helpers[t].start();
+        }
+        try {
+            for (int i = 0; i < list.size(); i++) {
+                ParsedLines r;
+                try {
+                    r = results.get(i).join();
+                } catch (CompletionException e) {
+                    list.get(i).problem = "cannot read: " + e.getCause();
+                    continue;
+                } finally {
+                    results.set(i, null); // let the counted lines go
+                }
+                if (r.gone) {
+                    files.remove(r.file.path);
+                    return true;
+                }
+                if (r.outcome == TranscriptTail.Outcome.REPLACED) {
+                    return true;
+                }
+                skippedLines += r.skipped;
+                for (TranscriptLine l : r.lines) {
+                    countLine(l, r.file);
+                }
+                r.file.problem = r.error == null ? null : "cannot read: " + describe(r.error);
+            }
+            return false;
+        } finally {
+            stop.set(true);
+            for (Thread helper : helpers) {
+                joinUninterruptibly(helper);
+            }
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Forgets all counts and reads every known file from its start. */
@@ -328,19 +430,23 @@ public final class TranscriptStore {
         @Override
         public void line(byte[] a, int from, int to) {
             parser.parse(a, from, to, line);
-            switch (line.kind) {
-                case USAGE -> count(line, file);
-                case COST_STATE -> session(line.sessionId != null ? line.sessionId : file.pathSession, file)
-                        .noteCostState(line.totalCostUsd, line.modelUsage);
-                case BAD -> skippedLines++;
-                default -> {
-                }
-            }
+            countLine(line, file);
         }
 
         @Override
         public void oversizeLine() {
             skippedLines++;
+        }
+    }
+
+    private void countLine(TranscriptLine l, TranscriptFile file) {
+        switch (l.kind) {
+            case USAGE -> count(l, file);
+            case COST_STATE -> session(l.sessionId != null ? l.sessionId : file.pathSession, file)
+                    .noteCostState(l.totalCostUsd, l.modelUsage);
+            case BAD -> skippedLines++;
+            default -> {
+            }
         }
     }
 

@@ -52,27 +52,31 @@ class BytePatternTest {
 
     @Test
     void patternSearchAgreesWithStringContains() {
-        BytePattern usage = new BytePattern("\"usage\"");
+        check("\"usage\"", 3, "\"usage:{}\\ abg");
+        check("\"cost-state\"", 5, "\"cost-ate:{} \\x");
+    }
+
+    private static void check(String pattern, int pairAt, String alphabet) {
+        BytePattern search = new BytePattern(pattern, pairAt);
         Random random = new Random(7);
-        String alphabet = "\"usage:{}\\ ab";
-        for (int round = 0; round < 5000; round++) {
+        for (int round = 0; round < 20000; round++) {
             StringBuilder b = new StringBuilder();
-            int n = random.nextInt(60);
+            int n = random.nextInt(80);
             for (int i = 0; i < n; i++) {
                 b.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             if (random.nextInt(5) == 0) {
-                b.insert(random.nextInt(b.length() + 1), "\"usage\"");
+                b.insert(random.nextInt(b.length() + 1), pattern);
             }
             String s = b.toString();
             byte[] a = ("##" + s + "##").getBytes(StandardCharsets.US_ASCII);
-            assertThat(usage.occursIn(a, 2, a.length - 2)).as(s).isEqualTo(s.contains("\"usage\""));
+            assertThat(search.occursIn(a, 2, a.length - 2)).as(s).isEqualTo(s.contains(pattern));
         }
     }
 
     @Test
     void anEscapedKeyInsideAStringIsNotTheKey() {
-        BytePattern usage = new BytePattern("\"usage\"");
+        BytePattern usage = new BytePattern("\"usage\"", 3);
         byte[] text = "{\"content\":\"the \\\"usage\\\": field\"}".getBytes(StandardCharsets.US_ASCII);
         assertThat(usage.occursIn(text, 0, text.length)).isFalse();
     }

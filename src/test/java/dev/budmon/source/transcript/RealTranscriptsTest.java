@@ -204,6 +204,8 @@ class RealTranscriptsTest {
                 .findFirst().orElseThrow();
         Files.setLastModifiedTime(sub, java.nio.file.attribute.FileTime.from(base.plusSeconds(60)));
         TranscriptSummary s = new TranscriptStore().refresh(List.of(all));
+        assertThat(new TranscriptStore(0).refresh(List.of(all))).usingRecursiveComparison().ignoringFields("timeline")
+                .isEqualTo(s);
         ReferenceCount expected = ReferenceCount.of(all);
         assertThat(s.responses()).isEqualTo(expected.responses());
         assertThat(s.timeline().between(Instant.MIN, Instant.MAX).byModel()).isEqualTo(expected.byModel());

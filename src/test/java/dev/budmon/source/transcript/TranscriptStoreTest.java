@@ -39,7 +39,7 @@ class TranscriptStoreTest {
     private Path claude;
     private Path alpha;
     private Path beta;
-    private final TranscriptStore store = new TranscriptStore();
+    private final TranscriptStore store = newStore();
 
     @BeforeEach
     void layout() throws IOException {
@@ -48,6 +48,11 @@ class TranscriptStoreTest {
         beta = claude.resolve("projects").resolve("-home-dev-beta");
         Files.createDirectories(alpha);
         Files.createDirectories(beta);
+    }
+
+    /** The store under test; a subclass runs every test again with parallel reading. */
+    TranscriptStore newStore() {
+        return new TranscriptStore();
     }
 
     private TranscriptSummary refresh() {
@@ -64,7 +69,7 @@ class TranscriptStoreTest {
 
     /** A fresh store reading the same files in one go: what incremental reading must end up with. */
     private TranscriptSummary fullScan() {
-        return new TranscriptStore().refresh(List.of(claude));
+        return newStore().refresh(List.of(claude));
     }
 
     private static void touch(Path file, Instant time) throws IOException {
@@ -476,7 +481,7 @@ class TranscriptStoreTest {
         Path odd = tmp.resolve("odd");
         Files.createDirectories(odd);
         Files.writeString(odd.resolve("projects"), "I am a file");
-        TranscriptSummary file = new TranscriptStore().refresh(List.of(odd));
+        TranscriptSummary file = newStore().refresh(List.of(odd));
         assertThat(file.warnings()).extracting(SourceWarning::message).containsExactly("no transcripts: this is not a folder");
     }
 
