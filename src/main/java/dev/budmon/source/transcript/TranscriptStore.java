@@ -99,7 +99,7 @@ public final class TranscriptStore {
         this(PARALLEL_BYTES);
     }
 
-    /** For tests: reads of more than {@code parallelBytes} bytes over several files use helper threads. */
+    /** For tests: reads of more than {@code parallelBytes} bytes use helper threads. */
     TranscriptStore(long parallelBytes) {
         this.parallelBytes = parallelBytes;
     }
@@ -297,7 +297,7 @@ public final class TranscriptStore {
             bytes += Math.max(0, f.size - f.offset);
         }
         int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
-        if (threads > 1 && list.size() > 1 && bytes > parallelBytes) {
+        if (threads > 1 && !list.isEmpty() && bytes > parallelBytes) {
             return readInParallel(list, Math.min(threads, list.size()));
         }
         for (TranscriptFile f : list) {
