@@ -51,9 +51,11 @@ measure() {
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/time.txt" \
     | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$out/time.txt")
-  printf '%-28s wall %6.2f s   peak RSS %5d MB\n' "$label" "$wall" "$rss"
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$out/time.txt")
+  printf '%-22s wall %6.2f s   cpu (user+sys) %6.2f s   peak RSS %5d MB\n' "$label" "$wall" "$cpu" "$rss"
 }
 
+echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews wall times)"
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), \
 $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(java -version 2>&1 | head -1)"
 echo "== corpus: $(du -sb "$corpus/.claude" | awk '{printf "%.0f MB", $1 / 1e6}') in \
@@ -78,11 +80,13 @@ if [ ! -f "$ccusage_prefix/node_modules/ccusage/package.json" ]; then
     || echo "ccusage $ccusage_version could not be installed"
 fi
 if [ -f "$ccusage_prefix/node_modules/ccusage/package.json" ]; then
+  # npx as the issue names it; npm's cache stays where it is although HOME moves, and is filled once
+  # (untimed) so that no run pays for the download
   npm_cache="$(npm config get cache)"
+  npx -y "ccusage@$ccusage_version" --version >/dev/null 2>&1 || true
   for i in $(seq "$runs"); do
-    # exactly as the issue names it; npm's cache stays where it is although HOME moves
     measure "ccusage-npx-$i" env HOME="$corpus" npm_config_cache="$npm_cache" \
-      npx --prefix "$ccusage_prefix" --no-install "ccusage@$ccusage_version" daily --offline --json
+      npx -y "ccusage@$ccusage_version" daily --offline --json
   done
   native="$ccusage_prefix/node_modules/@ccusage/ccusage-linux-x64/bin/ccusage"
   if [ -f "$native" ]; then
@@ -104,3 +108,4 @@ if [ -f "$ccusage_prefix/node_modules/ccusage/package.json" ]; then
     console.log("    generator totals: input " + i + " output " + o + " cache write " + w + " cache read " + r);
   ' "$corpus/expected.json"
 fi
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -14,9 +14,10 @@ import java.util.Map;
  *
  * <p>Two stages, because real transcripts are mostly content BudMon never needs:
  * <ol>
- * <li>a byte pre-filter: only lines containing the key {@code "usage"}, or short lines containing
- *     {@code "cost-state"}, go on to the parser; every other line is only checked to look like one JSON
- *     object ({@code {…}}), so garbage is still counted without the cost of parsing the content;</li>
+ * <li>a byte pre-filter: every line is checked to look like one JSON object ({@code {…}}), so garbage is
+ *     counted without parsing; then the top-level keys before the first nested value are read, which
+ *     settles most lines by their {@code type}; the rest go on to the parser only when they contain the
+ *     key {@code "usage"} or, if short, {@code "cost-state"};</li>
  * <li>Jackson's streaming parser reads the few top-level fields needed and skips everything else
  *     ({@code content} arrays and the like) without building strings or trees.</li>
  * </ol>
@@ -55,8 +56,9 @@ final class TranscriptLineParser {
             out.kind = TranscriptLine.Kind.BAD;
             return;
         }
-        if (!USAGE_KEY.occursIn(a, from, to)
-                && (to - from > COST_STATE_MAX_LINE || !COST_STATE.occursIn(a, from, to))) {
+        int verdict = typeFromPrefix(a, from, to);
+        if (verdict == SKIP || (verdict == UNKNOWN && !USAGE_KEY.occursIn(a, from, to)
+                && (to - from > COST_STATE_MAX_LINE || !COST_STATE.occursIn(a, from, to)))) {
             out.kind = TranscriptLine.Kind.OTHER;
             return;
         }
@@ -69,6 +71,90 @@ final class TranscriptLineParser {
             // JsonParseException, a stream constraint, a number too big: all mean the line is not what we read.
             out.kind = TranscriptLine.Kind.BAD;
         }
+    }
+
+    private static final int UNKNOWN = 0;
+    private static final int SKIP = 1;
+    private static final int PARSE = 2;
+    private static final int PREFIX_LIMIT = 4096;
+    private static final byte[] TYPE = {'t', 'y', 'p', 'e'};
+    private static final byte[] MESSAGE = {'m', 'e', 's', 's', 'a', 'g', 'e'};
+    private static final byte[] ASSISTANT = {'a', 's', 's', 'i', 's', 't', 'a', 'n', 't'};
+    private static final byte[] COST_STATE_TYPE = {'c', 'o', 's', 't', '-', 's', 't', 'a', 't', 'e'};
+
+    /**
+     * Reads the top-level keys of the object starting at {@code a[from]} up to the first nested value.
+     * Claude Code writes {@code type} before the content of most lines (user prompts, tool results, API
+     * request records), which settles them without looking at the rest; an assistant line has its
+     * {@code message} object first, which goes straight to the parser. Anything else (a nested value
+     * before {@code type}, an odd prefix) is {@link #UNKNOWN}, for the byte search to decide.
+     */
+    private static int typeFromPrefix(byte[] a, int from, int to) {
+        int limit = Math.min(to, from + PREFIX_LIMIT);
+        int i = from + 1;
+        while (true) {
+            i = skipSpaces(a, i, limit);
+            if (i >= limit || a[i] != '"') {
+                return UNKNOWN;
+            }
+            int keyStart = i + 1;
+            int keyEnd = endOfString(a, keyStart, limit);
+            i = keyEnd < 0 ? limit : skipSpaces(a, keyEnd + 1, limit);
+            if (i >= limit || a[i] != ':') {
+                return UNKNOWN;
+            }
+            i = skipSpaces(a, i + 1, limit);
+            if (i >= limit) {
+                return UNKNOWN;
+            }
+            byte b = a[i];
+            if (b == '"') {
+                int valueStart = i + 1;
+                int valueEnd = endOfString(a, valueStart, limit);
+                if (valueEnd < 0) {
+                    return UNKNOWN;
+                }
+                if (equal(a, keyStart, keyEnd, TYPE)) {
+                    return equal(a, valueStart, valueEnd, ASSISTANT) || equal(a, valueStart, valueEnd, COST_STATE_TYPE)
+                            ? PARSE : SKIP;
+                }
+                i = valueEnd + 1;
+            } else if (b == '{' || b == '[') {
+                return b == '{' && equal(a, keyStart, keyEnd, MESSAGE) ? PARSE : UNKNOWN;
+            } else {
+                while (i < limit && a[i] != ',' && a[i] != '}' && !isSpace(a[i])) {
+                    i++; // true, false, null or a number
+                }
+            }
+            i = skipSpaces(a, i, limit);
+            if (i >= limit || a[i] != ',') {
+                return UNKNOWN;
+            }
+            i++;
+        }
+    }
+
+    /** Index of the quote that ends the string whose first character is at {@code i}, or -1. */
+    private static int endOfString(byte[] a, int i, int limit) {
+        while (i < limit) {
+            byte b = a[i];
+            if (b == '"') {
+                return i;
+            }
+            i += b == '\\' ? 2 : 1;
+        }
+        return -1;
+    }
+
+    private static int skipSpaces(byte[] a, int i, int limit) {
+        while (i < limit && isSpace(a[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean equal(byte[] a, int from, int to, byte[] word) {
+        return to - from == word.length && java.util.Arrays.equals(a, from, to, word, 0, word.length);
     }
 
     private static boolean isSpace(byte b) {

@@ -167,6 +167,29 @@ class TranscriptLineParserTest {
     }
 
     @Test
+    void theTopLevelTypeDecidesWhereverItStands() {
+        String usage = "\"message\":{\"id\":\"m\",\"model\":\"claude-opus-4-1\",\"usage\":{\"input_tokens\":1}}";
+        String time = "\"timestamp\":\"2025-11-03T09:15:42.517Z\"";
+        // type first, spaces around the colon, literals before it
+        assertThat(parse("{ \"n\" : 12.5e3, \"ok\":true, \"x\":null , \"type\" : \"assistant\", " + usage + "," + time + "}").kind)
+                .isEqualTo(TranscriptLine.Kind.USAGE);
+        // type after a nested value that is not the message: found by the byte search
+        assertThat(parse("{\"data\":{\"type\":\"user\"}," + usage + ",\"type\":\"assistant\"," + time + "}").kind)
+                .isEqualTo(TranscriptLine.Kind.USAGE);
+        // the same usage in a line of another type, before or after the type
+        assertThat(parse("{\"type\":\"attachment\"," + usage + "," + time + "}").kind).isEqualTo(TranscriptLine.Kind.OTHER);
+        assertThat(parse("{\"attachment\":{\"a\":1}," + usage + ",\"type\":\"attachment\"," + time + "}").kind)
+                .isEqualTo(TranscriptLine.Kind.OTHER);
+        // a key that only looks like type inside a string value, and an escaped quote in a value
+        assertThat(parse("{\"note\":\"\\\"type\\\":\\\"user\\\"\",\"type\":\"assistant\"," + usage + "," + time + "}").kind)
+                .isEqualTo(TranscriptLine.Kind.USAGE);
+        // cost-state decided by its type even when long
+        String longCost = "{\"type\":\"cost-state\",\"sessionId\":\"s\",\"totalCostUSD\":2.5,\"pad\":\""
+                + "x".repeat(3 * TranscriptLineParser.COST_STATE_MAX_LINE) + "\"}";
+        assertThat(parse(longCost).kind).isEqualTo(TranscriptLine.Kind.COST_STATE);
+    }
+
+    @Test
     void anAssistantLineWithoutUsageIsNotCounted() {
         String text = "{\"type\":\"assistant\",\"message\":{\"id\":\"m\",\"role\":\"assistant\",\"content\":[]},"
                 + "\"note\":\"\\\"usage\\\"\",\"usage\":null,\"timestamp\":\"2025-11-03T09:15:42.517Z\"}";
