@@ -20,6 +20,8 @@ final class BytePattern {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
@@ -93,6 +95,30 @@ final class BytePattern {
         }
         for (; i < to; i++) {
             if (a[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Index of the first {@code '"'} or {@code '\\'} within {@code a[from, to)}, or -1: where a JSON string
+     * may end. Eight bytes at a time, since it runs over the long strings of message content.
+     */
+    static int indexOfQuoteOrBackslash(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long w = (long) LONGS.get(a, i);
+            long q = w ^ QUOTES;
+            long b = w ^ BACKSLASHES;
+            // the lowest flagged byte of either mask is a real match, so it is of their union too
+            long found = (((q - ONES) & ~q) | ((b - ONES) & ~b)) & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] == '"' || a[i] == '\\') {
                 return i;
             }
         }

@@ -17,7 +17,8 @@ import java.util.Map;
  * <li>a byte pre-filter: every line is checked to look like one JSON object ({@code {…}}), so garbage is
  *     counted without parsing; then the top-level keys before the first nested value are read, which
  *     settles most lines by their {@code type}; the rest go on to the parser only when they contain the
- *     key {@code "usage"} or, if short, {@code "cost-state"};</li>
+ *     key {@code "usage"} or, if short, {@code "cost-state"}. An assistant line's {@code message.content}
+ *     (most of its bytes) is cut out before parsing, found by a word-at-a-time string skip;</li>
  * <li>Jackson's streaming parser reads the few top-level fields needed and skips everything else
  *     ({@code content} arrays and the like) without building strings or trees.</li>
  * </ol>
@@ -38,6 +39,12 @@ final class TranscriptLineParser {
 
     /** Set while reading a line whose JSON has a field of the wrong type. */
     private boolean wrongShape;
+    /** Where the prefix found the message object, or -1. */
+    private int messageAt;
+    private int contentFrom;
+    private int contentTo;
+    /** The line without its message content, for the parser. */
+    private byte[] cut = new byte[8192];
 
     /** Classifies {@code a[from, to)} and fills {@code out}. Never throws. */
     void parse(byte[] a, int from, int to, TranscriptLine out) {
@@ -62,7 +69,24 @@ final class TranscriptLineParser {
             out.kind = TranscriptLine.Kind.OTHER;
             return;
         }
-        try (JsonParser p = JSON.createParser(a, from, to - from)) {
+        byte[] input = a;
+        int inputFrom = from;
+        int inputTo = to;
+        if (messageAt >= 0 && findContent(a, messageAt, to) && contentTo - contentFrom >= CUT_CONTENT_FROM) {
+            // The content (thinking, text, tool input) is most of an assistant line and nothing of it is
+            // needed; skipping it here, a word at a time, is several times faster than the parser's skip.
+            int length = (contentFrom - from) + EMPTY_ARRAY.length + (to - contentTo);
+            if (cut.length < length) {
+                cut = new byte[Math.max(length, cut.length * 2)];
+            }
+            System.arraycopy(a, from, cut, 0, contentFrom - from);
+            System.arraycopy(EMPTY_ARRAY, 0, cut, contentFrom - from, EMPTY_ARRAY.length);
+            System.arraycopy(a, contentTo, cut, contentFrom - from + EMPTY_ARRAY.length, to - contentTo);
+            input = cut;
+            inputFrom = 0;
+            inputTo = length;
+        }
+        try (JsonParser p = JSON.createParser(input, inputFrom, inputTo - inputFrom)) {
             out.kind = parseObject(p, out);
             if (out.kind != TranscriptLine.Kind.BAD && p.nextToken() != null) {
                 out.kind = TranscriptLine.Kind.BAD;
@@ -79,6 +103,10 @@ final class TranscriptLineParser {
     private static final int PREFIX_LIMIT = 4096;
     private static final byte[] TYPE = {'t', 'y', 'p', 'e'};
     private static final byte[] MESSAGE = {'m', 'e', 's', 's', 'a', 'g', 'e'};
+    private static final byte[] CONTENT = {'c', 'o', 'n', 't', 'e', 'n', 't'};
+    /** Content shorter than this is left for the parser to skip: cutting it out would cost more. */
+    private static final int CUT_CONTENT_FROM = 256;
+    private static final byte[] EMPTY_ARRAY = {'[', ']'};
     private static final byte[] ASSISTANT = {'a', 's', 's', 'i', 's', 't', 'a', 'n', 't'};
     private static final byte[] COST_STATE_TYPE = {'c', 'o', 's', 't', '-', 's', 't', 'a', 't', 'e'};
 
@@ -89,7 +117,8 @@ final class TranscriptLineParser {
      * {@code message} object first, which goes straight to the parser. Anything else (a nested value
      * before {@code type}, an odd prefix) is {@link #UNKNOWN}, for the byte search to decide.
      */
-    private static int typeFromPrefix(byte[] a, int from, int to) {
+    private int typeFromPrefix(byte[] a, int from, int to) {
+        messageAt = -1;
         int limit = Math.min(to, from + PREFIX_LIMIT);
         int i = from + 1;
         while (true) {
@@ -120,7 +149,11 @@ final class TranscriptLineParser {
                 }
                 i = valueEnd + 1;
             } else if (b == '{' || b == '[') {
-                return b == '{' && equal(a, keyStart, keyEnd, MESSAGE) ? PARSE : UNKNOWN;
+                if (b == '{' && equal(a, keyStart, keyEnd, MESSAGE)) {
+                    messageAt = i;
+                    return PARSE;
+                }
+                return UNKNOWN;
             } else {
                 while (i < limit && a[i] != ',' && a[i] != '}' && !isSpace(a[i])) {
                     i++; // true, false, null or a number
@@ -137,13 +170,88 @@ final class TranscriptLineParser {
     /** Index of the quote that ends the string whose first character is at {@code i}, or -1. */
     private static int endOfString(byte[] a, int i, int limit) {
         while (i < limit) {
-            byte b = a[i];
-            if (b == '"') {
-                return i;
+            int j = BytePattern.indexOfQuoteOrBackslash(a, i, limit);
+            if (j < 0 || a[j] == '"') {
+                return j;
             }
-            i += b == '\\' ? 2 : 1;
+            i = j + 2; // an escaped character
         }
         return -1;
+    }
+
+    /** Index just after the JSON value starting at {@code a[i]}, or -1 when it does not end before {@code limit}. */
+    private static int endOfValue(byte[] a, int i, int limit) {
+        if (i >= limit) {
+            return -1;
+        }
+        byte first = a[i];
+        if (first == '"') {
+            int end = endOfString(a, i + 1, limit);
+            return end < 0 ? -1 : end + 1;
+        }
+        if (first != '{' && first != '[') {
+            while (i < limit && a[i] != ',' && a[i] != '}' && a[i] != ']' && !isSpace(a[i])) {
+                i++;
+            }
+            return i;
+        }
+        int depth = 0;
+        while (i < limit) {
+            byte b = a[i];
+            if (b == '"') {
+                int end = endOfString(a, i + 1, limit);
+                if (end < 0) {
+                    return -1;
+                }
+                i = end + 1;
+                continue;
+            }
+            if (b == '{' || b == '[') {
+                depth++;
+            } else if (b == '}' || b == ']') {
+                if (--depth == 0) {
+                    return i + 1;
+                }
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    /**
+     * Finds the value of {@code content} in the message object starting at {@code a[messageAt]}, leaving
+     * its span in {@link #contentFrom} and {@link #contentTo}; false when the object does not read as
+     * expected before it.
+     */
+    private boolean findContent(byte[] a, int messageAt, int limit) {
+        int i = messageAt + 1;
+        while (true) {
+            i = skipSpaces(a, i, limit);
+            if (i >= limit || a[i] != '"') {
+                return false;
+            }
+            int keyStart = i + 1;
+            int keyEnd = endOfString(a, keyStart, limit);
+            i = keyEnd < 0 ? limit : skipSpaces(a, keyEnd + 1, limit);
+            if (i >= limit || a[i] != ':') {
+                return false;
+            }
+            int valueAt = skipSpaces(a, i + 1, limit);
+            int end = endOfValue(a, valueAt, limit);
+            if (end < 0) {
+                return false;
+            }
+            if (equal(a, keyStart, keyEnd, CONTENT)) {
+                contentFrom = valueAt;
+                contentTo = end;
+                return true;
+            }
+            i = skipSpaces(a, end, limit);
+            if (i >= limit || a[i] != ',') {
+                return false;
+            }
+            i++;
+        }
     }
 
     private static int skipSpaces(byte[] a, int i, int limit) {

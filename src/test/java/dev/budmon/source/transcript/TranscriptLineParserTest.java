@@ -189,6 +189,82 @@ class TranscriptLineParserTest {
         assertThat(parse(longCost).kind).isEqualTo(TranscriptLine.Kind.COST_STATE);
     }
 
+    /** An assistant line with content full of what could confuse a skipper, as Jackson would write it. */
+    private static String trickyAssistantLine(java.util.Random random, long output) throws Exception {
+        ObjectNode n = tree(ClaudeLines.assistant("s", "msg_" + random.nextInt(1000), "req_1", "claude-opus-4-5", T,
+                new ClaudeLines.Usage(1 + random.nextInt(9), output, 3, 4, 5)));
+        com.fasterxml.jackson.databind.node.ArrayNode content = ((ObjectNode) n.get("message")).putArray("content");
+        String alphabet = "ab \"\\{}[]:,\n\tü→\u0001/";
+        int blocks = 1 + random.nextInt(4);
+        for (int b = 0; b < blocks; b++) {
+            StringBuilder text = new StringBuilder();
+            int len = random.nextInt(2000);
+            for (int i = 0; i < len; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            ObjectNode block = content.addObject();
+            if (random.nextBoolean()) {
+                block.put("type", "text");
+                block.put("text", text.toString());
+            } else {
+                block.put("type", "tool_use");
+                ObjectNode input = block.putObject("input");
+                input.put("command", text.toString());
+                input.putObject("usage").put("input_tokens", 999_999); // a tool's own field, not the response's
+                input.putArray("nested").addArray().add(text.toString()).addObject().put("\"k", "v\\");
+            }
+        }
+        return JSON.writeValueAsString(n);
+    }
+
+    @Test
+    void contentIsSkippedExactlyWhateverItHolds() throws Exception {
+        java.util.Random random = new java.util.Random(17);
+        for (int round = 0; round < 500; round++) {
+            long output = random.nextInt(100_000);
+            String text = trickyAssistantLine(random, output);
+            TranscriptLine l = parse(text);
+            com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(text);
+            assertThat(l.kind).as(text).isEqualTo(TranscriptLine.Kind.USAGE);
+            assertThat(l.messageId).isEqualTo(n.at("/message/id").asText());
+            assertThat(l.input).isEqualTo(n.at("/message/usage/input_tokens").asLong());
+            assertThat(l.output).isEqualTo(output);
+            assertThat(l.cacheWrite1h).isEqualTo(4);
+            assertThat(l.sessionId).isEqualTo("s");
+            assertThat(l.timeMillis).isEqualTo(T.toEpochMilli());
+        }
+    }
+
+    @Test
+    void aDamagedLineIsEitherSkippedOrReadAsJacksonReadsIt() throws Exception {
+        java.util.Random random = new java.util.Random(23);
+        for (int round = 0; round < 3000; round++) {
+            byte[] bytes = trickyAssistantLine(random, 77).getBytes(StandardCharsets.UTF_8);
+            if (random.nextInt(3) == 0) {
+                bytes = java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+            } else {
+                for (int k = 0; k <= random.nextInt(3); k++) {
+                    String damage = "\"\\{}[],:x0 ";
+                    bytes[random.nextInt(bytes.length)] = (byte) damage.charAt(random.nextInt(damage.length()));
+                }
+            }
+            TranscriptLine line = new TranscriptLine();
+            parser.parse(bytes, 0, bytes.length, line);
+            if (line.kind == TranscriptLine.Kind.USAGE) {
+                // whatever was read must be what the line says where a full parse can still read it
+                com.fasterxml.jackson.databind.JsonNode n;
+                try {
+                    n = JSON.readTree(bytes);
+                } catch (java.io.IOException e) {
+                    continue; // damage inside the content, which is not needed
+                }
+                if (n.at("/message/usage/output_tokens").isIntegralNumber()) {
+                    assertThat(line.output).isEqualTo(n.at("/message/usage/output_tokens").asLong());
+                }
+            }
+        }
+    }
+
     @Test
     void anAssistantLineWithoutUsageIsNotCounted() {
         String text = "{\"type\":\"assistant\",\"message\":{\"id\":\"m\",\"role\":\"assistant\",\"content\":[]},"
