@@ -71,8 +71,22 @@ for set in default tuned; do
   for i in $(seq "$runs"); do
     # shellcheck disable=SC2086
     measure "budmon-$set-scan-$i" java $opts -cp "$cp" dev.budmon.bench.TranscriptBenchmark scan "$corpus"
-    sed 's/^/    /' "$out/budmon-$set-scan-$i.out" | grep -E 'scan:|match|heap'
+    sed 's/^/    /' "$out/budmon-$set-scan-$i.out" | grep -E 'scan:'
+    node -e '
+      const fs = require("fs");
+      const e = JSON.parse(fs.readFileSync(process.argv[1], "utf8")).byModel;
+      const got = {};
+      for (const l of fs.readFileSync(process.argv[2], "utf8").split("\n")) {
+        const f = l.split(" ");
+        if (f[0] === "model") got[f[1]] = [f[3], f[5], f[7], f[9], f[11]].map(Number);
+      }
+      const ok = Object.keys(e).length === Object.keys(got).length && Object.entries(e).every(([m, t]) => got[m]
+        && [t.input, t.output, t.cacheWrite5m, t.cacheWrite1h, t.cacheRead].every((v, i) => v === got[m][i]));
+      console.log("    token totals by model " + (ok ? "match" : "DO NOT MATCH") + " the generator'"'"'s expected.json");
+    ' "$corpus/expected.json" "$out/budmon-$set-scan-$i.out"
   done
+  # shellcheck disable=SC2086
+  java $opts -cp "$cp" dev.budmon.bench.TranscriptBenchmark memory "$corpus" | sed 's/^/    /'
   echo "== BudMon one appended line, JVM options: ${opts:-(defaults)}"
   # shellcheck disable=SC2086
   measure "budmon-$set-update" java $opts -cp "$cp" dev.budmon.bench.TranscriptBenchmark update "$corpus"
