@@ -4,6 +4,7 @@ import dev.budmon.model.ApiResponse;
 import dev.budmon.model.SessionUsage;
 import dev.budmon.model.SourceWarning;
 import dev.budmon.model.UsageState;
+import dev.budmon.model.UsageTimeline;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -112,6 +113,14 @@ public final class TranscriptStore {
      * @param claudeDirs the Claude directories, e.g. {@link dev.budmon.source.ClaudeDirs#dirs()}
      */
     public TranscriptSummary refresh(List<Path> claudeDirs) {
+        try {
+            return refreshAll(claudeDirs);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    private TranscriptSummary refreshAll(List<Path> claudeDirs) {
         walks++;
         List<SourceWarning> warnings = new ArrayList<>();
         List<TranscriptFile> toRead = new ArrayList<>();
@@ -143,8 +152,29 @@ public final class TranscriptStore {
      * @param changedFiles files that were created or modified
      */
     public TranscriptSummary refresh(List<Path> claudeDirs, Collection<Path> changedFiles) {
+        try {
+            return refreshChanged(claudeDirs, changedFiles);
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    /**
+     * A fault of BudMon's own (a bug) must not stop the thread that refreshes: everything is forgotten, so
+     * that the next refresh starts afresh, and the fault becomes a warning.
+     */
+    private TranscriptSummary failed(RuntimeException e) {
+        files.clear();
+        clearCounts();
+        walks = 0;
+        walkWarnings = List.of();
+        return new TranscriptSummary(null, null, Map.of(), UsageTimeline.EMPTY, List.of(), null, 0, 0, 0,
+                List.of(new SourceWarning("transcripts", "not read because of an internal error: " + e)));
+    }
+
+    private TranscriptSummary refreshChanged(List<Path> claudeDirs, Collection<Path> changedFiles) {
         if (walks == 0) {
-            return refresh(claudeDirs);
+            return refreshAll(claudeDirs);
         }
         List<TranscriptFile> toRead = new ArrayList<>();
         for (Path changed : changedFiles) {
@@ -160,15 +190,15 @@ public final class TranscriptStore {
                 if (e instanceof NoSuchFileException && !files.containsKey(path)) {
                     continue;
                 }
-                return refresh(claudeDirs);
+                return refreshAll(claudeDirs);
             }
             if (!attrs.isRegularFile()) {
-                return refresh(claudeDirs);
+                return refreshAll(claudeDirs);
             }
             TranscriptFile f = files.computeIfAbsent(path, p -> newFile(projects, p));
             f.seenInWalk = walks;
             if (f.isReplacedBy(attrs)) {
-                return refresh(claudeDirs);
+                return refreshAll(claudeDirs);
             }
             f.seen = attrs;
             if (f.problem != null || f.isChangedBy(attrs)) {
@@ -396,13 +426,7 @@ public final class TranscriptStore {
     /** Forgets all counts and reads every known file from its start. */
     private void rebuild() {
         for (int attempt = 0; attempt < MAX_REBUILDS; attempt++) {
-            byMessageId.clear();
-            sessions.clear();
-            timeline.clear();
-            newest.clear();
-            responseCount = 0;
-            skippedLines = 0;
-            newestMillis = Long.MIN_VALUE;
+            clearCounts();
             for (TranscriptFile f : files.values()) {
                 f.rewind();
                 f.problem = null;
@@ -411,6 +435,16 @@ public final class TranscriptStore {
                 return;
             }
         }
+    }
+
+    private void clearCounts() {
+        byMessageId.clear();
+        sessions.clear();
+        timeline.clear();
+        newest.clear();
+        responseCount = 0;
+        skippedLines = 0;
+        newestMillis = Long.MIN_VALUE;
     }
 
     private SessionTally session(String id, TranscriptFile file) {

@@ -509,6 +509,19 @@ class TranscriptStoreTest {
     }
 
     @Test
+    void aFaultInsideTheStoreBecomesAWarningAndTheNextRefreshStartsAfresh() {
+        append(alpha.resolve(S1 + ".jsonl"), assistant(S1, "msg_1", "req_1", OPUS, at(1), Usage.of(1, 1, 1)));
+        assertThat(refresh().responses()).isEqualTo(1);
+        TranscriptSummary broken = store.refresh(java.util.Arrays.asList(claude, null));
+        assertThat(broken.warnings()).singleElement().extracting(SourceWarning::message).asString()
+                .startsWith("not read because of an internal error");
+        assertThat(broken.responses()).isZero();
+        assertThat(store.refresh(java.util.Arrays.asList(claude, null), List.of(alpha.resolve(S1 + ".jsonl")))
+                .warnings()).hasSize(1);
+        assertThat(refresh().responses()).isEqualTo(1);
+    }
+
+    @Test
     void aProjectFolderReplacedByAFileDropsItsUsage() throws IOException {
         append(alpha.resolve(S1 + ".jsonl"), assistant(S1, "msg_1", "req_1", OPUS, at(1), Usage.of(1, 1, 1)));
         append(beta.resolve(S2 + ".jsonl"), assistant(S2, "msg_2", "req_2", OPUS, at(2), Usage.of(1, 1, 1)));
