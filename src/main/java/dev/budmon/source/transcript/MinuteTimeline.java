@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * <p>Immutable; any thread.
  */
-public final class MinuteTimeline implements UsageTimeline {
+final class MinuteTimeline implements UsageTimeline {
 
     static final int REQUESTS = 0;
     static final int INPUT = 1;
