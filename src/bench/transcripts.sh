@@ -4,7 +4,8 @@
 #   src/bench/transcripts.sh            # 500 MB over 20 projects, 3 runs each
 #
 # Environment: BUDMON_BENCH_DIR (default /tmp/budmon-bench: corpus, ccusage install, outputs),
-# BUDMON_BENCH_MB (500), BUDMON_BENCH_RUNS (3), BUDMON_BENCH_JAVA_OPTS (JVM options of the second set of
+# BUDMON_BENCH_MB (500), BUDMON_BENCH_SCALE (1.0: sizes of message content and tool output; 0.25 makes a
+# corpus with about three times as many responses per megabyte), BUDMON_BENCH_RUNS (3), BUDMON_BENCH_JAVA_OPTS (JVM options of the second set of
 # runs; default the ones recommended for BudMon: C1 only and the serial collector, which suit a small,
 # long-running, mostly idle desktop program; the first set of runs uses the JVM's defaults).
 # The corpus is generated once (deterministic, seed 1) and reused while its parameters stay the same.
@@ -13,10 +14,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bench="${BUDMON_BENCH_DIR:-/tmp/budmon-bench}"
 mb="${BUDMON_BENCH_MB:-500}"
+scale="${BUDMON_BENCH_SCALE:-1.0}"
 runs="${BUDMON_BENCH_RUNS:-3}"
 projects=20
 java_opts="${BUDMON_BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 corpus="$bench/corpus-${mb}mb"
+[ "$scale" != "1.0" ] && corpus="$corpus-x$scale"
 ccusage_prefix="$bench/ccusage"
 ccusage_version=20.0.24
 out="$bench/out"
@@ -33,10 +36,10 @@ mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFi
   -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 
-if [ "$(cat "$corpus/.params" 2>/dev/null)" != "$mb $projects 1" ]; then
+if [ "$(cat "$corpus/.params" 2>/dev/null)" != "$mb $projects 1 $scale" ]; then
   rm -rf "$corpus"
-  java -cp "$cp" dev.budmon.bench.TranscriptCorpus "$corpus" "$mb" "$projects" 1
-  echo "$mb $projects 1" > "$corpus/.params"
+  java -cp "$cp" dev.budmon.bench.TranscriptCorpus "$corpus" "$mb" "$projects" 1 "$scale"
+  echo "$mb $projects 1 $scale" > "$corpus/.params"
 fi
 
 # Read everything once so that every run below reads from the page cache, as a monitor that runs all

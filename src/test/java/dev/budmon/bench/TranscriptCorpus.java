@@ -35,7 +35,7 @@ import java.util.UUID;
  * <p>Deterministic for a given seed. Writes {@code <out>/expected.json} with the unique responses and
  * token totals by model, to check a scan against.
  *
- * <p>Usage: {@code TranscriptCorpus <out> [megabytes=500] [projects=20] [seed=1]}
+ * <p>Usage: {@code TranscriptCorpus <out> [megabytes=500] [projects=20] [seed=1] [contentScale=1.0]}
  */
 public final class TranscriptCorpus {
 
@@ -46,6 +46,8 @@ public final class TranscriptCorpus {
     private static final Instant END = Instant.parse("2026-11-26T18:00:00Z");
 
     private final Random random;
+    /** Scales the sizes of thinking, text, tool input and tool output: below 1, more responses per megabyte. */
+    private final double contentScale;
     private final String pool;
     private final List<ObjectNode> opening = new ArrayList<>();
     private final ObjectNode apiRequest;
@@ -61,8 +63,9 @@ public final class TranscriptCorpus {
     private long assistantLines;
     private long requestCounter;
 
-    private TranscriptCorpus(long seed) throws IOException {
+    private TranscriptCorpus(long seed, double contentScale) throws IOException {
         random = new Random(seed);
+        this.contentScale = contentScale;
         pool = textPool(random);
         List<ObjectNode> hello = read(REAL + "hello/projects/-tmp-budmon-fixture-hello/65936c02-71e7-47f8-aff9-4a4bd5c758b2.jsonl");
         List<ObjectNode> tool = read(REAL + "tool/projects/-tmp-budmon-fixture-tool/d5882127-0ba0-45c0-bc32-fbaa6aff730b.jsonl");
@@ -136,6 +139,11 @@ public final class TranscriptCorpus {
         return pool.substring(start, start + length);
     }
 
+    /** A content size: {@link #logNormal} scaled by the corpus's content scale. */
+    private int content(double median, double sigma, int max) {
+        return logNormal(median * contentScale, sigma, max);
+    }
+
     private int logNormal(double median, double sigma, int max) {
         return (int) Math.min(max, Math.max(1, median * Math.exp(sigma * random.nextGaussian())));
     }
@@ -193,7 +201,7 @@ public final class TranscriptCorpus {
                 time += 500 + random.nextInt(5000);
                 ObjectNode result = stamp(toolResultTemplate, session, cwd, time);
                 result.put("isSidechain", sidechain);
-                String output = text(logNormal(800, 1.5, 400_000));
+                String output = text(content(800, 1.5, 400_000));
                 ((ObjectNode) result.path("message").path("content").get(0)).put("content", output);
                 ((ObjectNode) result.path("toolUseResult")).put("stdout", output);
                 write(out, result);
@@ -238,14 +246,14 @@ public final class TranscriptCorpus {
         if (random.nextBoolean()) {
             ObjectNode b = JSON.createObjectNode();
             b.put("type", "thinking");
-            b.put("thinking", text(logNormal(600, 1.0, 20_000)));
+            b.put("thinking", text(content(600, 1.0, 20_000)));
             b.put("signature", "RXF" + Long.toHexString(random.nextLong()).repeat(20));
             blocks.add(b);
         }
         if (random.nextInt(10) < 7) {
             ObjectNode b = JSON.createObjectNode();
             b.put("type", "text");
-            b.put("text", text(logNormal(300, 1.0, 10_000)));
+            b.put("text", text(content(300, 1.0, 10_000)));
             blocks.add(b);
         }
         if (blocks.isEmpty() || random.nextInt(4) != 0) {
@@ -257,7 +265,7 @@ public final class TranscriptCorpus {
             ObjectNode in = b.putObject("input");
             if (write) {
                 in.put("file_path", cwd + "/src/Generated" + n + ".java");
-                in.put("content", text(logNormal(6000, 1.0, 60_000)));
+                in.put("content", text(content(6000, 1.0, 60_000)));
             } else {
                 in.put("command", text(logNormal(80, 0.8, 2000)));
                 in.put("description", text(40));
@@ -356,15 +364,16 @@ public final class TranscriptCorpus {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: TranscriptCorpus <out> [megabytes=500] [projects=20] [seed=1]");
+            System.err.println("usage: TranscriptCorpus <out> [megabytes=500] [projects=20] [seed=1] [contentScale=1.0]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
         long mb = args.length > 1 ? Long.parseLong(args[1]) : 500;
         int projects = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
+        double scale = args.length > 4 ? Double.parseDouble(args[4]) : 1.0;
         long t0 = System.nanoTime();
-        TranscriptCorpus corpus = new TranscriptCorpus(seed);
+        TranscriptCorpus corpus = new TranscriptCorpus(seed, scale);
         corpus.generate(out, mb * 1_000_000L, projects);
         System.out.printf("generated %d lines (%d assistant lines, %d responses) in %.1f s into %s%n",
                 corpus.lines, corpus.assistantLines, corpus.responses, (System.nanoTime() - t0) / 1e9, out);
