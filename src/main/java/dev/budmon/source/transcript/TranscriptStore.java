@@ -145,8 +145,10 @@ public final class TranscriptStore {
     /**
      * Reads only the given files (what a file watcher reported), skipping the walk over all transcripts:
      * this is the cheap path for a line just appended. Paths that are not transcripts under the given
-     * directories are ignored. Falls back to a full {@link #refresh(List)} on the first call, and when a
-     * known file disappeared, was replaced or cannot be examined. Background thread only.
+     * directories are ignored, folders included: a watcher that sees a new folder should call
+     * {@link #refresh(List)}, which finds everything. Falls back to a full {@link #refresh(List)} on the
+     * first call, and when a known file disappeared, was replaced or cannot be examined. Background thread
+     * only.
      *
      * @param claudeDirs   the Claude directories
      * @param changedFiles files that were created or modified
