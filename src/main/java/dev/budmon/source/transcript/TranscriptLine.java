@@ -1,0 +1,61 @@
+package dev.budmon.source.transcript;
+
+import java.util.Map;
+
+/**
+ * The fields BudMon needs from one transcript line, as {@link TranscriptLineParser} found them. Mutable
+ * and reused from line to line so that a scan makes little garbage; confined to the thread that parses.
+ */
+final class TranscriptLine {
+
+    /** What a line turned out to be. */
+    enum Kind {
+        /** An {@code assistant} line with {@code message.usage}: one API response (or a repeat of one). */
+        USAGE,
+        /** An assistant line of the {@code <synthetic>} model: Claude Code's own text, no API call. */
+        SYNTHETIC,
+        /** Claude Code's {@code cost-state} line with its own cost figure. */
+        COST_STATE,
+        /** Any other well-formed line (user, system, summary, an assistant line without usage, …). */
+        OTHER,
+        /** Not JSON, or JSON of an unexpected shape: skipped and counted. */
+        BAD
+    }
+
+    /** The model id Claude Code writes for messages it made up itself. */
+    static final String SYNTHETIC_MODEL = "<synthetic>";
+
+    Kind kind;
+    String messageId;
+    String requestId;
+    String model;
+    long timeMillis;
+    String sessionId;
+    String cwd;
+    boolean sidechain;
+    long input;
+    long output;
+    long cacheWrite5m;
+    long cacheWrite1h;
+    long cacheRead;
+    double totalCostUsd;
+    Map<String, ClaudeModelUsage> modelUsage;
+
+    void clear() {
+        kind = null;
+        messageId = null;
+        requestId = null;
+        model = null;
+        timeMillis = IsoTimestamp.INVALID;
+        sessionId = null;
+        cwd = null;
+        sidechain = false;
+        input = 0;
+        output = 0;
+        cacheWrite5m = 0;
+        cacheWrite1h = 0;
+        cacheRead = 0;
+        totalCostUsd = Double.NaN;
+        modelUsage = null;
+    }
+}
