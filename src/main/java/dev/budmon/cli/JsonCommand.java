@@ -10,7 +10,7 @@ import dev.budmon.config.LoadedConfig;
 import dev.budmon.model.UsageState;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.StateReader;
-import dev.budmon.source.TranscriptSource;
+import dev.budmon.source.transcript.TranscriptFeed;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -28,7 +28,7 @@ final class JsonCommand {
     static int run(ClaudeDirs dirs, Instant now, PrintStream out, PrintStream err) {
         LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
         BudmonConfig config = loaded.config();
-        UsageState state = new StateReader(dirs.dirs(), TranscriptSource.NONE, loaded.warnings()).read();
+        UsageState state = new StateReader(dirs.dirs(), new TranscriptFeed(), loaded.warnings()).read();
         PriceTable prices = PriceTable.bundled();
         Figures figures = Calculator.compute(state, now, config, prices);
         try {

@@ -55,11 +55,16 @@ public final class Main {
             case UNINSTALL -> {
                 return SetupCommand.uninstall(cl.claudeDir(), out, err);
             }
+            case DEMO -> {
+                return WindowCommand.demo(err);
+            }
+            case WINDOW -> {
+                return WindowCommand.window(ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),
+                        Path.of(System.getProperty("user.home"))));
+            }
             default -> {
-                ClaudeDirs dirs = ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),
-                        Path.of(System.getProperty("user.home")));
-                err.println("budmon: " + cl.command().name().toLowerCase() + " is not available in this build ("
-                        + dirs.primary() + ")");
+                err.println("budmon: " + cl.command().name().toLowerCase(java.util.Locale.ROOT)
+                        + " is not available in this build");
                 return 1;
             }
         }

@@ -3,7 +3,12 @@ package dev.budmon.ui;
 import dev.budmon.cli.Version;
 import dev.budmon.help.HelpPages;
 import dev.budmon.help.HelpStyle;
+import dev.budmon.calc.PriceTable;
+import dev.budmon.calc.Pricing;
+import dev.budmon.config.BudmonConfig;
 import dev.budmon.i18n.Messages;
+import dev.budmon.model.ApiResponse;
+import dev.budmon.source.transcript.TranscriptStore;
 import dev.budmon.setup.SetupCommand;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.UsageLimitsFile;
@@ -35,6 +40,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -105,6 +111,22 @@ final class AppDialogs {
                 SwingUtilities.invokeLater(() -> showError(owner, m, m.get("dialog.open_failed", target,
                         e.getMessage() == null ? e.toString() : e.getMessage())));
             }
+        });
+    }
+
+    /**
+     * Logs › Session log / History log: the per-turn figures, read afresh on the I/O thread (the watcher's
+     * store keeps totals, not every turn), shown in a sortable table. EDT only.
+     *
+     * @param session the active session's id for its log; {@code null} for all sessions
+     */
+    void showTurnLog(Window owner, Messages m, BudmonConfig config, PriceTable prices, String session, ZoneId zone) {
+        String title = m.get(session == null ? "table.history_title" : "table.session_title");
+        io.execute(() -> {
+            TranscriptStore store = new TranscriptStore();
+            store.refresh(dirs.dirs());
+            List<ApiResponse> rows = store.responses(session);
+            SwingUtilities.invokeLater(() -> TurnLogWindow.show(owner, title, rows, new Pricing(prices, config), m, zone));
         });
     }
 

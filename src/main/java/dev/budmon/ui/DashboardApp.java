@@ -234,12 +234,15 @@ public final class DashboardApp implements DashboardActions {
 
     @Override
     public void showSessionLog() {
-        dialogs.showTurnLog(frame, messages, config, prices, true, state);
+        // Without an active session the session log is the (empty) log of no session, not every session.
+        String id = state.activeSession() == null || state.activeSession().sessionId() == null ? ""
+                : state.activeSession().sessionId();
+        dialogs.showTurnLog(frame, messages, config, prices, id, zone);
     }
 
     @Override
     public void showHistoryLog() {
-        dialogs.showTurnLog(frame, messages, config, prices, false, state);
+        dialogs.showTurnLog(frame, messages, config, prices, null, zone);
     }
 
     @Override

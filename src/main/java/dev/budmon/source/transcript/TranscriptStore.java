@@ -229,7 +229,7 @@ public final class TranscriptStore {
         try {
             rootAttrs = Files.readAttributes(projects, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            warnings.add(new SourceWarning(projects.toString(), "no transcripts: the folder does not exist"));
+            // Normal before Claude Code's first session, and for the other folders of CLAUDE_CONFIG_DIR.
             return false;
         } catch (IOException e) {
             warnings.add(new SourceWarning(projects.toString(), "cannot read the transcript folder: " + describe(e)));
@@ -578,6 +578,29 @@ public final class TranscriptStore {
                 }
             }
         }
+    }
+
+    /**
+     * Every response counted so far, oldest first, each once (replays left out), for the per-turn logs.
+     * Same thread as {@link #refresh}.
+     *
+     * @param sessionId only this session's responses (its subagents included); {@code null} for all
+     */
+    public List<ApiResponse> responses(String sessionId) {
+        List<CountedResponse> out = new ArrayList<>();
+        for (CountedResponse first : byMessageId.values()) {
+            for (CountedResponse r = first; r != null; r = r.sameMessage) {
+                if (!r.retracted && (sessionId == null || sessionId.equals(r.session.id))) {
+                    out.add(r);
+                }
+            }
+        }
+        out.sort(BY_TIME);
+        List<ApiResponse> list = new ArrayList<>(out.size());
+        for (CountedResponse r : out) {
+            list.add(r.toApiResponse());
+        }
+        return list;
     }
 
     private TranscriptSummary snapshot() {

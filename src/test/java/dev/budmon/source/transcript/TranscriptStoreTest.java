@@ -475,9 +475,10 @@ class TranscriptStoreTest {
     }
 
     @Test
-    void aMissingClaudeDirectoryOrProjectsFolderIsAWarning() throws IOException {
+    void aMissingProjectsFolderIsNoDataButAFileInItsPlaceIsAWarning() throws IOException {
         TranscriptSummary none = store.refresh(List.of(tmp.resolve("nowhere")));
-        assertThat(none.warnings()).extracting(SourceWarning::message).containsExactly("no transcripts: the folder does not exist");
+        assertThat(none.warnings()).isEmpty();
+        assertThat(none.responses()).isZero();
         Path odd = tmp.resolve("odd");
         Files.createDirectories(odd);
         Files.writeString(odd.resolve("projects"), "I am a file");

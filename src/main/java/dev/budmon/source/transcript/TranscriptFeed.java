@@ -1,0 +1,35 @@
+package dev.budmon.source.transcript;
+
+import dev.budmon.model.SourceWarning;
+import dev.budmon.source.TranscriptPart;
+import dev.budmon.source.TranscriptSource;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The transcripts as a source of the state: a {@link TranscriptStore} whose summary is turned into the
+ * state's {@link TranscriptPart}, the same instance as long as nothing was appended. Confined to one thread.
+ */
+public final class TranscriptFeed implements TranscriptSource {
+
+    private final TranscriptStore store = new TranscriptStore();
+    private TranscriptSummary lastSummary;
+    private TranscriptPart lastPart = TranscriptPart.EMPTY;
+
+    @Override
+    public TranscriptPart refresh(List<Path> dirs, List<SourceWarning> warnings) {
+        TranscriptSummary s = store.refresh(dirs);
+        warnings.addAll(s.warnings());
+        if (s.skippedLines() > 0) {
+            warnings.add(new SourceWarning("transcripts", s.skippedLines()
+                    + " lines were not JSON or had an unexpected shape and were skipped"));
+        }
+        if (!s.equals(lastSummary)) {
+            lastSummary = s;
+            lastPart = new TranscriptPart(s.lastResponse(), s.activeSession(), s.timeline(), s.cacheRatios(),
+                    s.newestTime());
+        }
+        return lastPart;
+    }
+}
