@@ -1,0 +1,243 @@
+package dev.budmon.ui.view;
+
+import dev.budmon.calc.Calculator;
+import dev.budmon.calc.Figures;
+import dev.budmon.calc.PriceTable;
+import dev.budmon.config.BudmonConfig;
+import dev.budmon.i18n.Messages;
+import dev.budmon.model.AccountLimits;
+import dev.budmon.model.ApiResponse;
+import dev.budmon.model.QuotaWindow;
+import dev.budmon.model.RateLimits;
+import dev.budmon.model.SessionUsage;
+import dev.budmon.model.TokenCounts;
+import dev.budmon.model.UsageState;
+import dev.budmon.model.UsageTimeline;
+import dev.budmon.ui.theme.Tone;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DashboardViewBuilderTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final ZoneId UTC = ZoneOffset.UTC;
+    private static final Messages EN = Messages.of("en");
+    private static final Messages DE = Messages.of("de");
+
+    private static QuotaWindow five(double utilization, Duration untilReset) {
+        return new QuotaWindow("5h", utilization, NOW.plus(untilReset), "allowed", null, Duration.ofHours(5));
+    }
+
+    private static QuotaWindow week(String name, double utilization) {
+        return new QuotaWindow(name, utilization, NOW.plus(Duration.ofDays(3)), "allowed", null, Duration.ofHours(168));
+    }
+
+    private static UsageState state(Instant capturedAt, ApiResponse last, QuotaWindow... windows) {
+        RateLimits limits = new RateLimits(capturedAt, "budmon-interceptor", List.of(windows),
+                new AccountLimits("allowed", null, "five_hour", null, null, null, null));
+        return new UsageState(limits, last, null, UsageTimeline.EMPTY, List.of(), capturedAt, List.of());
+    }
+
+    private static DashboardView view(UsageState s, Messages m) {
+        Figures f = Calculator.compute(s, NOW, BudmonConfig.DEFAULTS, PriceTable.bundled());
+        return DashboardViewBuilder.build(f, BudmonConfig.DEFAULTS, m, UTC, 7);
+    }
+
+    private static QuotaSectionView section(DashboardView v, String label) {
+        return v.quotas().stream().filter(q -> q.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.42, OK", "0.80, WARN", "0.95, ALARM"})
+    void theBarIsColouredByItsLevel(double utilization, Tone tone) {
+        // 4 h 50 min left of 5 h: the rate is low enough that only the quota level counts.
+        DashboardView v = view(state(NOW, null, five(utilization, Duration.ofMinutes(290))), EN);
+        QuotaSectionView s = section(v, "5 hours");
+        assertThat(s.bar().tone()).isEqualTo(tone);
+        assertThat(s.bar().percent()).isEqualTo(utilization * 100);
+        assertThat(s.bar().warnPercent()).isEqualTo(75);
+        assertThat(s.bar().alarmPercent()).isEqualTo(90);
+        assertThat(s.bar().text()).isEqualTo(Math.round(utilization * 100) + "%");
+    }
+
+    @Test
+    void overOneHundredPercentIsShownAsSuch() {
+        DashboardView v = view(state(NOW, null, five(1.12, Duration.ofHours(1))), EN);
+        assertThat(section(v, "5 hours").bar().text()).isEqualTo("112%");
+        assertThat(section(v, "5 hours").bar().tone()).isEqualTo(Tone.ALARM);
+    }
+
+    @Test
+    void theRingCountsDownToTheResetWhenTheWindowLastsThatLong() {
+        // 2 h in, 20 %: 10 %/h, lasts 8 more hours, resets in 3: RESET, green.
+        DashboardView v = view(state(NOW, null, five(0.20, Duration.ofHours(3))), EN);
+        assertThat(v.ring().label()).isEqualTo("RESET");
+        assertThat(v.ring().tone()).isEqualTo(Tone.OK);
+        assertThat(v.ring().timeText()).isEqualTo("3:00:00");
+        assertThat(v.ring().fractionLeft()).isEqualTo(0.6);
+        QuotaSectionView s = section(v, "5 hours");
+        assertThat(s.expiry().tone()).isEqualTo(Tone.INFO);
+        assertThat(s.reserve().text()).startsWith("+");
+        assertThat(s.reserve().tone()).isEqualTo(Tone.OK);
+    }
+
+    @Test
+    void theRingCountsDownToTheExpiryWhenThatComesFirst() {
+        // 1 h in, 50 %: 50 %/h, runs out in 1 h, resets in 4: EXPIRY.
+        DashboardView v = view(state(NOW, null, five(0.50, Duration.ofHours(4))), EN);
+        assertThat(v.ring().label()).isEqualTo("EXPIRY");
+        assertThat(v.ring().tone()).isEqualTo(Tone.ALARM);
+        assertThat(v.ring().timeText()).isEqualTo("1:00:00");
+        assertThat(v.ring().fractionLeft()).isEqualTo(0.2);
+        QuotaSectionView s = section(v, "5 hours");
+        assertThat(s.expiry().tone()).isEqualTo(Tone.ALARM);
+        assertThat(s.reserve().text()).startsWith("\u2212");
+        assertThat(s.burnRate().text()).isEqualTo("50.0 %/h");
+        assertThat(s.burnRate().tone()).isEqualTo(Tone.ALARM);
+    }
+
+    @Test
+    void expiryIsYellowWhenTheReserveIsThinButPositive() {
+        // 3 h 20 min in, 60 %: 18 %/h, lasts 2 h 13 min, reset in 1 h 40 min: reserve +33 min: WARN.
+        DashboardView v = view(state(NOW, null, five(0.60, Duration.ofMinutes(100))), EN);
+        QuotaSectionView s = section(v, "5 hours");
+        assertThat(s.reserve().tone()).isEqualTo(Tone.WARN);
+        assertThat(s.expiry().tone()).isEqualTo(Tone.WARN);
+        assertThat(v.ring().label()).isEqualTo("RESET");
+    }
+
+    @Test
+    void unknownFiguresShowDashes() {
+        QuotaWindow noReset = new QuotaWindow("5h", 0.3, null, "allowed", null, Duration.ofHours(5));
+        DashboardView v = view(state(NOW, null, noReset), EN);
+        QuotaSectionView s = section(v, "5 hours");
+        assertThat(s.reset()).isEqualTo(TonedText.UNKNOWN);
+        assertThat(s.countdown()).isEqualTo(TonedText.UNKNOWN);
+        assertThat(s.expiry()).isEqualTo(TonedText.UNKNOWN);
+        assertThat(s.reserve()).isEqualTo(TonedText.UNKNOWN);
+        assertThat(s.burnRate()).isEqualTo(TonedText.UNKNOWN);
+        assertThat(v.ring().timeText()).isEqualTo("--");
+        assertThat(v.requests().last().headline()).isEqualTo(TonedText.UNKNOWN);
+        assertThat(v.cache().current()).isEqualTo(TonedText.UNKNOWN);
+    }
+
+    @Test
+    void anUnreadableUtilizationKeepsTheRestOfTheSection() {
+        QuotaWindow bad = new QuotaWindow("5h", null, NOW.plus(Duration.ofHours(1)), "allowed", null, Duration.ofHours(5));
+        QuotaSectionView s = section(view(state(NOW, null, bad), EN), "5 hours");
+        assertThat(s.bar().text()).isEqualTo("--");
+        assertThat(s.reset().text()).isEqualTo("13:00");
+        assertThat(s.countdown().text()).isEqualTo("1:00:00");
+    }
+
+    @Test
+    void aPassedResetShowsTheWindowAsResetUntilNewDataArrives() {
+        QuotaWindow old = new QuotaWindow("5h", 0.93, NOW.minus(Duration.ofMinutes(10)), "allowed", null,
+                Duration.ofHours(5));
+        DashboardView v = view(state(NOW.minus(Duration.ofMinutes(30)), null, old), EN);
+        QuotaSectionView s = section(v, "5 hours");
+        assertThat(s.dimmed()).isTrue();
+        assertThat(s.bar().percent()).isZero();
+        assertThat(s.bar().tone()).isEqualTo(Tone.DIM);
+        assertThat(s.note()).isEqualTo("reset 11:50, no request since");
+        assertThat(v.ring()).isEqualTo(dev.budmon.ui.widget.RingModel.UNKNOWN);
+
+        ApiResponse after = new ApiResponse("m", "r", "s", "claude-sonnet-4-5", NOW.minusSeconds(60), TokenCounts.ZERO);
+        assertThat(section(view(state(NOW.minus(Duration.ofMinutes(30)), after, old), EN), "5 hours").note())
+                .isEqualTo("reset 11:50");
+    }
+
+    @Test
+    void weeklyWindowsShowWeekdayDateAndRatePerDay() {
+        DashboardView v = view(state(NOW, null, five(0.2, Duration.ofHours(3)), week("7d", 0.42)), EN);
+        QuotaSectionView s = section(v, "7 days");
+        assertThat(s.compact()).isFalse();
+        assertThat(s.reset().text()).isEqualTo("Sun 29.11. 12:00");
+        assertThat(s.burnRate().text()).endsWith("%/d");
+        assertThat(s.countdown().text()).isEqualTo("3 d");
+    }
+
+    @Test
+    void perModelWindowsAreCompactAndComeAfterTheMainOnes() {
+        DashboardView v = view(state(NOW, null, five(0.2, Duration.ofHours(3)), week("7d", 0.42),
+                week("7d_sonnet", 0.1), week("7d_oi", 0.05)), EN);
+        assertThat(v.quotas()).extracting(QuotaSectionView::label)
+                .containsExactly("5 hours", "7 days", "7 days Sonnet", "Window 7d_oi");
+        assertThat(v.quotas()).extracting(QuotaSectionView::compact).containsExactly(false, false, true, true);
+    }
+
+    @Test
+    void waitWithoutData() {
+        Figures f = Calculator.compute(UsageState.EMPTY, NOW, BudmonConfig.DEFAULTS, PriceTable.bundled());
+        DashboardView v = DashboardViewBuilder.build(f, BudmonConfig.DEFAULTS, EN, UTC, 0);
+        assertThat(v.header().status()).isEqualTo("WAIT");
+        assertThat(v.header().statusTone()).isEqualTo(Tone.DIM);
+        assertThat(v.footer().text()).isEqualTo("Waiting for data...");
+        assertThat(v.footer().stale()).isFalse();
+        assertThat(v.quotas()).hasSize(2).allSatisfy(q -> assertThat(q.bar()).isEqualTo(
+                dev.budmon.ui.widget.QuotaBarModel.UNKNOWN));
+    }
+
+    @Test
+    void theStaleMarkShowsWhenQuotaDataIsOlderThanAnHour() {
+        DashboardView fresh = view(state(NOW.minus(Duration.ofMinutes(50)), null, five(0.2, Duration.ofHours(3))), EN);
+        DashboardView stale = view(state(NOW.minus(Duration.ofMinutes(70)), null, five(0.2, Duration.ofHours(3))), EN);
+        assertThat(fresh.footer().stale()).isFalse();
+        assertThat(stale.footer().stale()).isTrue();
+        assertThat(stale.footer().staleMark()).isEqualTo("STALE");
+        assertThat(stale.footer().text()).isEqualTo("refresh #7 · data from 10:50");
+    }
+
+    @Test
+    void theHeaderCarriesTheOverallStatus() {
+        DashboardView alarm = view(state(NOW, null, five(0.95, Duration.ofHours(4))), EN);
+        assertThat(alarm.header().status()).isEqualTo("ALARM");
+        assertThat(alarm.header().statusTone()).isEqualTo(Tone.ALARM);
+        assertThat(alarm.header().heartbeat().beat()).isEqualTo(7);
+        assertThat(alarm.windowTitle()).isEqualTo("BudMon · 5 hours 95%");
+    }
+
+    @Test
+    void requestsColumnsShowTokensAndCost() {
+        TokenCounts t = new TokenCounts(1200, 3400, 5000, 0, 90_000);
+        ApiResponse last = new ApiResponse("m", "r", "s", "claude-sonnet-4-5", NOW.minusSeconds(30), t);
+        SessionUsage session = new SessionUsage("s", "/w", null, NOW.minus(Duration.ofHours(1)), NOW, 12,
+                Map.of("claude-sonnet-4-5", t), null);
+        List<Double> ratios = new ArrayList<>(List.of(0.9, 0.1));
+        UsageState s = new UsageState(null, last, session, UsageTimeline.EMPTY, ratios, NOW, List.of());
+        DashboardView v = DashboardViewBuilder.build(Calculator.compute(s, NOW, BudmonConfig.DEFAULTS,
+                PriceTable.bundled()), BudmonConfig.DEFAULTS, EN, UTC, 1);
+        assertThat(v.requests().last().title()).isEqualTo("LAST REQUEST");
+        // 99,600 tokens shown with three digits; 1200*3 + 3400*15 + 5000*3.75 + 90000*0.3 per million = $0.1004
+        assertThat(v.requests().last().headline().text()).isEqualTo("100k tok  $0.10");
+        assertThat(v.requests().total().rows()).extracting(r -> r.value().text())
+                .containsExactly("12", "11:00", "1,200", "3,400", "5,000", "90,000");
+        assertThat(v.cache().current()).isEqualTo(new TonedText("10%", Tone.ALARM));
+        assertThat(v.cache().average().text()).isEqualTo("avg 50%");
+        assertThat(v.cache().sparkline().endTone()).isEqualTo(Tone.ALARM);
+        assertThat(v.cache().sparkline().size()).isEqualTo(2);
+    }
+
+    @Test
+    void everythingSwitchesLanguage() {
+        UsageState s = state(NOW, null, five(0.2, Duration.ofHours(3)), week("7d", 0.42));
+        DashboardView en = view(s, EN);
+        DashboardView de = view(s, DE);
+        assertThat(de.quotas().get(0).label()).isEqualTo("5 Stunden");
+        assertThat(de.quotas().get(1).reset().text()).isEqualTo("So 29.11. 12:00");
+        assertThat(de.menu().settings()).isNotEqualTo(en.menu().settings());
+        assertThat(de.menu().selectedLanguage()).isEqualTo("de");
+        assertThat(de.captions()).isNotEqualTo(en.captions());
+    }
+}
