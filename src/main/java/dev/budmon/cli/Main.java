@@ -48,6 +48,10 @@ public final class Main {
                         Path.of(System.getProperty("user.home")));
                 return JsonCommand.run(dirs, Instant.now(), out, err);
             }
+            case STATUSLINE -> {
+                return dev.budmon.statusline.StatuslineCommand.run(cl, ClaudeDirs.resolve(cl.claudeDir(),
+                        System.getenv(), Path.of(System.getProperty("user.home"))), out, err);
+            }
             default -> {
                 ClaudeDirs dirs = ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),
                         Path.of(System.getProperty("user.home")));
