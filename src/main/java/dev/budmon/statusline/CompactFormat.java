@@ -48,26 +48,15 @@ public final class CompactFormat {
         if (n < 1000) {
             return Long.toString(Math.max(0, n));
         }
-        if (n < 1_000_000) {
-            return scaled(n, 1000) + "k";
+        String[] units = {"k", "M", "G"};
+        double v = n / 1000.0;
+        int u = 0;
+        // A value that rounds up to 1000 of a unit is shown in the next one: 999.6k is 1.0M.
+        while (u < units.length - 1 && Math.round(v) >= 1000) {
+            v /= 1000;
+            u++;
         }
-        if (n < 1_000_000_000) {
-            return scaled(n, 1_000_000) + "M";
-        }
-        return scaled(n, 1_000_000_000) + "G";
-    }
-
-    /** One decimal below ten units, whole units above; a value that rounds up to 1000 moves to the next unit. */
-    private static String scaled(long n, long unit) {
-        double v = (double) n / unit;
-        if (v < 9.95) {
-            return oneDecimal(v);
-        }
-        long whole = Math.round(v);
-        if (whole >= 1000 && unit < 1_000_000_000) {
-            return oneDecimal(whole / 1000.0) + (unit == 1000 ? "M" : "G");
-        }
-        return Long.toString(whole);
+        return (v < 9.95 ? oneDecimal(v) : Long.toString(Math.round(v))) + units[u];
     }
 
     /** Dollars: {@code $1.42}, {@code $0.07}; whole dollars from $1000 on ({@code $1234}). */

@@ -11,7 +11,7 @@ import java.util.List;
  * Builds the status line from the figures: the configured elements in order, separated by one space, at
  * most {@code max_width} visible columns. An element that does not fit is left out whole and the next ones
  * are still tried; an element whose figure is unknown is left out. Only warnings (yellow) and alarms (red)
- * are coloured. Pure; any thread.
+ * are coloured, each figure by its own thresholds (quota, burn rate, reserve, cache). Pure; any thread.
  */
 public final class LineRenderer {
 
@@ -63,14 +63,14 @@ public final class LineRenderer {
             case CWD -> d.cwd() == null ? null : printable(homeAsTilde(d.cwd(), d.home()));
             case MODEL_INFO -> d.modelName() == null ? null : "[" + printable(d.modelName()) + "]";
             case MODEL -> d.modelName() == null ? null : printable(d.modelName());
-            case BAR_5H -> bar("5h", d.fiveHour());
-            case BAR_7D -> bar("7d", d.sevenDay());
+            case BAR_5H -> bar("5h", d.fiveHour(), t);
+            case BAR_7D -> bar("7d", d.sevenDay(), t);
             case COUNTDOWN_5H -> countdown(d.fiveHour());
             case COUNTDOWN_7D -> countdown(d.sevenDay());
             case COST -> d.costUsd() == null ? null : CompactFormat.dollars(d.costUsd());
-            case BURN_5H -> burn(d.fiveHour(), false);
-            case BURN_7D -> burn(d.sevenDay(), true);
-            case RESERVE -> reserve(d.fiveHour());
+            case BURN_5H -> burn(d.fiveHour(), false, t);
+            case BURN_7D -> burn(d.sevenDay(), true, t);
+            case RESERVE -> reserve(d.fiveHour(), t);
             case CACHE -> d.cacheRatio() == null || d.cacheRatio().isNaN() ? null
                     : coloured("⊞" + CompactFormat.percent(d.cacheRatio() * 100), Levels.cache(d.cacheRatio(), t));
             case TOKENS_IN -> d.inputTokens() == null ? null : "→" + CompactFormat.tokens(d.inputTokens());
@@ -80,7 +80,7 @@ public final class LineRenderer {
     }
 
     /** {@code 5h ███░░░░░ 42%}, coloured by the quota level. */
-    private static String bar(String label, WindowForecast w) {
+    private static String bar(String label, WindowForecast w, Thresholds t) {
         if (w == null || w.percent() == null) {
             return null;
         }
@@ -91,7 +91,7 @@ public final class LineRenderer {
             sb.append(i < filled ? '█' : '░');
         }
         sb.append(' ').append(CompactFormat.percent(p));
-        return coloured(sb.toString(), w.quotaLevel());
+        return coloured(sb.toString(), Levels.quota(p, t));
     }
 
     private static String countdown(WindowForecast w) {
@@ -102,19 +102,19 @@ public final class LineRenderer {
     }
 
     /** {@code ⚡18%/h} for the 5-hour window, {@code ⚡42%/d} for the 7-day window, coloured by the burn level. */
-    private static String burn(WindowForecast w, boolean perDay) {
+    private static String burn(WindowForecast w, boolean perDay, Thresholds t) {
         if (w == null || w.burnPerHour() == null) {
             return null;
         }
         String text = perDay ? CompactFormat.rate(w.burnPerDay()) + "%/d" : CompactFormat.rate(w.burnPerHour()) + "%/h";
-        return coloured("⚡" + text, w.burnLevel());
+        return coloured("⚡" + text, Levels.burn(w.burnPerHour(), w.window().length(), t));
     }
 
-    private static String reserve(WindowForecast w) {
+    private static String reserve(WindowForecast w, Thresholds t) {
         if (w == null || w.reserve() == null) {
             return null;
         }
-        return coloured(CompactFormat.signedDuration(w.reserve()), w.reserveLevel());
+        return coloured(CompactFormat.signedDuration(w.reserve()), Levels.reserve(w.reserve(), t));
     }
 
     /** Yellow for WARN, red for ALARM, plain otherwise. */
