@@ -35,7 +35,13 @@ public final class StatuslineCommand {
     public static int run(CommandLine cl, ClaudeDirs dirs, PrintStream out, PrintStream err) {
         Path home = Path.of(System.getProperty("user.home"));
         if (cl.operands().isEmpty()) {
-            return printLine(dirs, StdinPayload::readStdin, home, Instant.now(), out, err);
+            return printLine(dirs, new Supplier<>() {
+                // A class rather than a method reference: the first lambda of a JVM costs milliseconds at start.
+                @Override
+                public StdinPayload.Input get() {
+                    return StdinPayload.readStdin();
+                }
+            }, home, Instant.now(), out, err);
         }
         if (cl.operands().get(0).equals("on")) {
             Path launcher = LauncherPath.resolve(home, LauncherPath.codeLocation());
