@@ -6,12 +6,16 @@ import dev.budmon.model.TokenCounts;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +29,12 @@ import java.util.Map;
  * counts seen; a sidechain line that repeats a {@code message.id} under another {@code requestId} is a
  * replay; {@code <synthetic>} lines are no requests. Lines are scanned as bytes and only those that mention
  * {@code "usage"} are parsed, with the streaming parser; a last line without its line break is still being
- * written and is left for the next call. I/O; any thread.
+ * written and is left for the next call.
+ *
+ * <p>A long session's transcript runs to tens of megabytes, so the counts and the read offset of each file
+ * are kept in a small cache file between calls: each call reads only what was appended since. A file that
+ * shrank or was replaced (another inode) invalidates the cache and the session is read again from the
+ * start. I/O; any thread, but one call per cache file at a time (a lost race only costs a full read).
  */
 public final class SessionTranscript {
 
@@ -33,9 +42,12 @@ public final class SessionTranscript {
     static final long MAX_BYTES = 512L * 1024 * 1024;
     /** A single line longer than this is skipped (no usage line is anywhere near it). */
     static final int MAX_LINE = 64 * 1024 * 1024;
+    /** Cache files of sessions untouched this long are removed when a new one is written. */
+    static final long CACHE_DAYS = 14;
 
-    private static final byte[] USAGE = "\"usage\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] USAGE = "\"usage\"".getBytes(StandardCharsets.US_ASCII);
     private static final String SYNTHETIC = "<synthetic>";
+    private static final int CACHE_VERSION = 1;
 
     private SessionTranscript() {
     }
@@ -50,123 +62,389 @@ public final class SessionTranscript {
     public record Totals(int requests, TokenCounts tokens, Double lastCacheRatio) {
     }
 
+    /** Reads the whole transcript and its subagents, without a cache. */
+    public static Totals read(Path transcript, List<String> warnings) {
+        return read(transcript, null, warnings);
+    }
+
     /**
-     * Reads the transcript and its subagents.
+     * Reads what was appended to the transcript and its subagents since the cache was written.
      *
+     * @param cacheDir where the per-session cache file lives; {@code null} to read everything every time
      * @param warnings receives one line per problem
      * @return the totals; {@code null} when the transcript is missing, too large or unreadable
      */
-    public static Totals read(Path transcript, List<String> warnings) {
-        Counter c = new Counter();
+    public static Totals read(Path transcript, Path cacheDir, List<String> warnings) {
         try {
             long size = Files.size(transcript);
             if (size > MAX_BYTES) {
                 warnings.add(transcript + " is larger than " + MAX_BYTES / 1024 / 1024 + " MB; session figures left out");
                 return null;
             }
-            scan(transcript, c);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {
             warnings.add(transcript + " cannot be read (" + e.getClass().getSimpleName() + ")");
             return null;
         }
+        Path cacheFile = cacheDir == null ? null : cacheDir.resolve(cacheName(transcript));
+        Counter c = cacheFile == null ? null : Counter.load(cacheFile, transcript.toString());
+        if (c == null) {
+            c = new Counter();
+        }
+        List<Path> files = new ArrayList<>();
+        files.add(transcript);
         String name = transcript.getFileName().toString();
         if (name.endsWith(".jsonl")) {
             Path subagents = transcript.resolveSibling(name.substring(0, name.length() - 6)).resolve("subagents");
             if (Files.isDirectory(subagents)) {
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(subagents, "*.jsonl")) {
+                try (DirectoryStream<Path> list = Files.newDirectoryStream(subagents, "*.jsonl")) {
                     List<Path> sorted = new ArrayList<>();
-                    files.forEach(sorted::add);
-                    sorted.sort(null);
-                    for (Path f : sorted) {
-                        scan(f, c);
+                    for (Path f : list) {
+                        sorted.add(f);
                     }
+                    sorted.sort(null);
+                    files.addAll(sorted);
                 } catch (IOException | RuntimeException e) {
                     warnings.add(subagents + " cannot be read (" + e.getClass().getSimpleName() + ")");
                 }
             }
         }
+        boolean changed;
+        try {
+            changed = c.readAll(files);
+            if (c.invalid) {
+                c = new Counter(); // a file shrank or was replaced: everything again, from the start
+                changed = c.readAll(files);
+            }
+        } catch (IOException | RuntimeException e) {
+            warnings.add(transcript + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            return null;
+        }
+        if (cacheFile != null && changed) {
+            c.save(cacheFile, transcript.toString(), warnings);
+        }
         return c.totals();
     }
 
-    /** Feeds every complete line of the file that mentions usage to the counter. */
-    private static void scan(Path file, Counter c) throws IOException {
+    /** The cache file's name: the transcript's own name (Claude Code names it after the session id). */
+    static String cacheName(Path transcript) {
+        StringBuilder n = new StringBuilder();
+        for (char ch : transcript.getFileName().toString().toCharArray()) {
+            n.append(Character.isLetterOrDigit(ch) || ch == '.' || ch == '-' || ch == '_' ? ch : '_');
+        }
+        return "transcript-" + Integer.toHexString(transcript.toAbsolutePath().toString().hashCode()) + "-" + n + ".json";
+    }
+
+    /**
+     * Feeds every complete line of the file that mentions usage to the counter. Most of a transcript is
+     * prompts, tool results and request records; instead of walking it line by line, the bytes are searched
+     * for {@code "usage"} (Horspool, skipping up to seven bytes a step) and only the lines around a hit are
+     * delimited and parsed.
+     */
+    private static long scan(Path file, long offset, Counter c) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(offset);
+            long consumed = offset;
             byte[] buf = new byte[1 << 20];
-            int start = 0;
             int end = 0;
-            boolean skipping = false;
+            boolean skipping = false; // inside a line longer than MAX_LINE, dropped up to its line break
             while (true) {
-                if (end == buf.length) {
-                    if (start > 0) {
-                        System.arraycopy(buf, start, buf, 0, end - start);
-                        end -= start;
-                        start = 0;
-                    } else if (buf.length < MAX_LINE) {
-                        buf = java.util.Arrays.copyOf(buf, Math.min(MAX_LINE, buf.length * 2));
-                    } else {
-                        skipping = true; // a monster line: drop it up to its line break
-                        end = 0;
-                    }
-                }
                 int n = in.read(buf, end, buf.length - end);
                 if (n < 0) {
-                    return; // what is left has no line break yet
+                    return consumed; // what is left has no line break yet: a line still being written
                 }
-                int scanFrom = end;
                 end += n;
-                for (int i = scanFrom; i < end; i++) {
-                    if (buf[i] == '\n') {
-                        if (!skipping && contains(buf, start, i, USAGE)) {
-                            c.line(buf, start, i - start);
-                        }
-                        skipping = false;
-                        start = i + 1;
+                int lastBreak = lastIndexOf(buf, (byte) '\n', 0, end);
+                if (lastBreak < 0) {
+                    if (end < buf.length) {
+                        continue;
                     }
+                    if (buf.length < MAX_LINE) {
+                        buf = Arrays.copyOf(buf, Math.min(MAX_LINE, buf.length * 2));
+                    } else {
+                        skipping = true;
+                        consumed += end;
+                        end = 0;
+                    }
+                    continue;
                 }
-                if (start == end) {
-                    start = 0;
-                    end = 0;
+                int from = 0;
+                if (skipping) {
+                    from = indexOf(buf, (byte) '\n', 0, end) + 1;
+                    skipping = false;
                 }
+                lines(buf, from, lastBreak, c);
+                int rest = end - (lastBreak + 1);
+                consumed += lastBreak + 1;
+                System.arraycopy(buf, lastBreak + 1, buf, 0, rest);
+                end = rest;
             }
         }
     }
 
-    private static boolean contains(byte[] b, int from, int to, byte[] needle) {
-        byte first = needle[0];
-        int last = to - needle.length;
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (b[i] != first) {
-                continue;
+    /** Parses each line within {@code [from, to)} (complete lines, {@code to} at a line break) that holds the needle. */
+    private static void lines(byte[] b, int from, int to, Counter c) {
+        int at = from;
+        while (true) {
+            int hit = find(b, at, to);
+            if (hit < 0) {
+                return;
             }
-            for (int j = 1; j < needle.length; j++) {
-                if (b[i + j] != needle[j]) {
-                    continue outer;
-                }
+            int lineStart = lastIndexOf(b, (byte) '\n', at, hit) + 1;
+            if (lineStart == 0) {
+                lineStart = at;
             }
-            return true;
+            int lineEnd = indexOf(b, (byte) '\n', hit, to);
+            if (lineEnd < 0) {
+                lineEnd = to;
+            }
+            c.line(b, lineStart, lineEnd - lineStart);
+            at = lineEnd + 1;
+            if (at >= to) {
+                return;
+            }
         }
-        return false;
+    }
+
+    /** Horspool search for {@link #USAGE} in {@code [from, to)}; -1 when absent. */
+    private static int find(byte[] b, int from, int to) {
+        int m = USAGE.length;
+        int i = from + m - 1;
+        while (i < to) {
+            int k = 0;
+            while (k < m && b[i - k] == USAGE[m - 1 - k]) {
+                k++;
+            }
+            if (k == m) {
+                return i - m + 1;
+            }
+            i += SKIP[b[i] & 0xff];
+        }
+        return -1;
+    }
+
+    private static final int[] SKIP = skipTable();
+
+    private static int[] skipTable() {
+        int[] t = new int[256];
+        Arrays.fill(t, USAGE.length);
+        for (int k = 0; k < USAGE.length - 1; k++) {
+            t[USAGE[k] & 0xff] = USAGE.length - 1 - k;
+        }
+        return t;
+    }
+
+    private static int indexOf(byte[] b, byte x, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] b, byte x, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** One response's figures as the counter keeps them. */
     private static final class Response {
+        final String messageId;
+        final String requestId;
         TokenCounts tokens;
         String time;
 
-        Response(TokenCounts tokens, String time) {
+        Response(String messageId, String requestId, TokenCounts tokens, String time) {
+            this.messageId = messageId;
+            this.requestId = requestId;
             this.tokens = tokens;
             this.time = time;
         }
     }
 
+    /** How far a file was read, and which file it was. */
+    private record FileMark(String key, long offset) {
+    }
+
     /** Counts responses once, by message id and request id. */
     private static final class Counter {
-        private final Map<String, Response> byKey = new HashMap<>();
+        private final Map<String, Response> byKey = new LinkedHashMap<>();
         private final Map<String, String> requestOfMessage = new HashMap<>();
+        private final Map<String, FileMark> marks = new LinkedHashMap<>();
         private Response newest;
+        /** A file shrank or was replaced since the cache was written. */
+        boolean invalid;
+
+        /** Reads what each file gained since its mark. @return whether anything was read */
+        boolean readAll(List<Path> files) throws IOException {
+            boolean changed = false;
+            for (Path f : files) {
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(f, BasicFileAttributes.class);
+                } catch (NoSuchFileException e) {
+                    continue;
+                }
+                String key = String.valueOf(a.fileKey());
+                FileMark mark = marks.get(f.toString());
+                if (mark != null && (!mark.key().equals(key) || a.size() < mark.offset())) {
+                    invalid = true;
+                    return changed;
+                }
+                long offset = mark == null ? 0 : mark.offset();
+                if (mark != null && a.size() == offset) {
+                    continue;
+                }
+                long next = scan(f, offset, this);
+                marks.put(f.toString(), new FileMark(key, next));
+                changed |= mark == null || next != offset;
+            }
+            return changed;
+        }
+
+        /** The cached counts of this transcript; {@code null} when there are none or they are unusable. */
+        static Counter load(Path cacheFile, String transcript) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(cacheFile);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+            Counter c = new Counter();
+            String newestKey = null;
+            boolean sameTranscript = false;
+            int version = 0;
+            try (JsonParser p = PayloadParser.JSON.createParser(bytes)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken v = p.nextToken();
+                    switch (field) {
+                        case "version" -> version = p.getValueAsInt();
+                        case "transcript" -> sameTranscript = transcript.equals(p.getValueAsString());
+                        case "newest" -> newestKey = p.getValueAsString();
+                        case "files" -> {
+                            if (v != JsonToken.START_ARRAY) {
+                                return null;
+                            }
+                            while (v == JsonToken.START_ARRAY && p.nextToken() == JsonToken.START_ARRAY) {
+                                p.nextToken();
+                                String path = p.getValueAsString();
+                                p.nextToken();
+                                String key = p.getValueAsString();
+                                p.nextToken();
+                                long offset = p.getValueAsLong(-1);
+                                if (p.nextToken() != JsonToken.END_ARRAY || path == null || key == null || offset < 0) {
+                                    return null;
+                                }
+                                c.marks.put(path, new FileMark(key, offset));
+                            }
+                        }
+                        case "responses" -> {
+                            if (v != JsonToken.START_ARRAY) {
+                                return null;
+                            }
+                            while (v == JsonToken.START_ARRAY && p.nextToken() == JsonToken.START_ARRAY) {
+                                String[] text = new String[3];
+                                long[] n = new long[5];
+                                for (int i = 0; i < 3; i++) {
+                                    p.nextToken();
+                                    text[i] = p.getValueAsString();
+                                }
+                                for (int i = 0; i < 5; i++) {
+                                    p.nextToken();
+                                    n[i] = p.getValueAsLong(-1);
+                                }
+                                if (p.nextToken() != JsonToken.END_ARRAY || text[0] == null || n[4] < 0) {
+                                    return null;
+                                }
+                                Response r = new Response(text[0], text[1], new TokenCounts(n[0], n[1], n[2], n[3], n[4]),
+                                        text[2]);
+                                c.byKey.put(r.messageId + '\u0000' + r.requestId, r);
+                                c.requestOfMessage.putIfAbsent(r.messageId, String.valueOf(r.requestId));
+                            }
+                        }
+                        default -> p.skipChildren();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+            if (version != CACHE_VERSION || !sameTranscript) {
+                return null;
+            }
+            c.newest = newestKey == null ? null : c.byKey.get(newestKey);
+            return c;
+        }
+
+        /** Writes the counts atomically; a failure only costs the next call a full read. */
+        void save(Path cacheFile, String transcript, List<String> warnings) {
+            try {
+                Path dir = cacheFile.getParent();
+                boolean fresh = !Files.exists(cacheFile);
+                Files.createDirectories(dir);
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 + byKey.size() * 120);
+                try (com.fasterxml.jackson.core.JsonGenerator g = PayloadParser.JSON.createGenerator(out)) {
+                    g.writeStartObject();
+                    g.writeNumberField("version", CACHE_VERSION);
+                    g.writeStringField("transcript", transcript);
+                    g.writeStringField("newest", newest == null ? null : newest.messageId + '\u0000' + newest.requestId);
+                    g.writeArrayFieldStart("files");
+                    for (Map.Entry<String, FileMark> e : marks.entrySet()) {
+                        g.writeStartArray();
+                        g.writeString(e.getKey());
+                        g.writeString(e.getValue().key());
+                        g.writeNumber(e.getValue().offset());
+                        g.writeEndArray();
+                    }
+                    g.writeEndArray();
+                    g.writeArrayFieldStart("responses");
+                    for (Response r : byKey.values()) {
+                        g.writeStartArray();
+                        g.writeString(r.messageId);
+                        g.writeString(r.requestId);
+                        g.writeString(r.time);
+                        TokenCounts t = r.tokens;
+                        g.writeNumber(t.input());
+                        g.writeNumber(t.output());
+                        g.writeNumber(t.cacheWrite5m());
+                        g.writeNumber(t.cacheWrite1h());
+                        g.writeNumber(t.cacheRead());
+                        g.writeEndArray();
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                JsonFiles.replaceAtomically(cacheFile, out.toByteArray());
+                if (fresh) {
+                    pruneOld(dir);
+                }
+            } catch (IOException | RuntimeException e) {
+                warnings.add(cacheFile + " cannot be written (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+
+        /** Removes the cache files of sessions nobody has looked at for {@link #CACHE_DAYS} days. */
+        private static void pruneOld(Path dir) {
+            long cutoff = System.currentTimeMillis() - CACHE_DAYS * 24 * 3600 * 1000;
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "transcript-*.json")) {
+                for (Path f : files) {
+                    if (Files.getLastModifiedTime(f).toMillis() < cutoff) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // an old cache file left behind is harmless
+            }
+        }
 
         void line(byte[] b, int off, int len) {
             String type = null;
@@ -224,7 +502,7 @@ public final class SessionTranscript {
             String key = messageId + '\u0000' + requestId;
             Response r = byKey.get(key);
             if (r == null) {
-                r = new Response(usage, time);
+                r = new Response(messageId, requestId, usage, time);
                 byKey.put(key, r);
             } else {
                 r.tokens = r.tokens.max(usage);

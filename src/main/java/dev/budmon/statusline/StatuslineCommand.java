@@ -41,7 +41,7 @@ public final class StatuslineCommand {
                 public StdinPayload.Input get() {
                     return StdinPayload.readStdin();
                 }
-            }, home, Instant.now(), out, err);
+            }, home, cacheDir(home), Instant.now(), out, err);
         }
         if (cl.operands().get(0).equals("on")) {
             Path launcher = LauncherPath.resolve(home, LauncherPath.codeLocation());
@@ -56,6 +56,19 @@ public final class StatuslineCommand {
         return report(ClaudeSettings.disable(dirs.primary()), out, err);
     }
 
+    /** BudMon's cache folder: {@code $XDG_CACHE_HOME/budmon}, else {@code ~/.cache/budmon}. */
+    static Path cacheDir(Path home) {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        try {
+            if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+                return Path.of(xdg).resolve("budmon");
+            }
+        } catch (RuntimeException e) {
+            // not a usable path: the usual place
+        }
+        return home.resolve(".cache").resolve("budmon");
+    }
+
     private static int report(ClaudeSettings.Result r, PrintStream out, PrintStream err) {
         PrintStream to = r.exitCode() == 0 ? out : err;
         for (String m : r.messages()) {
@@ -68,14 +81,15 @@ public final class StatuslineCommand {
      * Prints the status line and returns 0.
      *
      * @param stdin reads the payload; called once
-     * @param home  the user's home, shown as {@code ~}, and where the launcher is looked for
-     * @param now   the moment the countdowns and forecasts are for
+     * @param home     the user's home, shown as {@code ~}
+     * @param cacheDir where the session transcript's counts are cached between calls
+     * @param now      the moment the countdowns and forecasts are for
      */
-    public static int printLine(ClaudeDirs dirs, Supplier<StdinPayload.Input> stdin, Path home, Instant now,
-                                PrintStream out, PrintStream err) {
+    public static int printLine(ClaudeDirs dirs, Supplier<StdinPayload.Input> stdin, Path home, Path cacheDir,
+                                Instant now, PrintStream out, PrintStream err) {
         String line = "";
         try {
-            line = line(dirs, stdin, home, now, err);
+            line = line(dirs, stdin, home, cacheDir, now, err);
         } catch (Throwable t) {
             // Deliberately everything, errors included: a stack trace or a non-zero exit breaks Claude Code's bar.
             err.println("budmon: the status line failed (" + t + ")");
@@ -86,8 +100,8 @@ public final class StatuslineCommand {
         return 0;
     }
 
-    private static String line(ClaudeDirs dirs, Supplier<StdinPayload.Input> stdin, Path home, Instant now,
-                               PrintStream err) {
+    private static String line(ClaudeDirs dirs, Supplier<StdinPayload.Input> stdin, Path home, Path cacheDir,
+                               Instant now, PrintStream err) {
         Path dir = dirs.primary();
         StatuslineIni.Result ini = StatuslineIni.read(dir.resolve(StatuslineIni.FILE_NAME));
         for (String w : ini.warnings()) {
@@ -132,7 +146,7 @@ public final class StatuslineCommand {
                 || (output == null && elements.contains(Element.TOKENS_OUT))
                 || (cacheRatio == null && elements.contains(Element.CACHE));
         if (transcriptNeeded && payload.transcriptPath() != null) {
-            SessionTranscript.Totals t = SessionTranscript.read(Path.of(payload.transcriptPath()), warnings);
+            SessionTranscript.Totals t = SessionTranscript.read(Path.of(payload.transcriptPath()), cacheDir, warnings);
             if (t != null) {
                 requests = t.requests();
                 input = input != null ? input : Long.valueOf(t.tokens().input());

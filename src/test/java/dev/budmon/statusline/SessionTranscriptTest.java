@@ -111,4 +111,96 @@ class SessionTranscriptTest {
         assertThat(SessionTranscript.read(d, warnings)).isNull();
         assertThat(warnings).singleElement().asString().contains("cannot be read");
     }
+
+    private static String line(int n, String time) {
+        return assistant(SESSION, n, text("r" + n), false, time);
+    }
+
+    @Test
+    void theCacheMakesEachCallReadOnlyWhatWasAppended() throws IOException {
+        Path cache = dir.resolve("cache");
+        Path f = transcript(line(1, "2026-11-26T10:00:00.000Z"), line(2, "2026-11-26T10:01:00.000Z"));
+        assertThat(SessionTranscript.read(f, cache, warnings).requests()).isEqualTo(2);
+        assertThat(cache.resolve(SessionTranscript.cacheName(f))).exists();
+
+        // Change a figure in the part already read (same file, same size): an incremental read cannot see it.
+        String text = Files.readString(f);
+        Files.writeString(f, text.replaceFirst("\"output_tokens\":23", "\"output_tokens\":99"));
+        Files.writeString(f, line(3, "2026-11-26T10:02:00.000Z") + "\n", java.nio.file.StandardOpenOption.APPEND);
+        SessionTranscript.Totals t = SessionTranscript.read(f, cache, warnings);
+        assertThat(t.requests()).isEqualTo(3);
+        assertThat(t.tokens().output()).isEqualTo(23 + 26 + 29);
+        // Without the cache everything is read again, and the changed figure shows.
+        assertThat(SessionTranscript.read(f, warnings).tokens().output()).isEqualTo(99 + 26 + 29);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void aResponseContinuedInTheNextCallIsStillCountedOnceWithItsLargestUsage() throws IOException {
+        Path cache = dir.resolve("cache");
+        Path f = transcript(assistant(SESSION, "msg_a", "req_a", "claude-opus-5-5", 5, 10, 0, 0, 100, text("a"), false,
+                "2026-11-26T10:00:00.000Z"));
+        assertThat(SessionTranscript.read(f, cache, warnings).tokens().output()).isEqualTo(10);
+        String more = assistant(SESSION, "msg_a", "req_a", "claude-opus-5-5", 5, 40, 0, 0, 100, text("b"), false,
+                "2026-11-26T10:00:01.000Z");
+        Files.writeString(f, more + "\n" + more.substring(0, 50), java.nio.file.StandardOpenOption.APPEND);
+        SessionTranscript.Totals t = SessionTranscript.read(f, cache, warnings);
+        assertThat(t.requests()).isEqualTo(1);
+        assertThat(t.tokens().output()).isEqualTo(40);
+        // the partial line is finished: a new response
+        String next = assistant(SESSION, "msg_b", "req_b", "claude-opus-5-5", 1, 7, 0, 0, 0, text("c"), false,
+                "2026-11-26T10:00:02.000Z");
+        Files.writeString(f, Files.readString(f).substring(0, Files.readString(f).length() - 50) + next + "\n");
+        t = SessionTranscript.read(f, cache, warnings);
+        assertThat(t.requests()).isEqualTo(2);
+        assertThat(t.tokens().output()).isEqualTo(47);
+    }
+
+    @Test
+    void aReplacedOrShrunkTranscriptIsReadAgainFromTheStart() throws IOException {
+        Path cache = dir.resolve("cache");
+        Path f = transcript(line(1, "2026-11-26T10:00:00.000Z"), line(2, "2026-11-26T10:01:00.000Z"));
+        SessionTranscript.read(f, cache, warnings);
+        Path tmp = dir.resolve("tmp.jsonl");
+        Files.writeString(tmp, line(5, "2026-11-26T11:00:00.000Z") + "\n" + line(6, "2026-11-26T11:01:00.000Z") + "\n"
+                + line(7, "2026-11-26T11:02:00.000Z") + "\n");
+        Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        SessionTranscript.Totals t = SessionTranscript.read(f, cache, warnings);
+        assertThat(t.requests()).isEqualTo(3);
+        assertThat(t.tokens().output()).isEqualTo(35 + 38 + 41);
+
+        Files.writeString(f, line(9, "2026-11-26T12:00:00.000Z") + "\n"); // same inode, shorter
+        t = SessionTranscript.read(f, cache, warnings);
+        assertThat(t.requests()).isEqualTo(1);
+        assertThat(t.tokens().output()).isEqualTo(47);
+    }
+
+    @Test
+    void aBrokenOrForeignCacheIsIgnored() throws IOException {
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Path f = transcript(line(1, "2026-11-26T10:00:00.000Z"));
+        for (String junk : java.util.List.of("garbage", "{\"version\": 1, \"files\": {}}", "[]",
+                "{\"version\": 1, \"transcript\": \"/other.jsonl\", \"files\": [[\"" + f + "\", \"x\", 5]], \"responses\": []}")) {
+            Files.writeString(cache.resolve(SessionTranscript.cacheName(f)), junk);
+            SessionTranscript.Totals t = SessionTranscript.read(f, cache, warnings);
+            assertThat(t.requests()).as(junk).isEqualTo(1);
+            assertThat(t.tokens().output()).as(junk).isEqualTo(23);
+        }
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void subagentsAreCachedToo() throws IOException {
+        Path cache = dir.resolve("cache");
+        Path f = transcript(line(1, "2026-11-26T10:00:00.000Z"));
+        Path sub = Files.createDirectories(dir.resolve(SESSION).resolve("subagents"));
+        Path agent = sub.resolve("agent-1.jsonl");
+        Files.writeString(agent, assistant(SESSION, 20, text("s"), true, "2026-11-26T10:00:30.000Z") + "\n");
+        assertThat(SessionTranscript.read(f, cache, warnings).requests()).isEqualTo(2);
+        Files.writeString(agent, assistant(SESSION, 21, text("s"), true, "2026-11-26T10:00:40.000Z") + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        SessionTranscript.Totals t = SessionTranscript.read(f, cache, warnings);
+        assertThat(t.requests()).isEqualTo(3);
+        assertThat(t.lastCacheRatio()).isEqualTo(14210.0 / (8 + 1521 + 14210));
+    }
 }

@@ -37,7 +37,7 @@ class StatuslineCommandTest {
     }
 
     private int run(Path claudeDir, StdinPayload.Input input) {
-        return StatuslineCommand.printLine(new ClaudeDirs(List.of(claudeDir)), () -> input, root, NOW,
+        return StatuslineCommand.printLine(new ClaudeDirs(List.of(claudeDir)), () -> input, root, root.resolve("cache"), NOW,
                 new PrintStream(out, true), new PrintStream(err, true));
     }
 
@@ -166,7 +166,7 @@ class StatuslineCommandTest {
     void anUnexpectedFailureStillPrintsALineAndExitsZero() {
         int code = StatuslineCommand.printLine(new ClaudeDirs(List.of(root)), () -> {
             throw new IllegalStateException("boom");
-        }, root, NOW, new PrintStream(out, true), new PrintStream(err, true));
+        }, root, root.resolve("cache"), NOW, new PrintStream(out, true), new PrintStream(err, true));
         assertThat(code).isZero();
         assertThat(line()).isEqualTo("\n");
         assertThat(errors()).contains("boom").doesNotContain("\tat ");
