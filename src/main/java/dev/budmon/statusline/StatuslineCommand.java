@@ -7,8 +7,6 @@ import dev.budmon.config.Thresholds;
 import dev.budmon.model.QuotaWindow;
 import dev.budmon.model.RateLimits;
 import dev.budmon.source.ClaudeDirs;
-import dev.budmon.source.StateReader;
-import dev.budmon.source.TranscriptSource;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -126,7 +124,7 @@ public final class StatuslineCommand {
         }
         if ((five == null && needs(elements, Element.BAR_5H, Element.COUNTDOWN_5H, Element.BURN_5H, Element.RESERVE))
                 || (seven == null && needs(elements, Element.BAR_7D, Element.COUNTDOWN_7D, Element.BURN_7D))) {
-            RateLimits own = new StateReader(dirs.dirs(), TranscriptSource.NONE, List.of()).read().rateLimits();
+            RateLimits own = UsageLimitsQuota.read(dirs.dirs(), warnings);
             if (own != null) {
                 five = five != null ? five : own.window("5h");
                 seven = seven != null ? seven : own.window("7d");
