@@ -104,15 +104,15 @@ public final class RealisticClaudeDir {
             for (int s = 0; s < 4; s++) {
                 String session = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
                 Path f = claude.resolve("projects/-home-ann-project-" + p + "/" + session + ".jsonl");
-                writeSession(f, session, 60, random, now - 86_400L * (s + 1));
+                writeSession(f, session, 60, 0, false, random, now - 86_400L * (s + 1));
             }
         }
 
         Path transcript = claude.resolve("projects/" + PROJECT + "/" + SESSION + ".jsonl");
-        writeSession(transcript, SESSION, 600, random, now - 4 * 3600);
+        writeSession(transcript, SESSION, 600, 0, false, random, now - 4 * 3600);
         for (int a = 0; a < 3; a++) {
             Path sub = claude.resolve("projects/" + PROJECT + "/" + SESSION + "/subagents/agent-a" + a + "5f0c2e1d9b7a3.jsonl");
-            writeSession(sub, SESSION, 40, random, now - 3 * 3600 + a * 600L);
+            writeSession(sub, SESSION, 40, 10_000 * (a + 1), true, random, now - 3 * 3600 + a * 600L);
         }
 
         String payload = payload(transcript, now, true);
@@ -153,8 +153,14 @@ public final class RealisticClaudeDir {
                 System.getProperty("user.home"), limits);
     }
 
-    /** A session: per turn a prompt, attachments, the request record, 1–4 assistant blocks and a tool result. */
-    static void writeSession(Path f, String session, int turns, Random r, long start) throws IOException {
+    /**
+     * A session: per turn a prompt, attachments, the request record, 1–4 assistant blocks and a tool result.
+     *
+     * @param firstId   added to the response number in message and request ids, so that files do not share them
+     * @param sidechain whether the lines are a subagent's
+     */
+    static void writeSession(Path f, String session, int turns, int firstId, boolean sidechain, Random r, long start)
+            throws IOException {
         Files.createDirectories(f.getParent());
         try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
             long t = start;
@@ -175,7 +181,7 @@ public final class RealisticClaudeDir {
                             ? "{\"type\":\"tool_use\",\"id\":\"toolu_" + n + "\",\"name\":\"Edit\",\"input\":{\"file_path\":"
                                     + "\"/home/ann/work/budmon/src/Main.java\",\"new_string\":\"" + filler(r, 500 + r.nextInt(4000)) + "\"}}"
                             : TranscriptLines.text(filler(r, 100 + r.nextInt(1500)));
-                    w.write(TranscriptLines.assistant(session, n, block, false, time(t + 2)));
+                    w.write(TranscriptLines.assistant(session, firstId + n, block, sidechain, time(t + 2)));
                     w.newLine();
                 }
                 w.write("{\"parentUuid\":\"x\",\"isSidechain\":false,\"type\":\"user\",\"message\":{\"role\":\"user\","
