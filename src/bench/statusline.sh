@@ -36,75 +36,90 @@ jar cfm "$out/hello/hello.jar" "$out/hello/manifest" -C "$out/hello" Hello.class
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:disable)
 java "${flags[@]}" -XX:ArchiveClassesAtExit="$out/hello/hello.jsa" -jar "$out/hello/hello.jar" > /dev/null
 
-remove_archives() {
-  rm -rf "$root"/target/budmon-statusline-* "${XDG_CACHE_HOME}"/budmon/budmon-statusline-*
+# Each case runs from its own copy of the launcher and the jar, so that each has the archive its first call
+# recorded (the archive lives next to the jar), and the cases take turns, run by run, so that a change in
+# the machine's load hits them all alike.
+copy() { # NAME: a checkout copy with the launcher and the jar
+  mkdir -p "$out/$1/target"
+  cp "$root/budmon" "$out/$1/"
+  cp "$root/target/budmon.jar" "$out/$1/target/"
+  echo "$out/$1"
 }
 
 # One call as Claude Code makes it, then wait for the background run that records the archive.
-train() { # claude-dir payload
-  "$root/budmon" --claude-dir "$1" --statusline < "$2" > /dev/null 2>&1
+train() { # CHECKOUT CLAUDE-DIR PAYLOAD
+  "$1/budmon" --claude-dir "$2" --statusline < "$3" > /dev/null 2>&1
   local f
   for _ in $(seq 600); do
-    for f in "$root"/target/budmon-statusline-*.jsa "$root"/target/budmon-statusline-*.aot; do
-      if [ -e "$f" ] && ! compgen -G "$root/target/budmon-statusline-*.lock" > /dev/null; then
+    for f in "$1"/target/budmon-statusline-*.jsa "$1"/target/budmon-statusline-*.aot; do
+      if [ -e "$f" ] && ! compgen -G "$1/target/budmon-statusline-*.lock" > /dev/null; then
         return
       fi
     done
     sleep 0.2
   done
-  echo "no archive appeared" >&2
+  echo "no archive appeared in $1" >&2
 }
 
-# measure LABEL PAYLOAD COMMAND...: median and minimum wall time and median CPU time (user + system) in ms.
-measure() {
-  local label="$1" payload="$2"
-  shift 2
-  local i
-  for i in 1 2 3; do "$@" < "$payload" > /dev/null 2>&1; done
-  local TIMEFORMAT='%R %U %S' times
-  times="$(mktemp)"
-  for i in $(seq "$runs"); do
-    { time "$@" < "$payload" > /dev/null 2>/dev/null; } 2>> "$times"
-  done
-  local med min cpu
-  med="$(awk '{ printf "%.0f\n", $1 * 1000 }' "$times" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
-  min="$(awk '{ printf "%.0f\n", $1 * 1000 }' "$times" | sort -n | head -1)"
-  cpu="$(awk '{ printf "%.0f\n", ($2 + $3) * 1000 }' "$times" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
-  rm -f "$times"
-  printf '| %s | %s | %s | %s |\n' "$label" "$med" "$min" "$cpu"
-}
-
-line() { # what the status line printed, for the record
-  "$@" 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g'
-}
-
-load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-results=()
 P="$out/payload.json"
 PN="$out/payload-without-limits.json"
 D="$out/claude"
 A="$out/claude-all"
+labels=()
+commands=()
+payloads=()
+add() { # LABEL PAYLOAD COMMAND (a shell command line)
+  labels+=("$1")
+  payloads+=("$2")
+  commands+=("$3")
+}
 
-remove_archives
-results+=("$(BUDMON_CDS=off measure "JDK 17, no archive, default elements" "$P" "$root/budmon" --claude-dir "$D" --statusline)")
-train "$D" "$P"
-results+=("$(measure "JDK 17, CDS archive, default elements" "$P" "$root/budmon" --claude-dir "$D" --statusline)")
-sample_default="$(line "$root/budmon" --claude-dir "$D" --statusline < "$P")"
-remove_archives
-train "$D" "$PN"
-results+=("$(measure "JDK 17, CDS archive, payload without rate_limits (own usage-limits.json)" "$PN" "$root/budmon" --claude-dir "$D" --statusline)")
-remove_archives
-train "$A" "$P"
-results+=("$(measure "JDK 17, CDS archive, all 15 elements (25 MB transcript, counts cached)" "$P" "$root/budmon" --claude-dir "$A" --statusline)")
-sample_all="$(line "$root/budmon" --claude-dir "$A" --statusline < "$P")"
+c="$(copy jdk17-off)"
+add "JDK 17, no archive, default elements" "$P" "BUDMON_CDS=off $c/budmon --claude-dir $D --statusline"
+c="$(copy jdk17)"
+train "$c" "$D" "$P"
+add "JDK 17, CDS archive, default elements" "$P" "$c/budmon --claude-dir $D --statusline"
+c="$(copy jdk17-own)"
+train "$c" "$D" "$PN"
+add "JDK 17, CDS archive, payload without rate_limits (own usage-limits.json)" "$PN" "$c/budmon --claude-dir $D --statusline"
+c="$(copy jdk17-all)"
+train "$c" "$A" "$P"
+add "JDK 17, CDS archive, all 15 elements (25 MB transcript, counts cached)" "$P" "$c/budmon --claude-dir $A --statusline"
 if [ -n "$java25" ]; then
-  remove_archives
-  results+=("$(BUDMON_CDS=off JAVA_HOME="$java25" measure "JDK 25, no archive, default elements" "$P" "$root/budmon" --claude-dir "$D" --statusline)")
-  JAVA_HOME="$java25" train "$D" "$P"
-  results+=("$(JAVA_HOME="$java25" measure "JDK 25, AOT cache, default elements" "$P" "$root/budmon" --claude-dir "$D" --statusline)")
+  c="$(copy jdk25-off)"
+  add "JDK 25, no archive, default elements" "$P" "JAVA_HOME=$java25 BUDMON_CDS=off $c/budmon --claude-dir $D --statusline"
+  c="$(copy jdk25)"
+  JAVA_HOME="$java25" train "$c" "$D" "$P"
+  add "JDK 25, AOT cache, default elements" "$P" "JAVA_HOME=$java25 $c/budmon --claude-dir $D --statusline"
 fi
-results+=("$(measure "JDK 17, hello world with its CDS archive (floor)" /dev/null java "${flags[@]}" -XX:SharedArchiveFile="$out/hello/hello.jsa" -jar "$out/hello/hello.jar")")
+add "JDK 17, hello world with its CDS archive (floor)" /dev/null \
+  "java ${flags[*]} -XX:SharedArchiveFile=$out/hello/hello.jsa -jar $out/hello/hello.jar"
+
+sample_default="$(bash -c "$out/jdk17/budmon --claude-dir $D --statusline" < "$P" 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g')"
+sample_all="$(bash -c "$out/jdk17-all/budmon --claude-dir $A --statusline" < "$P" 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g')"
+
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+TIMEFORMAT='%R %U %S'
+for round in $(seq $((runs + 3))); do
+  for i in "${!commands[@]}"; do
+    if [ "$round" -le 3 ]; then # warm-up: file cache, page cache of the jar and the archive
+      bash -c "${commands[$i]}" < "${payloads[$i]}" > /dev/null 2>&1
+    else
+      { time bash -c "${commands[$i]}" < "${payloads[$i]}" > /dev/null 2>/dev/null; } 2>> "$out/times-$i" || true
+    fi
+  done
+done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+results=()
+for i in "${!commands[@]}"; do
+  t="$out/times-$i"
+  med="$(awk '{ printf "%.0f\n", $1 * 1000 }' "$t" | median)"
+  min="$(awk '{ printf "%.0f\n", $1 * 1000 }' "$t" | sort -n | head -1)"
+  cpu="$(awk '{ printf "%.0f\n", ($2 + $3) * 1000 }' "$t" | median)"
+  results+=("| ${labels[$i]} | $med | $min | $cpu |")
+done
 
 echo "Command: \`src/bench/statusline.sh\` (RUNS=$runs), $(date -u +%Y-%m-%dT%H:%MZ), git $(git rev-parse --short HEAD)"
 echo

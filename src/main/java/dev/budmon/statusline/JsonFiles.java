@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Writing JSON files that other programs read: formatted like Claude Code's own, replaced atomically. */
 final class JsonFiles {
@@ -45,10 +46,24 @@ final class JsonFiles {
      */
     static void replaceAtomically(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = null;
+        OutputStream out = null;
+        // Named by hand, not with Files.createTempFile, whose SecureRandom costs the status line its start-up time.
+        for (int attempt = 0; out == null; attempt++) {
+            tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
+                    + Integer.toHexString(ThreadLocalRandom.current().nextInt()) + ".tmp");
+            try {
+                out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        StandardOpenOption.SYNC);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            }
+        }
         try {
-            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.SYNC)) {
-                out.write(content);
+            try (OutputStream o = out) {
+                o.write(content);
             }
             keepPermissions(target, tmp);
             try {

@@ -131,7 +131,7 @@ public final class PayloadLimitsStore {
                             written = true;
                         } else {
                             g.writeFieldName(name);
-                            g.copyCurrentStructureExact(p);
+                            PayloadParser.copyStructure(p, g);
                         }
                     }
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -163,7 +163,7 @@ public final class PayloadLimitsStore {
             if (name.equals("rate_limits") && v == JsonToken.START_OBJECT) {
                 StringWriter w = new StringWriter();
                 try (JsonGenerator g = PayloadParser.JSON.createGenerator(w)) {
-                    g.copyCurrentStructureExact(p);
+                    PayloadParser.copyStructure(p, g);
                 }
                 found = w.toString();
             } else {
@@ -176,11 +176,11 @@ public final class PayloadLimitsStore {
     private static void writeStatusline(JsonGenerator g, String rateLimitsJson, Instant now) throws IOException {
         g.writeFieldName(UsageLimitsFile.STATUSLINE_KEY);
         g.writeStartObject();
-        g.writeStringField("seen_at", now.toString());
+        g.writeStringField("seen_at", IsoTime.format(now));
         g.writeFieldName("rate_limits");
         try (JsonParser p = PayloadParser.JSON.createParser(rateLimitsJson)) {
             p.nextToken();
-            g.copyCurrentStructureExact(p);
+            PayloadParser.copyStructure(p, g);
         }
         g.writeEndObject();
     }

@@ -10,8 +10,6 @@ import dev.budmon.model.TokenCounts;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * Reads Claude Code's status-line payload with Jackson's streaming parser: no data binding and no
@@ -116,12 +114,53 @@ public final class PayloadParser {
     }
 
     /** The current object as compact JSON text, numbers exactly as written. */
-    private static String copy(JsonParser p) throws IOException {
+    static String copy(JsonParser p) throws IOException {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(w)) {
-            g.copyCurrentStructureExact(p);
+            copyStructure(p, g);
         }
         return w.toString();
+    }
+
+    /**
+     * Copies the value the parser is at (a whole object or array, or a scalar) to the generator, numbers as
+     * their text. Jackson's own {@code copyCurrentStructure} converts numbers, and its number parsing
+     * compiles regular expressions on first use, which costs the status line milliseconds at every start.
+     */
+    static void copyStructure(JsonParser p, JsonGenerator g) throws IOException {
+        int depth = 0;
+        JsonToken t = p.currentToken();
+        while (t != null) {
+            switch (t) {
+                case START_OBJECT -> {
+                    g.writeStartObject();
+                    depth++;
+                }
+                case START_ARRAY -> {
+                    g.writeStartArray();
+                    depth++;
+                }
+                case END_OBJECT -> {
+                    g.writeEndObject();
+                    depth--;
+                }
+                case END_ARRAY -> {
+                    g.writeEndArray();
+                    depth--;
+                }
+                case FIELD_NAME -> g.writeFieldName(p.currentName());
+                case VALUE_STRING -> g.writeString(p.getText());
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText());
+                case VALUE_TRUE -> g.writeBoolean(true);
+                case VALUE_FALSE -> g.writeBoolean(false);
+                case VALUE_NULL -> g.writeNull();
+                default -> throw new IOException("unexpected " + t);
+            }
+            if (depth == 0) {
+                return;
+            }
+            t = p.nextToken();
+        }
     }
 
     /** The scalar fields found so far. */
@@ -201,14 +240,24 @@ public final class PayloadParser {
 
     /** A number, or numeric text; {@code null} for anything else. */
     static Double number(JsonParser p, JsonToken v) throws IOException {
-        if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-            double d = p.getDoubleValue();
-            return Double.isFinite(d) ? d : null;
-        }
-        if (v == JsonToken.VALUE_STRING) {
+        // Numbers are read from their text: Jackson's number parsing compiles regular expressions on first use.
+        if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_STRING) {
             return parseNumber(p.getText());
         }
         return null;
+    }
+
+    /** A whole number's text as a long (a fraction is cut); {@code fallback} when it is none. */
+    static long parseLong(String s, long fallback) {
+        if (s == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            Double d = parseNumber(s);
+            return d == null || d > Long.MAX_VALUE || d < Long.MIN_VALUE ? fallback : (long) d.doubleValue();
+        }
     }
 
     private static Long count(JsonParser p, JsonToken v) throws IOException {
@@ -222,7 +271,8 @@ public final class PayloadParser {
      */
     static Instant time(JsonParser p, JsonToken v) throws IOException {
         if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-            return epoch(p.getDoubleValue());
+            Double d = parseNumber(p.getText());
+            return d == null ? null : epoch(d);
         }
         if (v != JsonToken.VALUE_STRING) {
             return null;
@@ -232,15 +282,7 @@ public final class PayloadParser {
         if (d != null) {
             return epoch(d);
         }
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
+        return IsoTime.parse(s);
     }
 
     private static Instant epoch(double d) {
@@ -250,7 +292,8 @@ public final class PayloadParser {
         return d > 1e11 ? Instant.ofEpochMilli((long) d) : Instant.ofEpochSecond((long) d);
     }
 
-    private static Double parseNumber(String s) {
+    /** A number's text as a double; {@code null} when it is not a finite number. */
+    static Double parseNumber(String s) {
         String t = s.trim();
         if (t.isEmpty() || !(Character.isDigit(t.charAt(t.length() - 1)))) {
             return null;

@@ -328,7 +328,7 @@ public final class SessionTranscript {
                     String field = p.currentName();
                     JsonToken v = p.nextToken();
                     switch (field) {
-                        case "version" -> version = p.getValueAsInt();
+                        case "version" -> version = (int) PayloadParser.parseLong(p.getText(), 0);
                         case "transcript" -> sameTranscript = transcript.equals(p.getValueAsString());
                         case "newest" -> newestKey = p.getValueAsString();
                         case "files" -> {
@@ -341,7 +341,7 @@ public final class SessionTranscript {
                                 p.nextToken();
                                 String key = p.getValueAsString();
                                 p.nextToken();
-                                long offset = p.getValueAsLong(-1);
+                                long offset = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? PayloadParser.parseLong(p.getText(), -1) : -1;
                                 if (p.nextToken() != JsonToken.END_ARRAY || path == null || key == null || offset < 0) {
                                     return null;
                                 }
@@ -361,7 +361,7 @@ public final class SessionTranscript {
                                 }
                                 for (int i = 0; i < 5; i++) {
                                     p.nextToken();
-                                    n[i] = p.getValueAsLong(-1);
+                                    n[i] = p.currentToken() == JsonToken.VALUE_NUMBER_INT ? PayloadParser.parseLong(p.getText(), -1) : -1;
                                 }
                                 if (p.nextToken() != JsonToken.END_ARRAY || text[0] == null || n[4] < 0) {
                                     return null;
@@ -559,8 +559,7 @@ public final class SessionTranscript {
 
         private static long count(JsonParser p, JsonToken v) throws IOException {
             if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-                long n = p.getValueAsLong();
-                return Math.max(0, n);
+                return Math.max(0, PayloadParser.parseLong(p.getText(), 0));
             }
             p.skipChildren();
             return 0;

@@ -1,7 +1,6 @@
 package dev.budmon.statusline;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.budmon.model.AccountLimits;
 import dev.budmon.model.QuotaWindow;
@@ -12,7 +11,6 @@ import dev.budmon.source.UsageLimitsFile;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -101,7 +99,7 @@ final class UsageLimitsQuota {
                             if (k.equals("seen_at")) {
                                 seenAt = PayloadParser.time(p, kv);
                             } else if (k.equals("rate_limits") && kv == JsonToken.START_OBJECT) {
-                                rateLimits = copy(p);
+                                rateLimits = PayloadParser.copy(p);
                             } else {
                                 p.skipChildren();
                             }
@@ -197,14 +195,6 @@ final class UsageLimitsQuota {
             return null;
         }
         return t == JsonToken.VALUE_NULL ? null : p.getText();
-    }
-
-    private static String copy(JsonParser p) throws IOException {
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = PayloadParser.JSON.createGenerator(w)) {
-            g.copyCurrentStructureExact(p);
-        }
-        return w.toString();
     }
 
     private static RateLimits newer(RateLimits a, RateLimits b) {
