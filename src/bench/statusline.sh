@@ -36,6 +36,22 @@ jar cfm "$out/hello/hello.jar" "$out/hello/manifest" -C "$out/hello" Hello.class
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:disable)
 java "${flags[@]}" -XX:ArchiveClassesAtExit="$out/hello/hello.jsa" -jar "$out/hello/hello.jar" > /dev/null
 
+# The issue's reference: a minimal program that reads the payload with Jackson's readTree and prints one
+# field, with its own archive.
+mkdir -p "$out/minimal"
+cat > "$out/minimal/MinimalJackson.java" <<'JAVA'
+public class MinimalJackson {
+    public static void main(String[] a) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(System.in);
+        System.out.println(n.path("model").path("display_name").asText());
+    }
+}
+JAVA
+javac -cp "$root/target/budmon.jar" -d "$out/minimal" "$out/minimal/MinimalJackson.java"
+jar cf "$out/minimal/minimal.jar" -C "$out/minimal" MinimalJackson.class
+java "${flags[@]}" -XX:ArchiveClassesAtExit="$out/minimal/minimal.jsa" -cp "$out/minimal/minimal.jar:$root/target/budmon.jar" \
+  MinimalJackson < "$out/payload.json" > /dev/null
+
 # Each case runs from its own copy of the launcher and the jar, so that each has the archive its first call
 # recorded (the archive lives next to the jar), and the cases take turns, run by run, so that a change in
 # the machine's load hits them all alike.
@@ -92,6 +108,8 @@ if [ -n "$java25" ]; then
   JAVA_HOME="$java25" train "$c" "$D" "$P"
   add "JDK 25, AOT cache, default elements" "$P" "JAVA_HOME=$java25 $c/budmon --claude-dir $D --statusline"
 fi
+add "JDK 17, minimal Jackson readTree-and-print program with its CDS archive (the issue's reference)" "$P" \
+  "java ${flags[*]} -XX:SharedArchiveFile=$out/minimal/minimal.jsa -cp $out/minimal/minimal.jar:$root/target/budmon.jar MinimalJackson"
 add "JDK 17, hello world with its CDS archive (floor)" /dev/null \
   "java ${flags[*]} -XX:SharedArchiveFile=$out/hello/hello.jsa -jar $out/hello/hello.jar"
 
