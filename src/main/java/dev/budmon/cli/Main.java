@@ -1,6 +1,7 @@
 package dev.budmon.cli;
 
 import dev.budmon.source.ClaudeDirs;
+import dev.budmon.statusline.StatuslineCommand;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class Main {
                 return JsonCommand.run(dirs, Instant.now(), out, err);
             }
             case STATUSLINE -> {
-                return dev.budmon.statusline.StatuslineCommand.run(cl, ClaudeDirs.resolve(cl.claudeDir(),
+                return StatuslineCommand.run(cl, ClaudeDirs.resolve(cl.claudeDir(),
                         System.getenv(), Path.of(System.getProperty("user.home"))), out, err);
             }
             default -> {

@@ -107,6 +107,19 @@ class StatuslineLauncherIT {
         }
     }
 
+    /**
+     * Whether the JVM the launcher will run can share classes at all: an application archive is recorded on
+     * top of the JDK's own base archive, which a JDK may lack.
+     */
+    private static boolean sharingAvailable() throws Exception {
+        String javaHome = System.getenv("JAVA_HOME");
+        String java = javaHome != null && Files.isExecutable(Path.of(javaHome, "bin", "java"))
+                ? Path.of(javaHome, "bin", "java").toString() : "java";
+        Process p = new ProcessBuilder(java, "-Xshare:on", "-version").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor() == 0;
+    }
+
     private static Path awaitArchive() throws Exception {
         for (int i = 0; i < 600; i++) {
             List<Path> a = archives();
@@ -120,6 +133,7 @@ class StatuslineLauncherIT {
 
     @Test
     void aPipedPayloadGivesOneCleanLineWithAndWithoutTheArchive() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(sharingAvailable(), "this JDK has no class-data sharing");
         for (Path a : archives()) {
             Files.delete(a);
         }
@@ -147,6 +161,7 @@ class StatuslineLauncherIT {
 
     @Test
     void aDamagedArchiveNeverReachesTheStatusBarAndIsReplaced() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(sharingAvailable(), "this JDK has no class-data sharing");
         statusline(payload());
         Path archive = awaitArchive();
         byte[] whole = Files.readAllBytes(archive);
