@@ -56,9 +56,4 @@ public enum Element {
         }
         return null;
     }
-
-    /** Whether this element needs the session's transcript when the payload does not carry its figure. */
-    boolean mayNeedTranscript() {
-        return this == REQUESTS || this == TOKENS_IN || this == TOKENS_OUT || this == CACHE;
-    }
 }
