@@ -107,6 +107,16 @@ class StatuslineLauncherIT {
         }
     }
 
+    /** Archives and marks of failed attempts, so that a test starts without either. */
+    private static void removeArchives() throws IOException {
+        try (Stream<Path> files = Files.list(TARGET)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("budmon-statusline-")
+                    && !Files.isDirectory(f)).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
     /**
      * Whether the JVM the launcher will run can share classes at all: an application archive is recorded on
      * top of the JDK's own base archive, which a JDK may lack.
@@ -134,9 +144,7 @@ class StatuslineLauncherIT {
     @Test
     void aPipedPayloadGivesOneCleanLineWithAndWithoutTheArchive() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(sharingAvailable(), "this JDK has no class-data sharing");
-        for (Path a : archives()) {
-            Files.delete(a);
-        }
+        removeArchives();
         Result first = statusline(payload());
         assertThat(first.exit()).isZero();
         assertThat(first.out()).isEqualTo(LINE);
@@ -162,6 +170,7 @@ class StatuslineLauncherIT {
     @Test
     void aDamagedArchiveNeverReachesTheStatusBarAndIsReplaced() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(sharingAvailable(), "this JDK has no class-data sharing");
+        removeArchives();
         statusline(payload());
         Path archive = awaitArchive();
         byte[] whole = Files.readAllBytes(archive);
