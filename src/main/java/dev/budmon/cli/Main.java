@@ -2,6 +2,7 @@ package dev.budmon.cli;
 
 import dev.budmon.setup.SetupCommand;
 import dev.budmon.source.ClaudeDirs;
+import dev.budmon.statusline.StatuslineCommand;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -61,6 +62,10 @@ public final class Main {
             case WINDOW -> {
                 return WindowCommand.window(ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),
                         Path.of(System.getProperty("user.home"))));
+            }
+            case STATUSLINE -> {
+                return StatuslineCommand.run(cl, ClaudeDirs.resolve(cl.claudeDir(),
+                        System.getenv(), Path.of(System.getProperty("user.home"))), out, err);
             }
             default -> {
                 err.println("budmon: " + cl.command().name().toLowerCase(java.util.Locale.ROOT)

@@ -18,8 +18,19 @@ public record QuotaWindow(String name, Double utilization, Instant reset, String
                           Double surpassedThreshold, Duration length) {
 
     /** 5h first, then 7d, then the per-model windows by name, overage last. */
-    public static final Comparator<QuotaWindow> DISPLAY_ORDER =
-            Comparator.comparingInt(QuotaWindow::displayRank).thenComparing(QuotaWindow::name);
+    public static final Comparator<QuotaWindow> DISPLAY_ORDER = new DisplayOrder();
+
+    /**
+     * A class rather than a lambda: this record is loaded by {@code budmon --statusline}, where every lambda
+     * bootstrapped at class initialisation costs start-up time.
+     */
+    private static final class DisplayOrder implements Comparator<QuotaWindow> {
+        @Override
+        public int compare(QuotaWindow a, QuotaWindow b) {
+            int byRank = Integer.compare(displayRank(a), displayRank(b));
+            return byRank != 0 ? byRank : a.name().compareTo(b.name());
+        }
+    }
 
     private static int displayRank(QuotaWindow w) {
         return switch (w.name()) {

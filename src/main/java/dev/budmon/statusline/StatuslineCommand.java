@@ -1,0 +1,192 @@
+package dev.budmon.statusline;
+
+import dev.budmon.calc.QuotaForecast;
+import dev.budmon.calc.WindowForecast;
+import dev.budmon.cli.CommandLine;
+import dev.budmon.config.Thresholds;
+import dev.budmon.model.QuotaWindow;
+import dev.budmon.model.RateLimits;
+import dev.budmon.source.ClaudeDirs;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code budmon --statusline} in its three forms: without an operand it prints the status line for the
+ * payload on stdin; {@code on} and {@code off} change Claude Code's {@code settings.json}.
+ *
+ * <p>The line is always printed (empty when nothing is known) and the exit code is always 0: Claude Code
+ * shows a failing command as a broken status bar, so no problem, not even an unexpected exception, may reach
+ * it. Problems go to stderr as one line each, never as a stack trace.
+ */
+public final class StatuslineCommand {
+
+    private StatuslineCommand() {
+    }
+
+    /** Runs the form the command line asks for, with the process's stdin, home and clock. */
+    public static int run(CommandLine cl, ClaudeDirs dirs, PrintStream out, PrintStream err) {
+        Path home = Path.of(System.getProperty("user.home"));
+        if (cl.operands().isEmpty()) {
+            return printLine(dirs, new Supplier<>() {
+                // A class rather than a method reference: the first lambda of a JVM costs milliseconds at start.
+                @Override
+                public StdinPayload.Input get() {
+                    return StdinPayload.readStdin();
+                }
+            }, home, cacheDir(home), Instant.now(), out, err);
+        }
+        if (cl.operands().get(0).equals("on")) {
+            Path launcher = LauncherPath.resolve(home, LauncherPath.codeLocation());
+            if (launcher == null) {
+                err.println("budmon: cannot find BudMon's launcher: neither " + home.resolve(".local/bin/budmon")
+                        + " (run 'budmon --setup') nor a source checkout's ./budmon next to the running jar.");
+                return 1;
+            }
+            return report(ClaudeSettings.enable(dirs.primary(), LauncherPath.statuslineCommand(launcher), cl.force()),
+                    out, err);
+        }
+        return report(ClaudeSettings.disable(dirs.primary()), out, err);
+    }
+
+    /** BudMon's cache folder: {@code $XDG_CACHE_HOME/budmon}, else {@code ~/.cache/budmon}. */
+    static Path cacheDir(Path home) {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        try {
+            if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+                return Path.of(xdg).resolve("budmon");
+            }
+        } catch (RuntimeException e) {
+            // not a usable path: the usual place
+        }
+        return home.resolve(".cache").resolve("budmon");
+    }
+
+    private static int report(ClaudeSettings.Result r, PrintStream out, PrintStream err) {
+        PrintStream to = r.exitCode() == 0 ? out : err;
+        for (String m : r.messages()) {
+            to.println(r.exitCode() == 0 ? m : "budmon: " + m);
+        }
+        return r.exitCode();
+    }
+
+    /**
+     * Prints the status line and returns 0.
+     *
+     * @param stdin reads the payload; called once
+     * @param home     the user's home, shown as {@code ~}
+     * @param cacheDir where the session transcript's counts are cached between calls
+     * @param now      the moment the countdowns and forecasts are for
+     */
+    public static int printLine(ClaudeDirs dirs, Supplier<StdinPayload.Input> stdin, Path home, Path cacheDir,
+                                Instant now, PrintStream out, PrintStream err) {
+        String line = "";
+        try {
+            line = line(dirs, stdin, home, cacheDir, now, err);
+        } catch (Throwable t) {
+            // Deliberately everything, errors included: a stack trace or a non-zero exit breaks Claude Code's bar.
+            err.println("budmon: the status line failed (" + t + ")");
+        }
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+        out.flush();
+        return 0;
+    }
+
+    private static String line(ClaudeDirs dirs, Supplier<StdinPayload.Input> stdin, Path home, Path cacheDir,
+                               Instant now, PrintStream err) {
+        Path dir = dirs.primary();
+        StatuslineIni.Result ini = StatuslineIni.read(dir.resolve(StatuslineIni.FILE_NAME));
+        for (String w : ini.warnings()) {
+            err.println("budmon: " + dir.resolve(StatuslineIni.FILE_NAME) + ": " + w);
+        }
+        StatuslineSettings settings = ini.settings();
+        List<String> unknown = settings.unknownNames();
+        if (!unknown.isEmpty()) {
+            err.println("budmon: " + dir.resolve(StatuslineIni.FILE_NAME) + ": [statusline] elements: unknown "
+                    + (unknown.size() == 1 ? "element " : "elements ") + String.join(", ", unknown) + " ignored");
+        }
+        List<Element> elements = settings.knownElements();
+        Thresholds thresholds = settings.thresholds();
+
+        Payload payload = readPayload(stdin.get(), err);
+        List<String> warnings = new ArrayList<>();
+
+        QuotaWindow five = payload.fiveHour() == null ? null : payload.fiveHour().toQuotaWindow("5h");
+        QuotaWindow seven = payload.sevenDay() == null ? null : payload.sevenDay().toQuotaWindow("7d");
+        if (payload.hasRateLimits()) {
+            PayloadLimitsStore.record(dir, payload, now, warnings);
+        }
+        if ((five == null && needs(elements, Element.BAR_5H, Element.COUNTDOWN_5H, Element.BURN_5H, Element.RESERVE))
+                || (seven == null && needs(elements, Element.BAR_7D, Element.COUNTDOWN_7D, Element.BURN_7D))) {
+            RateLimits own = UsageLimitsQuota.read(dirs.dirs(), warnings);
+            if (own != null) {
+                five = five != null ? five : own.window("5h");
+                seven = seven != null ? seven : own.window("7d");
+            }
+        }
+
+        Double cacheRatio = null;
+        if (payload.currentUsage() != null) {
+            double r = payload.currentUsage().cacheHitRatio();
+            cacheRatio = Double.isNaN(r) ? null : r;
+        }
+        Long input = payload.inputTokens();
+        Long output = payload.outputTokens();
+        Integer requests = null;
+        boolean transcriptNeeded = elements.contains(Element.REQUESTS)
+                || (input == null && elements.contains(Element.TOKENS_IN))
+                || (output == null && elements.contains(Element.TOKENS_OUT))
+                || (cacheRatio == null && elements.contains(Element.CACHE));
+        if (transcriptNeeded && payload.transcriptPath() != null) {
+            SessionTranscript.Totals t = SessionTranscript.read(Path.of(payload.transcriptPath()), cacheDir, warnings);
+            if (t != null) {
+                requests = t.requests();
+                input = input != null ? input : Long.valueOf(t.tokens().input());
+                output = output != null ? output : Long.valueOf(t.tokens().output());
+                cacheRatio = cacheRatio != null ? cacheRatio : t.lastCacheRatio();
+            }
+        }
+        for (String w : warnings) {
+            err.println("budmon: " + w);
+        }
+
+        LineData data = new LineData(payload.cwd(), home.toString(),
+                payload.modelName() != null ? payload.modelName() : payload.modelId(),
+                forecast(five, now, thresholds), forecast(seven, now, thresholds),
+                payload.costUsd(), cacheRatio, input, output, requests);
+        return LineRenderer.render(data, elements, settings.maxWidth(), thresholds);
+    }
+
+    private static Payload readPayload(StdinPayload.Input input, PrintStream err) {
+        if (input.problem() != null) {
+            err.println("budmon: the status-line payload on stdin " + input.problem());
+        }
+        if (input.bytes().length == 0) {
+            return Payload.NONE;
+        }
+        Payload p = PayloadParser.parse(input.bytes());
+        if (p.problem() != null) {
+            err.println("budmon: the status-line payload on stdin " + p.problem() + "; showing BudMon's own figures");
+        }
+        return p;
+    }
+
+    private static boolean needs(List<Element> shown, Element... any) {
+        for (Element e : any) {
+            if (shown.contains(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static WindowForecast forecast(QuotaWindow w, Instant now, Thresholds t) {
+        return w == null ? null : QuotaForecast.of(w, now, t);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.budmon.statusline;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Random;
+
+/**
+ * Writes a Claude directory as a heavy user has one, for {@code src/bench/statusline.sh}: the interceptor's
+ * {@code usage-limits.json}, a commented {@code budmon.ini}, {@code settings.json}, many projects with
+ * sessions, and one long active session (about 20 MB, with subagents) in the exact line format of Claude
+ * Code 2.1.332; plus the payloads Claude Code would pipe to the status line for that session, with and
+ * without {@code rate_limits}. Seeded, so every run writes the same bytes apart from times relative to now.
+ *
+ * <p>Usage: {@code RealisticClaudeDir OUT_DIR}; writes {@code OUT_DIR/claude/…}, {@code OUT_DIR/payload.json}
+ * and {@code OUT_DIR/payload-without-limits.json}.
+ */
+public final class RealisticClaudeDir {
+
+    static final String SESSION = "7c1f0a52-3d4e-4b7a-9e11-5a0c2f9d8b63";
+    static final String PROJECT = "-home-ann-work-budmon";
+
+    private RealisticClaudeDir() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: RealisticClaudeDir OUT_DIR");
+            System.exit(2);
+        }
+        Path out = Path.of(args[0]).toAbsolutePath();
+        Path claude = Files.createDirectories(out.resolve("claude"));
+        long now = Instant.now().getEpochSecond();
+        Random random = new Random(42);
+
+        Files.writeString(claude.resolve("usage-limits.json"), """
+                {
+                  "source": "budmon-interceptor",
+                  "interceptor_version": "1.0.0",
+                  "updated_at": "%s",
+                  "headers_raw": {
+                    "anthropic-ratelimit-unified-status": "allowed",
+                    "anthropic-ratelimit-unified-reset": "%d",
+                    "anthropic-ratelimit-unified-representative-claim": "five_hour",
+                    "anthropic-ratelimit-unified-5h-utilization": "0.41",
+                    "anthropic-ratelimit-unified-5h-reset": "%d",
+                    "anthropic-ratelimit-unified-5h-status": "allowed",
+                    "anthropic-ratelimit-unified-7d-utilization": "0.62",
+                    "anthropic-ratelimit-unified-7d-reset": "%d",
+                    "anthropic-ratelimit-unified-7d-status": "allowed",
+                    "anthropic-ratelimit-unified-7d_opus-utilization": "0.33",
+                    "anthropic-ratelimit-unified-7d_opus-reset": "%d",
+                    "anthropic-ratelimit-unified-overage-status": "rejected",
+                    "anthropic-ratelimit-unified-overage-disabled-reason": "org_level_disabled",
+                    "anthropic-ratelimit-unified-fallback-percentage": "0.5"
+                  }
+                }
+                """.formatted(Instant.ofEpochSecond(now - 90), now + 8040, now + 8040, now + 302_400, now + 302_400));
+        Files.writeString(claude.resolve("budmon.ini"), """
+                ; budmon.ini - settings of BudMon, the budget monitor for Claude Code.
+                ; Lines starting with ; or # are comments.
+
+                [general]
+                language = auto
+                refresh_ms = 2000
+
+                [model]
+                model = auto
+
+                [thresholds]
+                ; Quota used, in percent of a window, from which the window shows WARN and ALARM.
+                quota_warn = 75
+                quota_alarm = 90
+                cache_warn = 0.5
+                cache_alarm = 0.2
+                burn_safe = 15
+                burn_warn = 25
+                ; Reserve in minutes (or e.g. 1h30m).
+                reserve_safe = 60
+
+                [statusline]
+                ; cwd, model_info, 5h_bar, 7d_bar, countdown_5h, countdown_7d, cost, burn_5h, burn_7d,
+                ; reserve, cache, tokens_in, tokens_out, requests, model
+                elements = cwd, model_info, 5h_bar, 7d_bar, countdown_5h, reserve
+                max_width = 80
+
+                [window]
+                geometry = 100,80,760,520
+                """);
+        Files.writeString(claude.resolve("settings.json"), """
+                {
+                  "model": "opus",
+                  "permissions": {"allow": ["Bash(mvn -q -o test:*)", "Read(~/work/**)"], "deny": []},
+                  "statusLine": {"type": "command", "command": "%s/budmon --statusline"},
+                  "cleanupPeriodDays": 30
+                }
+                """.formatted(Path.of("").toAbsolutePath()));
+
+        // Other projects and sessions: the status line must not read them.
+        for (int p = 0; p < 12; p++) {
+            for (int s = 0; s < 4; s++) {
+                String session = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+                Path f = claude.resolve("projects/-home-ann-project-" + p + "/" + session + ".jsonl");
+                writeSession(f, session, 60, 0, false, random, now - 86_400L * (s + 1));
+            }
+        }
+
+        Path transcript = claude.resolve("projects/" + PROJECT + "/" + SESSION + ".jsonl");
+        writeSession(transcript, SESSION, 600, 0, false, random, now - 4 * 3600);
+        for (int a = 0; a < 3; a++) {
+            Path sub = claude.resolve("projects/" + PROJECT + "/" + SESSION + "/subagents/agent-a" + a + "5f0c2e1d9b7a3.jsonl");
+            writeSession(sub, SESSION, 40, 10_000 * (a + 1), true, random, now - 3 * 3600 + a * 600L);
+        }
+
+        String payload = payload(transcript, now, true);
+        Files.writeString(out.resolve("payload.json"), payload);
+        Files.writeString(out.resolve("payload-without-limits.json"), payload(transcript, now, false));
+        System.out.println("wrote " + claude + " (active session " + Files.size(transcript) / 1_000_000 + " MB)");
+    }
+
+    /** The payload of Claude Code 2.1.x for the active session. */
+    static String payload(Path transcript, long now, boolean withLimits) {
+        String limits = withLimits ? """
+                ,
+                  "rate_limits": {
+                    "five_hour": {"used_percentage": 42, "resets_at": %d},
+                    "seven_day": {"used_percentage": 63, "resets_at": %d}
+                  }""".formatted(now + 8040, now + 302_400) : "";
+        return """
+                {
+                  "hook_event_name": "Status",
+                  "session_id": "%s",
+                  "transcript_path": "%s",
+                  "cwd": "%s/work/budmon",
+                  "model": {"id": "claude-opus-5-5", "display_name": "Opus 5.5"},
+                  "workspace": {"current_dir": "%s/work/budmon", "project_dir": "%s/work/budmon", "added_dirs": []},
+                  "version": "2.1.332",
+                  "output_style": {"name": "default"},
+                  "cost": {"total_cost_usd": 14.2718, "total_duration_ms": 14400000, "total_api_duration_ms": 3120000,
+                           "total_lines_added": 2156, "total_lines_removed": 823},
+                  "context_window": {
+                    "total_input_tokens": 125310, "total_output_tokens": 412077, "context_window_size": 200000,
+                    "used_percentage": 61.5, "remaining_percentage": 38.5,
+                    "current_usage": {"input_tokens": 12, "output_tokens": 907, "cache_creation_input_tokens": 3410,
+                                      "cache_read_input_tokens": 118230}
+                  },
+                  "exceeds_200k_tokens": false%s
+                }
+                """.formatted(SESSION, transcript, System.getProperty("user.home"), System.getProperty("user.home"),
+                System.getProperty("user.home"), limits);
+    }
+
+    /**
+     * A session: per turn a prompt, attachments, the request record, 1–4 assistant blocks and a tool result.
+     *
+     * @param firstId   added to the response number in message and request ids, so that files do not share them
+     * @param sidechain whether the lines are a subagent's
+     */
+    static void writeSession(Path f, String session, int turns, int firstId, boolean sidechain, Random r, long start)
+            throws IOException {
+        Files.createDirectories(f.getParent());
+        try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+            long t = start;
+            for (int n = 1; n <= turns; n++) {
+                t += 5 + r.nextInt(40);
+                w.write(TranscriptLines.user(session, filler(r, 200 + r.nextInt(3000)), time(t)));
+                w.newLine();
+                w.write("{\"type\":\"attachment\",\"attachment\":{\"type\":\"environment\",\"text\":\""
+                        + filler(r, 1000 + r.nextInt(12000)) + "\"},\"timestamp\":\"" + time(t) + "\",\"sessionId\":\""
+                        + session + "\"}");
+                w.newLine();
+                w.write("{\"type\":\"api-request-shape\",\"shape\":\"" + filler(r, 8000 + r.nextInt(30000))
+                        + "\",\"timestamp\":\"" + time(t) + "\",\"sessionId\":\"" + session + "\"}");
+                w.newLine();
+                int blocks = 1 + r.nextInt(4);
+                for (int b = 0; b < blocks; b++) {
+                    String block = b == blocks - 1 && r.nextBoolean()
+                            ? "{\"type\":\"tool_use\",\"id\":\"toolu_" + n + "\",\"name\":\"Edit\",\"input\":{\"file_path\":"
+                                    + "\"/home/ann/work/budmon/src/Main.java\",\"new_string\":\"" + filler(r, 500 + r.nextInt(4000)) + "\"}}"
+                            : TranscriptLines.text(filler(r, 100 + r.nextInt(1500)));
+                    w.write(TranscriptLines.assistant(session, firstId + n, block, sidechain, time(t + 2)));
+                    w.newLine();
+                }
+                w.write("{\"parentUuid\":\"x\",\"isSidechain\":false,\"type\":\"user\",\"message\":{\"role\":\"user\","
+                        + "\"content\":[{\"tool_use_id\":\"toolu_" + n + "\",\"type\":\"tool_result\",\"content\":\""
+                        + filler(r, 300 + r.nextInt(8000)) + "\"}]},\"timestamp\":\"" + time(t + 3) + "\",\"sessionId\":\""
+                        + session + "\"}");
+                w.newLine();
+            }
+            w.write(TranscriptLines.costState(session, 14.27));
+            w.newLine();
+        }
+    }
+
+    private static String time(long epochSecond) {
+        return Instant.ofEpochSecond(epochSecond).toString().replace("Z", ".000Z");
+    }
+
+    private static final String WORDS = "the quota window burn rate reserve expiry token cache read write model session "
+            + "request response line file build test usage limit claude budmon java swing ";
+
+    private static String filler(Random r, int length) {
+        StringBuilder sb = new StringBuilder(length);
+        while (sb.length() < length) {
+            int at = r.nextInt(WORDS.length() - 10);
+            sb.append(WORDS, at, at + 1 + r.nextInt(9));
+        }
+        return sb.toString();
+    }
+}
