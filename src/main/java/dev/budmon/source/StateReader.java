@@ -4,10 +4,7 @@ import dev.budmon.model.RateLimits;
 import dev.budmon.model.SourceWarning;
 import dev.budmon.model.UsageState;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -55,8 +52,8 @@ public final class StateReader {
     public UsageState readIfChanged() {
         List<Object> fingerprint = new ArrayList<>();
         for (Path d : dirs) {
-            fingerprint.add(stamp(d.resolve(UsageLimitsFile.FILE_NAME)));
-            fingerprint.add(stamp(d.resolve(UsageLimitsFile.VELOCITY_FILE_NAME)));
+            fingerprint.add(FileStamp.of(d.resolve(UsageLimitsFile.FILE_NAME)));
+            fingerprint.add(FileStamp.of(d.resolve(UsageLimitsFile.VELOCITY_FILE_NAME)));
         }
         List<SourceWarning> warnings = new ArrayList<>(extraWarnings);
         TranscriptPart part = transcripts.refresh(dirs, warnings);
@@ -121,13 +118,4 @@ public final class StateReader {
         return a;
     }
 
-    /** Size and modification time; a rename over the file changes the file key too. */
-    private static List<Object> stamp(Path file) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return List.of(a.size(), a.lastModifiedTime().toMillis(), String.valueOf(a.fileKey()));
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
 }

@@ -11,6 +11,7 @@ import dev.budmon.config.WindowGeometry;
 import dev.budmon.i18n.Messages;
 import dev.budmon.model.UsageState;
 import dev.budmon.source.ClaudeDirs;
+import dev.budmon.source.FileStamp;
 import dev.budmon.source.StateReader;
 import dev.budmon.source.TranscriptSource;
 import dev.budmon.ui.theme.BudmonTheme;
@@ -30,9 +31,6 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -86,7 +84,7 @@ public final class DashboardApp implements DashboardActions {
         this.configStore = new ConfigStore(dirs.primary());
         this.config = loaded.config();
         this.messages = Messages.forSetting(config.language(), Locale.getDefault());
-        this.configStamp = stamp(configStore.file());
+        this.configStamp = FileStamp.of(configStore.file());
         StateReader reader = new StateReader(dirs.dirs(), transcripts, loaded.warnings());
         this.live = new LiveState(dirs.dirs(), reader, Duration.ofMillis(config.refreshMs()), this::reloadConfigIfChanged,
                 s -> SwingUtilities.invokeLater(() -> onState(s)),
@@ -191,7 +189,7 @@ public final class DashboardApp implements DashboardActions {
 
     /** Runs on the watcher's thread with every refresh; cheap when the file did not change. */
     private void reloadConfigIfChanged() {
-        Object now = stamp(configStore.file());
+        Object now = FileStamp.of(configStore.file());
         if (!now.equals(configStamp)) {
             configStamp = now;
             LoadedConfig loaded = configStore.load();
@@ -215,7 +213,7 @@ public final class DashboardApp implements DashboardActions {
     private void saveSetting(IoSupplier<LoadedConfig> save) {
         try {
             LoadedConfig loaded = save.get();
-            configStamp = stamp(configStore.file()); // our own write needs no reload
+            configStamp = FileStamp.of(configStore.file()); // our own write needs no reload
             SwingUtilities.invokeLater(() -> applyConfig(loaded));
         } catch (IOException | RuntimeException e) {
             SwingUtilities.invokeLater(() -> dialogs.showError(frame, messages,
@@ -323,14 +321,6 @@ public final class DashboardApp implements DashboardActions {
         return images;
     }
 
-    private static Object stamp(Path file) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return List.of(a.size(), a.lastModifiedTime().toMillis(), String.valueOf(a.fileKey()));
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
 
     /** A save that may fail with an I/O error. */
     @FunctionalInterface
