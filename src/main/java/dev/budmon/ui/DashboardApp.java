@@ -31,6 +31,7 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -40,6 +41,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The running dashboard: the window, the watcher that feeds it new states, the one-second clock for the
@@ -63,6 +65,8 @@ public final class DashboardApp implements DashboardActions {
     });
     private final LiveState live;
     private final AppDialogs dialogs;
+    /** Counted down when the window opened by {@link #start} has closed. */
+    private final CountDownLatch closedForTests = new CountDownLatch(1);
 
     // EDT only
     private UsageState state = UsageState.EMPTY;
@@ -116,11 +120,41 @@ public final class DashboardApp implements DashboardActions {
         return 0;
     }
 
+    /**
+     * Opens the window and returns once it is shown, without waiting for it to be closed: for the window
+     * tests, which then change files and click menus. Close it with {@link #closeAndWait()}. Not on the EDT.
+     *
+     * @param clock the time the figures are computed for
+     */
+    static DashboardApp start(ClaudeDirs dirs, TranscriptSource transcripts, Clock clock)
+            throws InterruptedException, InvocationTargetException {
+        LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
+        DashboardApp app = new DashboardApp(dirs, transcripts, loaded, clock);
+        SwingUtilities.invokeAndWait(() -> app.open(app.closedForTests::countDown));
+        return app;
+    }
+
+    /**
+     * Closes the window as the user would and waits until the watcher, the clock and the settings it was
+     * still saving are done, so the Claude directory can be deleted. Not on the EDT.
+     *
+     * @return {@code true} if everything stopped within a few seconds
+     */
+    boolean closeAndWait() throws InterruptedException {
+        SwingUtilities.invokeLater(() -> frame.dispose());
+        return closedForTests.await(5, TimeUnit.SECONDS) && io.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
     /** Builds and shows the window, starts the clock and the watcher. EDT only. */
     void open(Runnable onClosed) {
         BudmonTheme.setup();
         frame = new DashboardFrame(this, view());
         frame.setIconImages(icons());
+        BenchProbe probe = BenchProbe.fromSystemProperties();
+        if (probe != null) {
+            ((DashboardPanel) frame.getContentPane())
+                    .setAfterPaint(() -> probe.painted(state.hasData(), frame.getView()));
+        }
         placeWindow(frame, WindowGeometry.parse(config.windowGeometry()));
         frame.addWindowListener(new WindowAdapter() {
             @Override

@@ -4,6 +4,7 @@ import dev.budmon.config.ModelChoice;
 import dev.budmon.ui.theme.BudmonTheme;
 import dev.budmon.ui.view.DashboardView;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,6 @@ import javax.swing.JLabel;
 import javax.swing.JMenu;
 import javax.swing.JMenuItem;
 import java.awt.Dimension;
-import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.image.BufferedImage;
@@ -26,13 +26,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real dashboard frame on a display (Xvfb in CI): it shows, fits its content after the set of windows
- * changes, switches language through its own menu, and takes its screenshots under {@code target/}.
+ * changes, switches language through its own menu, and takes its screenshots under {@code target/}
+ * ({@code window-<wait|normal>-<en|de>-<scale>.png}).
  * Tagged {@code window}: it needs a display and {@code java.awt.headless=false}.
  */
 @Tag("window")
 class DashboardFrameWindowTest {
 
     private DashboardFrame frame;
+
+    @BeforeAll
+    static void needsDisplay() {
+        WindowTestDisplay.require();
+    }
 
     @AfterEach
     void close() {
@@ -46,7 +52,6 @@ class DashboardFrameWindowTest {
 
     @Test
     void showsFitsAndSwitchesLanguageFromItsMenu() throws Exception {
-        assertThat(GraphicsEnvironment.isHeadless()).as("this test needs a display").isFalse();
         AtomicReference<DashboardView> current = new AtomicReference<>();
         frame = onEdt(() -> {
             BudmonTheme.setup();
@@ -123,7 +128,7 @@ class DashboardFrameWindowTest {
     private void screenshot(String name) throws Exception {
         Rectangle bounds = onEdt(frame::getBounds);
         BufferedImage img = new Robot().createScreenCapture(bounds);
-        Path out = Path.of("target", name + ".png");
+        Path out = Path.of("target", name + "-" + onEdt(WindowTestDisplay::scaleName) + ".png");
         Files.createDirectories(out.getParent());
         ImageIO.write(img, "png", out.toFile());
     }

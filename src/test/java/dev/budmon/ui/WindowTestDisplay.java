@@ -1,0 +1,51 @@
+package dev.budmon.ui;
+
+import com.formdev.flatlaf.util.UIScale;
+
+import java.awt.GraphicsEnvironment;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * What the tests tagged {@code window} need: an X display (Xvfb in CI) and {@code java.awt.headless=false}.
+ * Without a display they fail under {@code CI=true}, where they must run ({@code .ci/run} starts them under
+ * {@code xvfb-run}), and are skipped with a message on a developer's machine.
+ */
+final class WindowTestDisplay {
+
+    private WindowTestDisplay() {
+    }
+
+    /** Call from {@code @BeforeAll}. */
+    static void require() {
+        String problem = null;
+        String display = System.getenv("DISPLAY");
+        boolean x11 = !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).matches(".*(windows|mac).*");
+        if (x11 && (display == null || display.isBlank())) {
+            problem = "DISPLAY is not set";
+        } else if (GraphicsEnvironment.isHeadless()) {
+            problem = "java.awt.headless is true";
+        }
+        if (problem == null) {
+            return;
+        }
+        String message = "the window tests need a display, but " + problem
+                + ": run them as `xvfb-run -a -s \"-screen 0 1600x1400x24\" mvn verify` (what .ci/run does)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message + " [CI=true: they must not be skipped]");
+        }
+        System.err.println("SKIPPED: " + message); // a skipped class is easy to miss in Maven's summary
+        assumeTrue(false, message + " [skipped]");
+    }
+
+    /**
+     * The scale FlatLaf paints at, as screenshot names have it: {@code 1x} or {@code 2x}. Run a JVM with
+     * {@code -Dflatlaf.uiScale=2} for the second; it must be set before FlatLaf is installed.
+     */
+    static String scaleName() {
+        float f = UIScale.getUserScaleFactor();
+        return (f == Math.round(f) ? Integer.toString(Math.round(f)) : Float.toString(f)) + "x";
+    }
+}
