@@ -9,7 +9,8 @@
 #   src/bench/window.sh                 # about 3 minutes per set of options, 4 sets
 #
 # Environment: BUDMON_BENCH_DIR (default /tmp/budmon-bench-window), BUDMON_BENCH_STARTS (cold starts per
-# set, 7), BUDMON_BENCH_IDLE (seconds of idle CPU, 60), BUDMON_BENCH_WRITES (file rewrites, 30),
+# set, 7), BUDMON_BENCH_IDLE (seconds of idle CPU, 60; 0 measures the cold starts only), BUDMON_BENCH_WRITES
+# (file rewrites, 30),
 # BUDMON_BENCH_HISTORY_MB (0: also read a generated transcript history of that many MB, as a second Claude
 # directory), BUDMON_BENCH_SETS (which sets to run, by name; default all).
 # Without DISPLAY the script runs itself under xvfb-run (a 24-bit 1600x1400 screen).
@@ -26,7 +27,7 @@ idle="${BUDMON_BENCH_IDLE:-60}"
 writes="${BUDMON_BENCH_WRITES:-30}"
 history_mb="${BUDMON_BENCH_HISTORY_MB:-0}"
 archive="$bench/budmon-window.jsa"
-lean="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAM=512m"
+lean="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAM=512m -XX:-UsePerfData"
 # name|JVM options; the archive of the last set is made first, with that set's options minus the archive
 sets=(
   "defaults|"

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -82,15 +84,30 @@ public final class WindowBenchmark {
             }
         }
 
+        if (idleSeconds == 0) {
+            System.out.printf(Locale.ROOT, "| %s | `%s` | %s | %s | | | |%n", label,
+                    opts.isBlank() ? "(defaults)" : opts, summary(firstFrames), summary(inProcess));
+            return;
+        }
         try (Window w = Window.start(launcher, work.resolve(label + "-long"), opts)) {
             w.awaitFirstFrame();
             sleepUntil(w.launched.plusSeconds(60));
             long rssKb = w.status("VmRSS");
             long hwmKb = w.status("VmHWM");
             long ticks0 = w.cpuTicks();
+            Map<String, Long> threads0 = w.threadTicks();
             long t0 = System.nanoTime();
             Thread.sleep(idleSeconds * 1000L);
             long ticks1 = w.cpuTicks();
+            Map<String, Long> threads1 = w.threadTicks();
+            StringBuilder byThread = new StringBuilder();
+            threads1.forEach((name, t) -> {
+                long d = t - threads0.getOrDefault(name, 0L);
+                if (d > 0) {
+                    byThread.append(byThread.length() == 0 ? "" : ", ").append(name).append(' ').append(d);
+                }
+            });
+            System.err.println("  " + label + ": idle CPU ticks by thread (1/" + CLOCK_TICKS + " s): " + byThread);
             double seconds = (System.nanoTime() - t0) / 1e9;
             double idleCpu = 100.0 * (ticks1 - ticks0) / CLOCK_TICKS / seconds;
 
@@ -263,6 +280,25 @@ public final class WindowBenchmark {
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // after "pid (comm) ": state is field 3, utime 14, stime 15
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+
+        /** utime + stime by thread name (threads of one name, such as GC workers, added up). */
+        Map<String, Long> threadTicks() throws IOException {
+            Map<String, Long> ticks = new TreeMap<>();
+            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(
+                    Path.of("/proc", Long.toString(process.pid()), "task"))) {
+                for (Path t : tasks) {
+                    try {
+                        String name = Files.readString(t.resolve("comm")).trim();
+                        String stat = Files.readString(t.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                    } catch (IOException gone) {
+                        // the thread ended meanwhile
+                    }
+                }
+            }
+            return ticks;
         }
 
         @Override
