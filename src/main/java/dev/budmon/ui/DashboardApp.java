@@ -158,6 +158,12 @@ public final class DashboardApp implements DashboardActions {
         placeWindow(frame, WindowGeometry.parse(config.windowGeometry()));
         frame.addWindowListener(new WindowAdapter() {
             @Override
+            public void windowClosing(WindowEvent e) {
+                // Still showing here: after the dispose the bounds are no longer the user's.
+                saveGeometry();
+            }
+
+            @Override
             public void windowClosed(WindowEvent e) {
                 close();
                 onClosed.run();
@@ -256,12 +262,17 @@ public final class DashboardApp implements DashboardActions {
     }
 
     private void close() {
-        saveGeometry();
         if (ticker != null) {
             ticker.stop();
         }
         live.close();
         io.shutdown();
+        try {
+            // Let a queued save (the window position) finish before the process exits.
+            io.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
