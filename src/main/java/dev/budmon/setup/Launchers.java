@@ -1,5 +1,8 @@
 package dev.budmon.setup;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -12,7 +15,7 @@ final class Launchers {
     /** The line part that marks a file as written by setup. */
     static final String OWNER_MARK = "Written by budmon --setup; budmon --uninstall removes it.";
 
-    /** The JVM flags for the status line's short runs (issue 5 §4). */
+    /** The JVM flags for the status line's short runs on Windows (the POSIX launcher has its own). */
     static final String SHORT_RUN_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData";
 
     private Launchers() {
@@ -51,45 +54,49 @@ final class Launchers {
                 "");
     }
 
+    /** The line that opens the block of settings setup fills in, in the launcher's first lines. */
+    static final String INSTALL_BEGIN = "# BUDMON-INSTALL-BEGIN";
+    /** The line that closes it. */
+    static final String INSTALL_END = "# BUDMON-INSTALL-END";
+
     /**
-     * {@code budmon} for Linux and macOS: runs the installed jar with {@code java} from {@code JAVA_HOME},
-     * else from PATH, else the one that ran setup; with the short-run flags for {@code --statusline}.
+     * {@code budmon} for Linux and macOS: the source checkout's launcher ({@code ./budmon}, bundled in the
+     * jar as {@code /launcher/budmon}) with its install settings filled in, so that the installed copy runs
+     * the installed jar with the same flags and class-data archives and never builds.
      *
-     * @param jar      absolute path of the installed jar
+     * @param jar       absolute path of the installed jar
      * @param setupJava the {@code java} executable that ran setup, or {@code null} when unknown
      */
     static String budmonSh(String jar, String setupJava) {
-        StringBuilder s = new StringBuilder();
-        s.append("#!/bin/sh\n");
-        s.append("# budmon: starts the installed BudMon; the desktop entry and Claude Code's status line run this.\n");
-        s.append("# ").append(OWNER_MARK).append('\n');
-        s.append("jar=").append(PosixShell.quote(jar)).append('\n');
-        s.append("if [ -n \"${JAVA_HOME:-}\" ] && [ -x \"$JAVA_HOME/bin/java\" ]; then\n");
-        s.append("  java_bin=$JAVA_HOME/bin/java\n");
-        if (setupJava != null) {
-            s.append("elif command -v java >/dev/null 2>&1; then\n");
-            s.append("  java_bin=java\n");
-            s.append("else\n");
-            s.append("  # The Java that ran budmon --setup, for desktop sessions whose PATH has no java.\n");
-            s.append("  java_bin=").append(PosixShell.quote(setupJava)).append('\n');
-        } else {
-            s.append("else\n");
-            s.append("  java_bin=java\n");
+        try (InputStream in = Launchers.class.getResourceAsStream("/launcher/budmon")) {
+            if (in == null) {
+                throw new IllegalStateException("the launcher /launcher/budmon is missing from the build");
+            }
+            return budmonSh(new String(in.readAllBytes(), StandardCharsets.UTF_8), jar, setupJava);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundled launcher cannot be read", e);
         }
-        s.append("fi\n");
-        s.append("short_run=\n");
-        s.append("for arg in \"$@\"; do\n");
-        s.append("  if [ \"$arg\" = --statusline ]; then\n");
-        s.append("    # Claude Code runs the status line after every message: flags for a short-lived JVM.\n");
-        s.append("    short_run='").append(SHORT_RUN_FLAGS).append("'\n");
-        s.append("    # CLASS-DATA ARCHIVE: the archive flag of issue 5 goes here, e.g.\n");
-        s.append("    # short_run=\"$short_run -XX:SharedArchiveFile=...\"\n");
-        s.append("    break\n");
-        s.append("  fi\n");
-        s.append("done\n");
-        s.append("# $short_run and $BUDMON_JAVA_OPTS are unquoted on purpose: they hold several flags.\n");
-        s.append("exec \"$java_bin\" $short_run ${BUDMON_JAVA_OPTS:-} -jar \"$jar\" \"$@\"\n");
-        return s.toString();
+    }
+
+    /**
+     * The launcher {@code template} with the lines between {@link #INSTALL_BEGIN} and {@link #INSTALL_END}
+     * replaced by the jar, the fallback {@code java} and the owner mark.
+     *
+     * @throws IllegalStateException when the template has no such block
+     */
+    static String budmonSh(String template, String jar, String setupJava) {
+        int begin = template.indexOf("\n" + INSTALL_BEGIN);
+        int end = template.indexOf("\n" + INSTALL_END + "\n");
+        if (begin < 0 || end < begin) {
+            throw new IllegalStateException("the bundled launcher has no " + INSTALL_BEGIN + " block");
+        }
+        String settings = String.join("\n",
+                "",
+                INSTALL_BEGIN + ": written by budmon --setup, which fills in these lines.",
+                "# " + OWNER_MARK,
+                "budmon_jar=" + PosixShell.quote(jar),
+                "budmon_java=" + (setupJava == null ? "\"\"" : PosixShell.quote(setupJava)));
+        return template.substring(0, begin) + settings + template.substring(end);
     }
 
     /**
@@ -133,7 +140,7 @@ final class Launchers {
                 "if defined JAVA_HOME if exist \"%JAVA_HOME%\\bin\\java.exe\" set \"BUDMON_JAVA=%JAVA_HOME%\\bin\\java.exe\"",
                 "set \"BUDMON_SHORT_RUN=\"",
                 "if \"%~1\"==\"--statusline\" set \"BUDMON_SHORT_RUN=" + SHORT_RUN_FLAGS + "\"",
-                "rem CLASS-DATA ARCHIVE: the archive flag of issue 5 goes into BUDMON_SHORT_RUN here.",
+                "rem No class-data archive yet on Windows: the POSIX launcher records and uses one.",
                 "\"%BUDMON_JAVA%\" %BUDMON_SHORT_RUN% %BUDMON_JAVA_OPTS% -jar \"%BUDMON_JAR%\" %*",
                 "exit /b %ERRORLEVEL%",
                 ""));

@@ -74,6 +74,8 @@ public final class Uninstall {
 
         List<String> notes = new ArrayList<>();
         Path jarDir = paths.installedJar().getParent();
+        removeArchives(jarDir, actions, notes);
+        removeArchives(ctx.home().resolve(".cache").resolve("budmon"), actions, notes);
         if (isEmptyFolder(jarDir)) {
             try {
                 Files.delete(jarDir);
@@ -96,6 +98,43 @@ public final class Uninstall {
         } else {
             actions.add(new FileAction(p, Outcome.KEPT, "not written by budmon --setup"));
         }
+    }
+
+    /**
+     * The class-data archives the launcher recorded next to the installed jar (or in the cache folder), with
+     * their temporary files, failure marks and lock folders: they are BudMon's by name, and of no use
+     * without the jar. Caches, so a file that cannot be removed is a note, not a failure.
+     */
+    private static void removeArchives(Path dir, List<FileAction> actions, List<String> notes) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, Uninstall::isArchiveFile)) {
+            files.forEach(found::add);
+        } catch (IOException e) {
+            notes.add("could not list " + dir + ": " + FileTransaction.describe(e));
+            return;
+        }
+        found.sort(null);
+        for (Path f : found) {
+            try {
+                Files.delete(f);
+                actions.add(new FileAction(f, Outcome.REMOVED, "class-data archive"));
+            } catch (IOException e) {
+                notes.add("could not remove " + f + ": " + FileTransaction.describe(e));
+            }
+        }
+    }
+
+    /** Names the launcher gives its archives: {@code budmon-statusline-*}, {@code budmon-window-*}, payloads. */
+    static boolean isArchiveFile(Path p) {
+        String name = p.getFileName().toString();
+        boolean ours = name.startsWith("budmon-statusline-") || name.startsWith("budmon-window-")
+                || name.startsWith(".budmon-statusline-payload.");
+        // A lock is an empty folder; anything else that is a folder is not the launcher's.
+        return ours && (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                || (name.endsWith(".lock") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)));
     }
 
     /** Every {@code <theme>/<size>/apps/budmon.{png,svg}}, including sizes an older BudMon installed. */

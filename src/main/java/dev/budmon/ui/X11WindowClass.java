@@ -9,7 +9,8 @@ import java.lang.reflect.Field;
  *
  * <p>AWT offers no API for it: the name lives in the private static field {@code awtAppClassName} of
  * {@code sun.awt.X11.XToolkit}. Reflection needs {@code --add-opens java.desktop/sun.awt.X11=ALL-UNNAMED}
- * (or {@code Add-Opens} in the jar's manifest); without it, or on another toolkit, nothing happens.
+ * (which BudMon's launchers and the application image pass); without it, as under a plain {@code java -jar}, or on
+ * another toolkit, nothing happens.
  */
 final class X11WindowClass {
 

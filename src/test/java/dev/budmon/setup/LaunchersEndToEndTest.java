@@ -169,32 +169,71 @@ class LaunchersEndToEndTest {
         assertThat(Files.readString(loaded)).isEqualTo("loaded\n");
     }
 
+    /** The JVM flags the launcher gives the window and every command but the status line. */
+    static final List<String> APP_FLAGS = List.of("ARG=-XX:+UseSerialGC", "ARG=-XX:TieredStopAtLevel=1",
+            "ARG=-XX:-UsePerfData", "ARG=-Xss512k", "ARG=-Xms16m", "ARG=--add-opens=java.desktop/sun.awt.X11=ALL-UNNAMED");
+
+    private static List<String> concat(List<String> a, String... b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(List.of(b));
+        return all;
+    }
+
     @Test
-    void theBudmonLauncherRunsTheInstalledJarWithShortRunFlagsOnlyForTheStatusLine() throws Exception {
+    void theBudmonLauncherRunsTheInstalledJarWithShortRunFlagsForTheStatusLine() throws Exception {
         Path javaHome = tmp.resolve("stub java home");
         writeScript(Files.createDirectories(javaHome.resolve("bin")).resolve("java"), String.join("\n",
                 "#!/bin/sh",
                 "for a in \"$@\"; do printf 'ARG=%s\\0' \"$a\"; done > \"$STUB_RECORD\"",
+                "echo 'the line'",
+                "echo 'a second line never reaches the status bar'",
                 ""));
         Map<String, String> env = env();
         env.put("JAVA_HOME", javaHome.toString());
+        env.put("BUDMON_CDS", "off");
 
-        TestHome.exec(List.of("/bin/sh", paths.budmonLauncher().toString(), "--statusline"), env, null);
+        TestHome.ProcResult line = TestHome.exec(List.of(paths.budmonLauncher().toString(), "--statusline"), env, null);
+        assertThat(line.out()).isEqualTo("the line\n");
         assertThat(TestHome.readRecord(record)).containsExactly("ARG=-XX:TieredStopAtLevel=1", "ARG=-XX:+UseSerialGC",
-                "ARG=-XX:-UsePerfData", "ARG=-jar", "ARG=" + paths.installedJar(), "ARG=--statusline");
+                "ARG=-XX:-UsePerfData", "ARG=-Xlog:disable", "ARG=-Xlog:all=off", "ARG=-XX:+DisplayVMOutputToStderr",
+                "ARG=-XX:ErrorFile=/tmp/budmon-hs_err_%p.log", "ARG=-jar", "ARG=" + paths.installedJar(),
+                "ARG=--statusline");
 
-        TestHome.exec(List.of("/bin/sh", paths.budmonLauncher().toString(), "--json", "a b"), env, null);
-        assertThat(TestHome.readRecord(record)).containsExactly("ARG=-jar", "ARG=" + paths.installedJar(),
-                "ARG=--json", "ARG=a b");
+        // With archives on, this home's path (a space, quotes) would defeat the JVM's class-data sharing: the
+        // launcher records none instead of one that would never be used.
+        env.remove("BUDMON_CDS");
+        assertThat(TestHome.exec(List.of(paths.budmonLauncher().toString(), "--statusline"), env, null).out())
+                .isEqualTo("the line\n");
+        Thread.sleep(500); // a background recording would have started by now
+        try (java.util.stream.Stream<Path> files = Files.list(paths.installedJar().getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("budmon.jar");
+        }
+
+        TestHome.exec(List.of(paths.budmonLauncher().toString(), "--json", "a b"), env, null);
+        assertThat(TestHome.readRecord(record)).containsExactlyElementsOf(
+                concat(APP_FLAGS, "ARG=-jar", "ARG=" + paths.installedJar(), "ARG=--json", "ARG=a b"));
+    }
+
+    @Test
+    void theInstalledLauncherNeverBuildsAndSaysWhenItsJarIsGone() throws Exception {
+        Files.delete(paths.installedJar());
+        Map<String, String> env = env();
+        env.put("PATH", onlyBash().toString());
+        TestHome.ProcResult r = TestHome.exec(List.of(paths.budmonLauncher().toString(), "--version"), env, null);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("budmon: " + paths.installedJar() + " is missing; run budmon --setup again\n");
+
+        TestHome.ProcResult line = TestHome.exec(List.of(paths.budmonLauncher().toString(), "--statusline"), env, null);
+        assertThat(line.exit()).isZero();
+        assertThat(line.out()).isEqualTo("\n");
     }
 
     @Test
     void theBudmonLauncherRunsTheRealJarWithRealJava() throws Exception {
         Map<String, String> env = env();
-        env.put("PATH", "/nonexistent");
+        env.put("PATH", onlyBash().toString());
         // Neither JAVA_HOME nor java on PATH: the launcher falls back to the Java that ran setup.
-        TestHome.ProcResult r = TestHome.exec(List.of("/bin/sh", paths.budmonLauncher().toString(), "--version"),
-                env, null);
+        TestHome.ProcResult r = TestHome.exec(List.of(paths.budmonLauncher().toString(), "--version"), env, null);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("budmon ");
     }
@@ -219,7 +258,20 @@ class LaunchersEndToEndTest {
         for (int i = 0; i < 100 && !Files.exists(record); i++) {
             Thread.sleep(50);
         }
-        assertThat(TestHome.readRecord(record)).containsExactly("ARG=-jar", "ARG=" + paths.installedJar());
+        assertThat(TestHome.readRecord(record)).containsExactlyElementsOf(
+                concat(APP_FLAGS, "ARG=-jar", "ARG=" + paths.installedJar()));
+    }
+
+    /** A folder for PATH that holds bash (which the launcher's first line looks up there) and nothing else. */
+    private Path onlyBash() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("only bash"));
+        Path bash = findOnPath("bash");
+        assertThat(bash).as("bash on PATH").isNotNull();
+        if (!Files.exists(dir.resolve("bash"))) {
+            // A copy, not a link: JUnit warns about links that leave the temporary folder.
+            Files.copy(bash.toRealPath(), dir.resolve("bash"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        return dir;
     }
 
     static Path findOnPath(String name) {

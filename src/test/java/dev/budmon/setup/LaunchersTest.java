@@ -2,11 +2,18 @@ package dev.budmon.setup;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The Windows launchers cannot run here; their text is checked line by line instead. */
+/**
+ * The launchers' texts: the Windows ones cannot run here and are checked line by line; the POSIX ones also run
+ * for real in {@link LaunchersEndToEndTest}.
+ */
 class LaunchersTest {
 
     private static final String INTERCEPTOR = "C:\\Users\\Ann & Bob (x) 100%!\\.claude\\budmon-interceptor.mjs";
@@ -40,11 +47,38 @@ class LaunchersTest {
     }
 
     @Test
-    void posixLaunchersCarryTheOwnerMarkAndTheArchiveSpot() {
+    void posixLaunchersCarryTheOwnerMark() {
         assertThat(Launchers.isOurs(Launchers.claudeBudmonSh("/x.mjs").getBytes(StandardCharsets.UTF_8))).isTrue();
-        String budmon = Launchers.budmonSh("/j.jar", null);
-        assertThat(Launchers.isOurs(budmon.getBytes(StandardCharsets.UTF_8))).isTrue();
-        assertThat(budmon).contains("CLASS-DATA ARCHIVE").contains("java_bin=java\n");
+        assertThat(Launchers.isOurs(Launchers.budmonSh("/j.jar", null).getBytes(StandardCharsets.UTF_8))).isTrue();
         assertThat(Launchers.isOurs("#!/bin/sh\nexec java -jar x.jar\n".getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
+
+    @Test
+    void theInstalledBudmonIsTheCheckoutsLauncherWithOnlyItsSettingsFilledIn() throws IOException {
+        String checkout = Files.readString(Path.of("budmon"));
+        String installed = Launchers.budmonSh("/home/a b/it's/budmon.jar", "/opt/jdk $x/bin/java");
+
+        assertThat(installed.lines()).contains("budmon_jar='/home/a b/it'\\''s/budmon.jar'",
+                "budmon_java='/opt/jdk $x/bin/java'");
+        assertThat(without(installed)).isEqualTo(without(checkout));
+        // The checkout's own settings are empty: it runs target/budmon.jar next to itself and builds it.
+        assertThat(checkout.lines()).contains("budmon_jar=\"\"  # the jar to run; empty: this source checkout's"
+                + " target/budmon.jar, built when stale");
+        assertThat(Launchers.budmonSh("/j.jar", null).lines()).contains("budmon_java=\"\"");
+    }
+
+    @Test
+    void aLauncherWithoutTheSettingsBlockIsRefused() {
+        assertThatThrownBy(() -> Launchers.budmonSh("#!/bin/sh\nexec java -jar \"$jar\"\n", "/j.jar", null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(Launchers.INSTALL_BEGIN);
+    }
+
+    /** The launcher without its settings block. */
+    private static String without(String launcher) {
+        int begin = launcher.indexOf(Launchers.INSTALL_BEGIN);
+        int end = launcher.indexOf(Launchers.INSTALL_END);
+        assertThat(begin).isPositive();
+        assertThat(end).isGreaterThan(begin);
+        return launcher.substring(0, begin) + launcher.substring(end);
     }
 }

@@ -415,4 +415,22 @@ class SetupTest {
         assertThat(fileLines).anyMatch(l -> l.contains("created    " + h.home.resolve(".bashrc.budmon-backup")));
         assertThat(fileLines).anyMatch(l -> l.contains("updated    " + h.home.resolve(".bashrc")));
     }
+
+    @Test
+    void uninstallRemovesTheLaunchersArchivesButNothingElseInTheCacheFolder() throws Exception {
+        TestHome h = home();
+        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
+        Path cache = Files.createDirectories(h.home.resolve(".cache").resolve("budmon"));
+        Path ours = Files.writeString(cache.resolve("budmon-statusline-1.2-3.4-_usr_bin_java.jsa"), "x");
+        Path lock = Files.createDirectories(cache.resolve("budmon-window-1.2-3.4-_usr_bin_java.lock"));
+        Path foreign = Files.writeString(cache.resolve("claude-code-2.1.332.tgz"), "y");
+        Path foreignFolder = Files.createDirectories(cache.resolve("budmon-statusline-not-a-lock"));
+
+        TestHome.Run uninstall = h.uninstall(h.context(Os.LINUX));
+        assertThat(uninstall.exit()).as(uninstall.err()).isZero();
+        assertThat(ours).doesNotExist();
+        assertThat(lock).doesNotExist();
+        assertThat(foreign).hasContent("y");
+        assertThat(foreignFolder).isDirectory();
+    }
 }

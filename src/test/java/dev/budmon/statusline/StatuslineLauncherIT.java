@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real launcher ({@code ./budmon}) and the real jar, as Claude Code runs them: a payload piped to
  * {@code budmon --statusline}, one line read back. Runs after {@code package} (failsafe).
  */
-class StatuslineLauncherIT {
+public class StatuslineLauncherIT {
 
     static final Path CHECKOUT = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
     static final Path LAUNCHER = CHECKOUT.resolve("budmon");
@@ -121,7 +121,7 @@ class StatuslineLauncherIT {
      * Whether the JVM the launcher will run can share classes at all: an application archive is recorded on
      * top of the JDK's own base archive, which a JDK may lack.
      */
-    private static boolean sharingAvailable() throws Exception {
+    public static boolean sharingAvailable() throws Exception {
         String javaHome = System.getenv("JAVA_HOME");
         String java = javaHome != null && Files.isExecutable(Path.of(javaHome, "bin", "java"))
                 ? Path.of(javaHome, "bin", "java").toString() : "java";
