@@ -165,6 +165,10 @@ public class StatuslineLauncherIT {
         String loaded = Files.readString(log);
         assertThat(loaded).containsPattern("dev\\.budmon\\.statusline\\.StatuslineCommand source: (shared objects file|.*\\.aot)");
         assertThat(archive).exists();
+        // The JDKs this runs on (17, 25) accept the flag that maps the archive without relocating it.
+        String name = archive.getFileName().toString();
+        Path flags = archive.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".flags");
+        assertThat(flags).hasContent("-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0");
     }
 
     @Test
