@@ -33,7 +33,9 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
 javac -d "$out/hello" "$out/hello/Hello.java"
 printf 'Main-Class: Hello\n' > "$out/hello/manifest"
 jar cfm "$out/hello/hello.jar" "$out/hello/manifest" -C "$out/hello" Hello.class
-flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:disable)
+# the flags the launcher gives the status line with its archive (see ./budmon)
+flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:disable
+       -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
 java "${flags[@]}" -XX:ArchiveClassesAtExit="$out/hello/hello.jsa" -jar "$out/hello/hello.jar" > /dev/null
 
 # The issue's reference: a minimal program that reads the payload with Jackson's readTree and prints one
@@ -108,6 +110,12 @@ if [ -n "$java25" ]; then
   JAVA_HOME="$java25" train "$c" "$D" "$P"
   add "JDK 25, AOT cache, default elements" "$P" "JAVA_HOME=$java25 $c/budmon --claude-dir $D --statusline"
 fi
+# The launcher's own cost: the JVM call it makes, without it.
+direct="$(compgen -G "$out/jdk17/target/budmon-statusline-*.jsa" | head -1)"
+add "JDK 17, CDS archive, default elements: the launcher's java command alone, without the launcher" "$P" \
+  "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=off \
+-XX:+DisplayVMOutputToStderr -Xshare:auto -XX:SharedArchiveFile=$direct $(cat "${direct%.jsa}.flags" 2>/dev/null) \
+-jar $out/jdk17/target/budmon.jar --claude-dir $D --statusline"
 add "JDK 17, minimal Jackson readTree-and-print program with its CDS archive (the issue's reference)" "$P" \
   "java ${flags[*]} -XX:SharedArchiveFile=$out/minimal/minimal.jsa -cp $out/minimal/minimal.jar:$root/target/budmon.jar MinimalJackson"
 add "JDK 17, hello world with its CDS archive (floor)" /dev/null \

@@ -6,13 +6,14 @@
 # transcript and the interceptor's usage-limits.json (dev.budmon.ui.ClaudeDirFixture); the window reports
 # its paints through -Dbudmon.bench.firstFrame / -Dbudmon.bench.paints, the rest is read from /proc.
 #
-#   src/bench/window.sh                 # about 3 minutes per set of options, 4 sets
+#   src/bench/window.sh                 # about 3 minutes per set, 4 sets (2 without a JDK 25)
 #
 # Environment: BUDMON_BENCH_DIR (default /tmp/budmon-bench-window), BUDMON_BENCH_STARTS (cold starts per
 # set, 7), BUDMON_BENCH_IDLE (seconds of idle CPU, 60; 0 measures the cold starts only), BUDMON_BENCH_WRITES
 # (file rewrites, 30),
 # BUDMON_BENCH_HISTORY_MB (0: also read a generated transcript history of that many MB, as a second Claude
-# directory), BUDMON_BENCH_SETS (which sets to run, by name; default all).
+# directory), BUDMON_BENCH_SETS (which sets to run, by name, separated by commas; default all), JAVA25 (a
+# JDK 25 for its sets; empty: none).
 # Without DISPLAY the script runs itself under xvfb-run (a 24-bit 1600x1400 screen).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -26,18 +27,20 @@ starts="${BUDMON_BENCH_STARTS:-7}"
 idle="${BUDMON_BENCH_IDLE:-60}"
 writes="${BUDMON_BENCH_WRITES:-30}"
 history_mb="${BUDMON_BENCH_HISTORY_MB:-0}"
-archive="$bench/budmon-window.jsa"
-lean="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAM=512m -XX:-UsePerfData"
-# name|JVM options; the archive of the last set is made first, with that set's options minus the archive
+java25="${JAVA25-/usr/lib/jvm/temurin-25-jdk-amd64}"
+[ -x "$java25/bin/java" ] || java25=""
+# name|JAVA_HOME|JVM options added to the launcher's own (./budmon gives the window -XX:+UseSerialGC
+# -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss512k -Xms16m). Sets named *archive* run with the launcher's
+# own window archive, recorded first by its rehearsal; the others with BUDMON_CDS=off.
 sets=(
-  "defaults|"
-  "c1-serial|-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-  "lean|$lean"
-  "lean+cds|$lean -XX:SharedArchiveFile=$archive"
+  "no archive||"
+  "archive||"
 )
+[ -n "$java25" ] && sets+=("JDK 25, no archive|$java25|" "JDK 25, archive (AOT cache)|$java25|")
 mkdir -p "$bench"
 
 cd "$root"
+default_java_home="${JAVA_HOME:-}"
 # the jar the launcher runs, built now so that no start below builds it
 mvn -B -q -o -DskipTests package 2>/dev/null || mvn -B -q -DskipTests package
 mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt \
@@ -67,14 +70,19 @@ echo "| set | JVM options | first frame, from launch: median (min–max) | the s
 echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
 for entry in "${sets[@]}"; do
   name="${entry%%|*}"
-  opts="${entry#*|}"
-  if [ -n "${BUDMON_BENCH_SETS:-}" ] && [[ " $BUDMON_BENCH_SETS " != *" $name "* ]]; then
+  rest="${entry#*|}"
+  java_home="${rest%%|*}"
+  opts="${rest#*|}"
+  if [ -n "${BUDMON_BENCH_SETS:-}" ] && [[ ",$BUDMON_BENCH_SETS," != *",$name,"* ]]; then
     continue
   fi
-  if [[ "$opts" == *SharedArchiveFile=* ]]; then
-    # -XX:ArchiveClassesAtExit: a dynamic archive of the classes one run loaded (JDK 13+), on top of the
-    # JDK's own; it is valid only for this jar, so it is made again after every build
-    "${driver[@]}" "$bench/work" archive "${opts% -XX:SharedArchiveFile=*}" 1 0 0 "$archive" >&2
+  export JAVA_HOME="${java_home:-$default_java_home}"
+  if [[ "$name" == *archive* ]] && [[ "$name" != *"no archive"* ]]; then
+    export BUDMON_CDS=on
+    # the launcher's archive is valid only for this jar and this JVM: recorded again for every run
+    BUDMON_REHEARSAL_DELAY=0 "${driver[@]}" "$bench/work" archive "" 1 0 0 launcher >&2
+  else
+    export BUDMON_CDS=off
   fi
   "${driver[@]}" "$bench/work" "$name" "$opts" "$starts" "$idle" "$writes"
   rm -rf "$bench/work"

@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage: {@code WindowBenchmark <launcher> <work dir> <label> <JVM options> [starts] [idle seconds]
  * [writes] [archive]}; with {@code archive} set to a file name, one run only creates a class-data archive
- * there ({@code -XX:ArchiveClassesAtExit}) by starting, showing a few rewrites and closing. Prints one
+ * there ({@code -XX:ArchiveClassesAtExit}) by starting, showing a few rewrites and closing; set to
+ * {@code launcher}, one run waits for the launcher to record its own window archive. Prints one
  * Markdown table row. The extra Claude directory in {@code BUDMON_BENCH_HISTORY} (a transcript corpus), if
  * set, is read too (as the second directory of {@code CLAUDE_CONFIG_DIR}).
  */
@@ -69,7 +70,10 @@ public final class WindowBenchmark {
         String archive = args.length > 7 ? args[7] : null;
         Files.createDirectories(work);
 
-        if (archive != null) {
+        if ("launcher".equals(archive)) {
+            awaitLauncherArchive(launcher, work);
+            return;
+        } else if (archive != null) {
             createArchive(launcher, work, opts, archive);
             return;
         }
@@ -150,6 +154,35 @@ public final class WindowBenchmark {
             throw new IllegalStateException("the JVM wrote no archive " + archive);
         }
         System.out.printf("archive %s: %.1f MB%n", archive, Files.size(Path.of(archive)) / 1e6);
+    }
+
+    /**
+     * Starts the window through the launcher without its archive, so that the launcher records one with its
+     * rehearsal (run it with {@code BUDMON_REHEARSAL_DELAY=0}), and waits until the archive is complete.
+     */
+    private static void awaitLauncherArchive(Path launcher, Path work) throws Exception {
+        Path dir = launcher.toAbsolutePath().getParent().resolve("target");
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "budmon-window-*")) {
+            for (Path f : old) {
+                if (!Files.isDirectory(f)) {
+                    Files.delete(f);
+                }
+            }
+        }
+        try (Window w = Window.start(launcher, work.resolve("archive"), "")) {
+            w.awaitFirstFrame();
+            Instant deadline = Instant.now().plusSeconds(180);
+            while (Instant.now().isBefore(deadline)) {
+                try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "budmon-window-*.{jsa,aot}")) {
+                    for (Path f : found) {
+                        System.out.printf("launcher's archive %s: %.1f MB%n", f, Files.size(f) / 1e6);
+                        return;
+                    }
+                }
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("the launcher recorded no window archive in " + dir);
     }
 
     private static String summary(List<Double> ms) {
