@@ -135,13 +135,13 @@ class DashboardPanelTest {
         onEdt(() -> {
             DashboardPanel panel = new DashboardPanel();
             panel.show(SampleViews.view(SampleViews.Scenario.NORMAL, 0, false));
-            assertThat(find(panel, "quota:7d sonnet.bar")).isNotNull();
+            assertThat(find(panel, "quota:7d_sonnet.bar")).isNotNull();
 
             boolean rebuilt = panel.show(SampleViews.view(SampleViews.Scenario.ALARM, 0, false));
 
             assertThat(rebuilt).isTrue();
-            assertThat(find(panel, "quota:7d sonnet.bar")).as("gone with its window").isNull();
-            assertThat(find(panel, "quota:7d opus.bar")).isNotNull();
+            assertThat(find(panel, "quota:7d_sonnet.bar")).as("gone with its window").isNull();
+            assertThat(find(panel, "quota:7d_opus.bar")).isNotNull();
             JLabel note = (JLabel) find(panel, "quota:7d.note");
             assertThat(note.getText()).isEqualTo("reset 13:00, no request since");
             assertThat(find(panel, "quota:7d.expiry")).as("no figures under a note").isNull();
