@@ -20,8 +20,11 @@ import dev.budmon.ui.view.DashboardViewBuilder;
 import dev.budmon.watch.LiveState;
 
 import javax.imageio.ImageIO;
+import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
+import java.awt.AWTError;
+import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.Image;
 import java.awt.Rectangle;
@@ -29,6 +32,7 @@ import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -41,6 +45,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +63,8 @@ public final class DashboardApp implements DashboardActions {
      * the window away for long.
      */
     static final Duration FIRST_STATE_WAIT = Duration.ofMillis(250);
+    /** How long the rehearsal waits for each of the first two states and for the icons. */
+    private static final Duration REHEARSAL_WAIT = Duration.ofSeconds(2);
 
     /** Icon sizes shipped in {@code /icons/budmon-<size>.png}. */
     private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
@@ -78,6 +85,10 @@ public final class DashboardApp implements DashboardActions {
     private final CompletableFuture<List<Image>> icons = new CompletableFuture<>();
     /** Counted down by the first state (on the EDT), which the start waits for a little before showing. */
     private final CountDownLatch firstState = new CountDownLatch(1);
+    /** Counted down by the second state: usually the one with the transcripts after the quota-only one. */
+    private final CountDownLatch secondState = new CountDownLatch(2);
+    /** {@code budmon --window-rehearsal}: nothing is shown, not even the first-run dialog. */
+    private final boolean rehearsal;
     /** Counted down when the window opened by {@link #start} has closed. */
     private final CountDownLatch closedForTests = new CountDownLatch(1);
 
@@ -96,8 +107,10 @@ public final class DashboardApp implements DashboardActions {
     /** The newest state read, for building a view ahead of the EDT at the start; the EDT uses {@link #state}. */
     private volatile UsageState latestRead = UsageState.EMPTY;
 
-    private DashboardApp(ClaudeDirs dirs, TranscriptSource transcripts, LoadedConfig loaded, Clock clock) {
+    private DashboardApp(ClaudeDirs dirs, TranscriptSource transcripts, LoadedConfig loaded, Clock clock,
+                         boolean rehearsal) {
         this.dirs = dirs;
+        this.rehearsal = rehearsal;
         this.clock = clock;
         this.zone = clock.getZone();
         this.configStore = new ConfigStore(dirs.primary());
@@ -152,7 +165,7 @@ public final class DashboardApp implements DashboardActions {
      */
     static DashboardApp start(ClaudeDirs dirs, TranscriptSource transcripts, Clock clock)
             throws InterruptedException, InvocationTargetException {
-        DashboardApp app = prepare(dirs, transcripts, clock);
+        DashboardApp app = prepare(dirs, transcripts, clock, false);
         SwingUtilities.invokeAndWait(() -> app.build(app.closedForTests::countDown));
         // On the calling thread: the EDT meanwhile takes the first state, if it comes, before the frame shows.
         app.firstState.await(FIRST_STATE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -161,17 +174,76 @@ public final class DashboardApp implements DashboardActions {
     }
 
     /**
+     * {@code budmon --window-rehearsal}: runs the window's start-up for real on the user's Claude directories
+     * without ever showing a window, so that a JVM recording a class-data archive
+     * ({@code -XX:ArchiveClassesAtExit}) loads the classes of a real start. Reads the config, installs the
+     * theme, reads the first state (and waits a little for the one with the transcripts), builds the frame
+     * and packs it (the native peers exist, the window is never mapped), paints the content once into an
+     * offscreen image, sets the icons, then disposes everything. Not on the EDT.
+     *
+     * @return 0, or 1 with one line on stderr when there is no display
+     */
+    public static int rehearse(ClaudeDirs dirs, TranscriptSource transcripts) {
+        String noDisplay = Messages.forSetting("auto", Locale.getDefault()).get("cli.no_display");
+        if (GraphicsEnvironment.isHeadless()) {
+            System.err.println(noDisplay);
+            return 1;
+        }
+        try {
+            DashboardApp app = prepare(dirs, transcripts, Clock.systemDefaultZone(), true);
+            SwingUtilities.invokeAndWait(() -> app.build(app.closedForTests::countDown));
+            app.firstState.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            app.secondState.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            List<Image> images = app.icons.get(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            SwingUtilities.invokeAndWait(() -> {
+                app.paintOffscreen();
+                app.frame.setIconImages(images);
+                app.frame.dispose(); // closes the watcher and the I/O thread too
+            });
+            app.closedForTests.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return 0;
+        } catch (AWTError e) {
+            // DISPLAY is set but names no X server that answers
+            System.err.println(noDisplay + " (" + e.getMessage() + ")");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (InvocationTargetException | ExecutionException | TimeoutException e) {
+            System.err.println("budmon: the window rehearsal failed: " + (e.getCause() != null ? e.getCause() : e));
+            return 1;
+        }
+    }
+
+    /** Paints the packed, unshown frame's menu bar and content into an image, as its first paint would. EDT only. */
+    private void paintOffscreen() {
+        frame.validate();
+        for (JComponent c : List.of(frame.getJMenuBar(), (JComponent) frame.getContentPane())) {
+            if (c.getWidth() <= 0 || c.getHeight() <= 0) {
+                continue;
+            }
+            BufferedImage img = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            try {
+                c.paint(g);
+            } finally {
+                g.dispose();
+            }
+        }
+    }
+
+    /**
      * The part of the start-up before the EDT builds anything: the look and feel on the calling thread, and
      * on a thread of its own the config, the app (prices, readers) and the start of the reading.
      */
-    private static DashboardApp prepare(ClaudeDirs dirs, TranscriptSource transcripts, Clock clock)
-            throws InterruptedException {
+    private static DashboardApp prepare(ClaudeDirs dirs, TranscriptSource transcripts, Clock clock,
+                                        boolean rehearsal) throws InterruptedException {
         CompletableFuture<DashboardApp> made = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             DashboardApp app;
             try {
                 LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
-                app = new DashboardApp(dirs, transcripts, loaded, clock);
+                app = new DashboardApp(dirs, transcripts, loaded, clock, rehearsal);
                 app.live.start();
                 made.complete(app);
             } catch (Throwable t) {
@@ -273,7 +345,8 @@ public final class DashboardApp implements DashboardActions {
         refreshes++;
         repaintView();
         firstState.countDown();
-        if (!firstRunChecked) {
+        secondState.countDown();
+        if (!firstRunChecked && !rehearsal) {
             firstRunChecked = true;
             if (!s.hasData()) {
                 io.execute(() -> {
