@@ -215,7 +215,10 @@ public final class DashboardApp implements DashboardActions {
         }
     }
 
-    /** Paints the packed, unshown frame's menu bar and content into an image, as its first paint would. EDT only. */
+    /**
+     * Paints the packed, unshown frame's menu bar and content into an offscreen image and into an image of
+     * the display's kind, as its first paint would. EDT only.
+     */
     private void paintOffscreen() {
         frame.validate();
         for (JComponent c : List.of(frame.getJMenuBar(), (JComponent) frame.getContentPane())) {
@@ -223,12 +226,18 @@ public final class DashboardApp implements DashboardActions {
                 continue;
             }
             BufferedImage img = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
-            try {
-                c.paint(g);
-            } finally {
-                g.dispose();
+            // and as the screen would: an image of the display's own kind (an X pixmap drawn through XRender)
+            Image screenLike = frame.getGraphicsConfiguration().createCompatibleVolatileImage(c.getWidth(),
+                    c.getHeight());
+            for (Image target : List.of(img, screenLike)) {
+                Graphics2D g = (Graphics2D) target.getGraphics();
+                try {
+                    c.paint(g);
+                } finally {
+                    g.dispose();
+                }
             }
+            screenLike.flush();
         }
     }
 
