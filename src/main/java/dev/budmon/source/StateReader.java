@@ -64,15 +64,35 @@ public final class StateReader {
         lastFingerprint = fingerprint;
 
         UsageLimitsContent limits = readLimits(warnings);
-        List<Double> velocity = List.of();
+        last = StateAssembler.assemble(limits, readVelocity(warnings), part, warnings);
+        return last;
+    }
+
+    /**
+     * Reads only the quota files ({@code usage-limits.json}, {@code budget_velocity.json}) of every
+     * directory, not the transcripts: a first state that does not wait for the scan of a large transcript
+     * history. Its quota figures are the ones the next full read shows too (a broken file keeps the last
+     * good figures here as well); its token figures are the older interceptors' stand-ins, or unknown. The
+     * next {@link #readIfChanged()} reads everything and returns a state even if no file changed.
+     *
+     * @return the quota-only state, or {@code null} when the quota files give nothing to show
+     */
+    public UsageState readQuotaOnly() {
+        List<SourceWarning> warnings = new ArrayList<>(extraWarnings);
+        UsageLimitsContent limits = readLimits(warnings);
+        UsageState s = StateAssembler.assemble(limits, readVelocity(warnings), TranscriptPart.EMPTY, warnings);
+        return s.hasData() ? s : null;
+    }
+
+    private List<Double> readVelocity(List<SourceWarning> warnings) {
         for (Path d : dirs) {
-            velocity = UsageLimitsFile.readVelocityCacheRatios(d.resolve(UsageLimitsFile.VELOCITY_FILE_NAME), warnings);
+            List<Double> velocity = UsageLimitsFile.readVelocityCacheRatios(
+                    d.resolve(UsageLimitsFile.VELOCITY_FILE_NAME), warnings);
             if (!velocity.isEmpty()) {
-                break;
+                return velocity;
             }
         }
-        last = StateAssembler.assemble(limits, velocity, part, warnings);
-        return last;
+        return List.of();
     }
 
     /** Every directory's file is read; the newest headers win, and a broken file keeps the last good ones. */

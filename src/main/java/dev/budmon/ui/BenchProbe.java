@@ -15,7 +15,7 @@ import java.time.Instant;
  *   <li>{@code -Dbudmon.bench.firstFrame=true}: once, when the first frame with data has been painted,
  *       {@code budmon-bench first-frame <ms since JVM start> <epoch µs>};</li>
  *   <li>{@code -Dbudmon.bench.paints=true}: after the first paint of every new view,
- *       {@code budmon-bench paint <epoch µs> <first window's label> <its percentage>}, so that a benchmark
+ *       {@code budmon-bench paint <epoch µs> <first window's key, e.g. 5h> <its percentage>}, so that a benchmark
  *       that rewrote {@code usage-limits.json} at a known time sees when its figure reached the screen.</li>
  * </ul>
  * Epoch times come from the system clock in microseconds, which another process on the same machine reads
@@ -67,7 +67,7 @@ final class BenchProbe {
             String first = "- --";
             if (!view.quotas().isEmpty()) {
                 QuotaSectionView q = view.quotas().get(0);
-                first = q.label().replace(' ', '_') + " " + q.bar().text().replace(" ", "");
+                first = q.window() + " " + q.bar().text().replace(" ", "");
             }
             out.println("budmon-bench paint " + micros(now) + " " + first);
         }

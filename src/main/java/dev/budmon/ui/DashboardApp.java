@@ -20,8 +20,11 @@ import dev.budmon.ui.view.DashboardViewBuilder;
 import dev.budmon.watch.LiveState;
 
 import javax.imageio.ImageIO;
+import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
+import java.awt.AWTError;
+import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.Image;
 import java.awt.Rectangle;
@@ -29,6 +32,7 @@ import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -38,7 +42,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +56,15 @@ import java.util.concurrent.TimeUnit;
  * views (pure, cheap) and paints them.
  */
 public final class DashboardApp implements DashboardActions {
+
+    /**
+     * How long the start waits for the first state before it shows the window with WAIT: the quota files
+     * are read within this on a normal machine, so the first frame has figures; a slow disk does not keep
+     * the window away for long.
+     */
+    static final Duration FIRST_STATE_WAIT = Duration.ofMillis(250);
+    /** How long the rehearsal waits for each of the first two states and for the icons. */
+    private static final Duration REHEARSAL_WAIT = Duration.ofSeconds(2);
 
     /** Icon sizes shipped in {@code /icons/budmon-<size>.png}. */
     private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
@@ -65,6 +81,14 @@ public final class DashboardApp implements DashboardActions {
     });
     private final LiveState live;
     private final AppDialogs dialogs;
+    /** The window's icons, read on the start-up thread. */
+    private final CompletableFuture<List<Image>> icons = new CompletableFuture<>();
+    /** Counted down by the first state (on the EDT), which the start waits for a little before showing. */
+    private final CountDownLatch firstState = new CountDownLatch(1);
+    /** Counted down by the second state: usually the one with the transcripts after the quota-only one. */
+    private final CountDownLatch secondState = new CountDownLatch(2);
+    /** {@code budmon --window-rehearsal}: nothing is shown, not even the first-run dialog. */
+    private final boolean rehearsal;
     /** Counted down when the window opened by {@link #start} has closed. */
     private final CountDownLatch closedForTests = new CountDownLatch(1);
 
@@ -80,9 +104,13 @@ public final class DashboardApp implements DashboardActions {
 
     // written by the watcher and the I/O thread
     private volatile Object configStamp;
+    /** The newest state read, for building a view ahead of the EDT at the start; the EDT uses {@link #state}. */
+    private volatile UsageState latestRead = UsageState.EMPTY;
 
-    private DashboardApp(ClaudeDirs dirs, TranscriptSource transcripts, LoadedConfig loaded, Clock clock) {
+    private DashboardApp(ClaudeDirs dirs, TranscriptSource transcripts, LoadedConfig loaded, Clock clock,
+                         boolean rehearsal) {
         this.dirs = dirs;
+        this.rehearsal = rehearsal;
         this.clock = clock;
         this.zone = clock.getZone();
         this.configStore = new ConfigStore(dirs.primary());
@@ -91,7 +119,10 @@ public final class DashboardApp implements DashboardActions {
         this.configStamp = FileStamp.of(configStore.file());
         StateReader reader = new StateReader(dirs.dirs(), transcripts, loaded.warnings());
         this.live = new LiveState(dirs.dirs(), reader, Duration.ofMillis(config.refreshMs()), this::reloadConfigIfChanged,
-                s -> SwingUtilities.invokeLater(() -> onState(s)),
+                s -> {
+                    latestRead = s;
+                    SwingUtilities.invokeLater(() -> onState(s));
+                },
                 t -> System.err.println("budmon: reading failed: " + t));
         this.dialogs = new AppDialogs(dirs, io);
     }
@@ -107,31 +138,146 @@ public final class DashboardApp implements DashboardActions {
             System.err.println(Messages.forSetting("auto", Locale.getDefault()).get("cli.no_display"));
             return 1;
         }
-        // Read before the EDT starts, so the first frame already has its language and position.
-        LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
-        DashboardApp app = new DashboardApp(dirs, transcripts, loaded, Clock.systemDefaultZone());
-        CountDownLatch closed = new CountDownLatch(1);
-        SwingUtilities.invokeLater(() -> app.open(closed::countDown));
         try {
-            closed.await();
+            DashboardApp app = start(dirs, transcripts, Clock.systemDefaultZone());
+            app.closedForTests.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("the window could not be opened", e.getCause());
         }
         return 0;
     }
 
     /**
-     * Opens the window and returns once it is shown, without waiting for it to be closed: for the window
-     * tests, which then change files and click menus. Close it with {@link #closeAndWait()}. Not on the EDT.
+     * Opens the window and returns once it is shown, without waiting for it to be closed ({@link #run}
+     * waits; the window tests change files and click menus meanwhile). Close it with {@link #closeAndWait()}.
+     * Not on the EDT.
+     *
+     * <p>The start-up runs on two threads at once, as this is what a cold JVM on a small machine gains most
+     * from: a background thread reads the config, starts reading the state (the quota files first, see
+     * {@link LiveState#start()}), loads the prices and the icons, while the calling thread installs the
+     * look and feel (allowed before any component exists) and with it starts the toolkit. The frame is built
+     * once the config is there; it is shown as soon as the first state has arrived, or after
+     * {@link #FIRST_STATE_WAIT} with WAIT, so that its first paint usually has data already.
      *
      * @param clock the time the figures are computed for
      */
     static DashboardApp start(ClaudeDirs dirs, TranscriptSource transcripts, Clock clock)
             throws InterruptedException, InvocationTargetException {
-        LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
-        DashboardApp app = new DashboardApp(dirs, transcripts, loaded, clock);
-        SwingUtilities.invokeAndWait(() -> app.open(app.closedForTests::countDown));
+        DashboardApp app = prepare(dirs, transcripts, clock, false);
+        SwingUtilities.invokeAndWait(() -> app.build(app.closedForTests::countDown));
+        // On the calling thread: the EDT meanwhile takes the first state, if it comes, before the frame shows.
+        app.firstState.await(FIRST_STATE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        SwingUtilities.invokeAndWait(app::show);
         return app;
+    }
+
+    /**
+     * {@code budmon --window-rehearsal}: runs the window's start-up for real on the user's Claude directories
+     * without ever showing a window, so that a JVM recording a class-data archive
+     * ({@code -XX:ArchiveClassesAtExit}) loads the classes of a real start. Reads the config, installs the
+     * theme, reads the first state (and waits a little for the one with the transcripts), builds the frame
+     * and packs it (the native peers exist, the window is never mapped), paints the content once into an
+     * offscreen image, sets the icons, then disposes everything. Not on the EDT.
+     *
+     * @return 0, or 1 with one line on stderr when there is no display
+     */
+    public static int rehearse(ClaudeDirs dirs, TranscriptSource transcripts) {
+        String noDisplay = Messages.forSetting("auto", Locale.getDefault()).get("cli.no_display");
+        if (GraphicsEnvironment.isHeadless()) {
+            System.err.println(noDisplay);
+            return 1;
+        }
+        try {
+            DashboardApp app = prepare(dirs, transcripts, Clock.systemDefaultZone(), true);
+            SwingUtilities.invokeAndWait(() -> app.build(app.closedForTests::countDown));
+            app.firstState.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            app.secondState.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            List<Image> images = app.icons.get(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            SwingUtilities.invokeAndWait(() -> {
+                app.paintOffscreen();
+                app.frame.setIconImages(images);
+                app.frame.dispose(); // closes the watcher and the I/O thread too
+            });
+            app.closedForTests.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return 0;
+        } catch (AWTError e) {
+            // DISPLAY is set but names no X server that answers
+            System.err.println(noDisplay + " (" + e.getMessage() + ")");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (InvocationTargetException | ExecutionException | TimeoutException e) {
+            System.err.println("budmon: the window rehearsal failed: " + (e.getCause() != null ? e.getCause() : e));
+            return 1;
+        }
+    }
+
+    /**
+     * Paints the packed, unshown frame's menu bar and content into an offscreen image and into an image of
+     * the display's kind, as its first paint would. EDT only.
+     */
+    private void paintOffscreen() {
+        frame.validate();
+        for (JComponent c : List.of(frame.getJMenuBar(), (JComponent) frame.getContentPane())) {
+            if (c.getWidth() <= 0 || c.getHeight() <= 0) {
+                continue;
+            }
+            BufferedImage img = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
+            // and as the screen would: an image of the display's own kind (an X pixmap drawn through XRender)
+            Image screenLike = frame.getGraphicsConfiguration().createCompatibleVolatileImage(c.getWidth(),
+                    c.getHeight());
+            for (Image target : List.of(img, screenLike)) {
+                Graphics2D g = (Graphics2D) target.getGraphics();
+                try {
+                    c.paint(g);
+                } finally {
+                    g.dispose();
+                }
+            }
+            screenLike.flush();
+        }
+    }
+
+    /**
+     * The part of the start-up before the EDT builds anything: the look and feel on the calling thread, and
+     * on a thread of its own the config, the app (prices, readers) and the start of the reading.
+     */
+    private static DashboardApp prepare(ClaudeDirs dirs, TranscriptSource transcripts, Clock clock,
+                                        boolean rehearsal) throws InterruptedException {
+        CompletableFuture<DashboardApp> made = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            DashboardApp app;
+            try {
+                LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
+                app = new DashboardApp(dirs, transcripts, loaded, clock, rehearsal);
+                app.live.start();
+                made.complete(app);
+            } catch (Throwable t) {
+                made.completeExceptionally(t);
+                return;
+            }
+            // Ahead of the EDT, which needs both right after the look and feel: the first view's classes
+            // (calculator, formats, view records) and the font and painting machinery.
+            DashboardViewBuilder.build(Calculator.compute(app.latestRead, clock.instant(), app.config, app.prices),
+                    app.config, app.messages, app.zone, 1);
+            GraphicsWarmUp.run();
+            try {
+                app.icons.complete(icons());
+            } catch (RuntimeException e) {
+                app.icons.completeExceptionally(e);
+            }
+        }, "budmon-start");
+        starter.setDaemon(true);
+        starter.start();
+        BudmonTheme.setup();
+        try {
+            return made.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -145,11 +291,9 @@ public final class DashboardApp implements DashboardActions {
         return closedForTests.await(5, TimeUnit.SECONDS) && io.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    /** Builds and shows the window, starts the clock and the watcher. EDT only. */
-    void open(Runnable onClosed) {
-        BudmonTheme.setup();
+    /** Builds the window with the state read so far, without showing it. EDT only. */
+    private void build(Runnable onClosed) {
         frame = new DashboardFrame(this, view());
-        frame.setIconImages(icons());
         BenchProbe probe = BenchProbe.fromSystemProperties();
         if (probe != null) {
             ((DashboardPanel) frame.getContentPane())
@@ -182,11 +326,22 @@ public final class DashboardApp implements DashboardActions {
                 geometrySaver.restart();
             }
         });
+    }
+
+    /** Shows the built window and starts the clock; the icons follow when read. EDT only. */
+    private void show() {
         // One clock for every countdown; it runs only while the window is shown.
         ticker = new Timer(1000, e -> repaintView());
         ticker.start();
         frame.setVisible(true);
-        live.start();
+        // After the first paint: decoding the PNGs is no reason to keep the window back.
+        icons.whenComplete((images, failed) -> {
+            if (failed != null) {
+                System.err.println("budmon: " + failed.getMessage());
+            } else {
+                SwingUtilities.invokeLater(() -> frame.setIconImages(images));
+            }
+        });
     }
 
     /** The frame, for tests. EDT only. */
@@ -198,7 +353,9 @@ public final class DashboardApp implements DashboardActions {
         state = s;
         refreshes++;
         repaintView();
-        if (!firstRunChecked) {
+        firstState.countDown();
+        secondState.countDown();
+        if (!firstRunChecked && !rehearsal) {
             firstRunChecked = true;
             if (!s.hasData()) {
                 io.execute(() -> {

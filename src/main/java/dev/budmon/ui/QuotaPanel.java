@@ -49,10 +49,10 @@ final class QuotaPanel extends JPanel {
         return rebuilt;
     }
 
-    /** Finds the section showing {@code label}, for tests; {@code null} if none. */
-    Section section(String label) {
+    /** Finds the section of the quota window {@code window} (e.g. {@code 5h}), for tests; {@code null} if none. */
+    Section section(String window) {
         for (Section s : sections) {
-            if (s.label.getText().equals(label)) {
+            if (s.window.equals(window)) {
                 return s;
             }
         }
@@ -63,8 +63,10 @@ final class QuotaPanel extends JPanel {
         List<String> s = new ArrayList<>();
         for (int i = 0; i < views.size(); i++) {
             QuotaSectionView v = views.get(i);
-            // the first full section sits beside the ring in one column; later ones use two
-            s.add((v.compact() ? "compact" : i == 0 ? "ring" : "full") + (v.hasNote() ? "+note" : ""));
+            // the first full section sits beside the ring in one column; later ones use two; the window key is
+            // part of the shape because the components are named after it
+            s.add(v.window() + ":" + (v.compact() ? "compact" : i == 0 ? "ring" : "full")
+                    + (v.hasNote() ? "+note" : ""));
         }
         return s;
     }
@@ -108,6 +110,8 @@ final class QuotaPanel extends JPanel {
 
     /** One quota window's components, either in a panel of its own (full) or in the shared compact grid. */
     static final class Section {
+        /** The quota window's key, e.g. {@code 5h}; the components' names start with {@code quota:<key>}. */
+        final String window;
         /** The full section's own panel; {@code null} for a compact one, whose parts sit in the shared grid. */
         final JPanel panel;
         final ToneLabel label;
@@ -124,6 +128,7 @@ final class QuotaPanel extends JPanel {
         private final ToneLabel burn;
 
         private Section(String id, boolean compact) {
+            window = id;
             if (compact) {
                 panel = null;
             } else {
@@ -157,7 +162,7 @@ final class QuotaPanel extends JPanel {
 
         /** A full section: label, bar, then the figures in {@code columns} (1 beside the ring, else 2) pairs. */
         static Section full(QuotaSectionView v, int columns) {
-            Section s = new Section(v.label(), false);
+            Section s = new Section(v.window(), false);
             s.panel.add(s.label, Cell.at(0, 0).span(4));
             s.panel.add(s.bar, Cell.at(0, 1).span(4).fillX().gap(2, 0, 3, 0));
             if (v.hasNote()) {
@@ -189,7 +194,7 @@ final class QuotaPanel extends JPanel {
 
         /** A compact section: its label, bar and reset (or note) as one row of the shared {@code grid}. */
         static Section compact(JPanel grid, int row, QuotaSectionView v) {
-            Section s = new Section(v.label(), true);
+            Section s = new Section(v.window(), true);
             grid.add(s.label, Cell.at(0, row).gap(1, 0, 1, 8));
             grid.add(s.bar, Cell.at(1, row).fillX().gap(1, 0, 1, 8));
             grid.add(v.hasNote() ? s.note : s.reset, Cell.at(2, row).end().gap(1, 0, 1, 0));

@@ -5,6 +5,7 @@ import dev.budmon.ui.theme.Tone;
 import dev.budmon.ui.view.TonedText;
 
 import javax.swing.JLabel;
+import java.awt.FontMetrics;
 
 /**
  * A label whose font and colour are theme keys (the colour usually that of a {@link Tone}); both are looked
@@ -15,6 +16,7 @@ final class ToneLabel extends JLabel {
     private final String fontKey;
     private String colorKey;
     private Tone tone;
+    private boolean keepLayout;
 
     /** A label coloured by {@code tone}. */
     ToneLabel(String name, String fontKey, Tone tone) {
@@ -32,9 +34,7 @@ final class ToneLabel extends JLabel {
 
     /** Shows {@code text} in {@code newTone}; unchanged values cause no relayout or repaint. */
     void show(String text, Tone newTone) {
-        if (!text.equals(getText())) {
-            setText(text);
-        }
+        show(text);
         if (newTone != tone) {
             tone = newTone;
             colorKey = newTone.colorKey();
@@ -46,10 +46,32 @@ final class ToneLabel extends JLabel {
         show(text.text(), text.tone());
     }
 
-    /** Shows {@code text} in the label's current colour. */
+    /**
+     * Shows {@code text} in the label's current colour. A text as wide as the one shown (a countdown's next
+     * second in a monospaced font) only repaints the label: its size is the same, so the window is not laid
+     * out again, which would otherwise happen every second.
+     */
     void show(String text) {
-        if (!text.equals(getText())) {
+        String old = getText();
+        if (text.equals(old)) {
+            return;
+        }
+        if (old != null && !old.isEmpty() && !text.isEmpty() && getIcon() == null) {
+            FontMetrics fm = getFontMetrics(getFont());
+            keepLayout = fm.stringWidth(old) == fm.stringWidth(text);
+        }
+        try {
             setText(text);
+        } finally {
+            keepLayout = false;
+        }
+    }
+
+    /** While {@code keepLayout} is set by {@link #show(String)}, the text's width is unchanged: no relayout. */
+    @Override
+    public void revalidate() {
+        if (!keepLayout) {
+            super.revalidate();
         }
     }
 

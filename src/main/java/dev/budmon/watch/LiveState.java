@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 
 /**
  * Keeps a {@link StateReader} fed by a {@link ClaudeDirWatcher} and hands every new state to a listener,
- * only when something changed. The listener runs on the watcher's background thread; a Swing listener
- * passes the state on with {@code SwingUtilities.invokeLater}.
+ * only when something changed. The listener runs on the watcher's background thread (the quota-only first
+ * state on the thread that calls {@link #start()}); a Swing listener passes the state on with
+ * {@code SwingUtilities.invokeLater}.
  */
 public final class LiveState implements AutoCloseable {
 
@@ -19,10 +20,12 @@ public final class LiveState implements AutoCloseable {
     public static final Duration DEBOUNCE = Duration.ofMillis(15);
 
     private final ClaudeDirWatcher watcher;
+    private final StateReader reader;
+    private final Consumer<UsageState> listener;
 
     /**
      * @param dirs      the Claude directories
-     * @param reader    reads them; used only on the watcher's thread from now on
+     * @param reader    reads them; used by {@link #start()}'s caller, then only on the watcher's thread
      * @param poll      the safety-net poll interval ({@code refresh_ms})
      * @param alsoCheck more work for each refresh on the same thread, e.g. re-reading a changed config
      * @param listener  receives each new state
@@ -30,6 +33,8 @@ public final class LiveState implements AutoCloseable {
      */
     public LiveState(List<Path> dirs, StateReader reader, Duration poll, Runnable alsoCheck,
                      Consumer<UsageState> listener, Consumer<Throwable> onError) {
+        this.reader = reader;
+        this.listener = listener;
         this.watcher = new ClaudeDirWatcher(dirs, poll, DEBOUNCE, () -> {
             alsoCheck.run();
             UsageState s = reader.readIfChanged();
@@ -39,8 +44,19 @@ public final class LiveState implements AutoCloseable {
         }, onError);
     }
 
-    /** Starts watching; the first state arrives at once. Any thread. */
+    /**
+     * Starts watching; the first state arrives at once. When the quota files hold anything, the listener
+     * first gets a state of the quota alone ({@link StateReader#readQuotaOnly()}), then the full one with the
+     * transcripts, whose quota figures are the same or newer. The quota files are read on the calling
+     * thread, before the watcher starts, so not on the EDT; call once.
+     */
     public void start() {
+        // The quota files are read in milliseconds; a long transcript history can take seconds. The reader
+        // passes to the watcher's thread with the start, which orders these reads before its own.
+        UsageState quota = reader.readQuotaOnly();
+        if (quota != null) {
+            listener.accept(quota);
+        }
         watcher.start();
     }
 

@@ -18,6 +18,16 @@ class CommandLineTest {
     }
 
     @Test
+    void theWindowRehearsalIsACommandThatHelpDoesNotList() throws Exception {
+        CommandLine cl = CommandLine.parse("--claude-dir", "/tmp/c", "--window-rehearsal");
+        assertThat(cl.command()).isEqualTo(CommandLine.Command.WINDOW_REHEARSAL);
+        assertThat(cl.claudeDir()).isEqualTo(Path.of("/tmp/c"));
+        assertThat(CommandLine.USAGE).doesNotContain("rehearsal");
+        assertThatThrownBy(() -> CommandLine.parse("--window-rehearsal", "--json"))
+                .isInstanceOf(CommandLine.UsageException.class);
+    }
+
+    @Test
     void claudeDirInBothSpellingsAndInAnyPosition() throws Exception {
         CommandLine a = CommandLine.parse("--claude-dir", "/tmp/a b", "--json");
         CommandLine b = CommandLine.parse("--json", "--claude-dir=/tmp/a b");

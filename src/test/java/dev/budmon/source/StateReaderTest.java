@@ -1,6 +1,8 @@
 package dev.budmon.source;
 
 import dev.budmon.model.UsageState;
+import dev.budmon.source.transcript.TranscriptFeed;
+import dev.budmon.ui.ClaudeDirFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,5 +70,42 @@ class StateReaderTest {
         UsageState s = new StateReader(List.of(dir.resolve("absent")), TranscriptSource.NONE, List.of()).read();
         assertThat(s.hasData()).isFalse();
         assertThat(s.warnings()).isEmpty();
+    }
+
+    @Test
+    void theQuotaAloneComesFirstAndTheFullReadKeepsIt() throws IOException {
+        ClaudeDirFixture.create(dir, Instant.now(), "en");
+        StateReader reader = new StateReader(List.of(dir), new TranscriptFeed(), List.of());
+
+        UsageState quota = reader.readQuotaOnly();
+        assertThat(quota.rateLimits().window("5h").utilization()).isEqualTo(0.42);
+        assertThat(quota.lastResponse()).as("no transcript read yet").isNull();
+        assertThat(quota.activeSession()).isNull();
+
+        UsageState full = reader.readIfChanged();
+        assertThat(full).as("the full read follows even though the quota file did not change").isNotNull();
+        assertThat(full.rateLimits()).isEqualTo(quota.rateLimits());
+        assertThat(full.lastResponse()).as("the transcript's newest response").isNotNull();
+        assertThat(full.activeSession().requests()).isEqualTo(2);
+        assertThat(reader.readIfChanged()).isNull();
+    }
+
+    @Test
+    void withoutQuotaFilesThereIsNoQuotaOnlyState() throws IOException {
+        ClaudeDirFixture.create(dir, Instant.now(), "en");
+        Files.delete(dir.resolve(UsageLimitsFile.FILE_NAME));
+        StateReader reader = new StateReader(List.of(dir), new TranscriptFeed(), List.of());
+
+        assertThat(reader.readQuotaOnly()).as("nothing to show before the transcripts").isNull();
+        assertThat(reader.readIfChanged().lastResponse()).isNotNull();
+    }
+
+    @Test
+    void theQuotaOnlyStateKeepsTheLastGoodFiguresOfABrokenFile() throws IOException {
+        StateReader reader = new StateReader(List.of(dir), TranscriptSource.NONE, List.of());
+        writeAtomically(UsageLimitsFileTest.GOOD);
+        reader.read();
+        writeAtomically("{\"headers_raw\": {");
+        assertThat(reader.readQuotaOnly().rateLimits().window("5h").utilization()).isEqualTo(0.42);
     }
 }

@@ -76,21 +76,21 @@ class DashboardAppWindowTest {
         }
 
         // the first state: the interceptor's figures and the transcript's two responses
-        assertThat(await(() -> "42%".equals(barText("5 hours")), Duration.ofSeconds(10)))
+        assertThat(await(() -> "42%".equals(barText("5h")), Duration.ofSeconds(10)))
                 .as("5h bar shows the file's 42%% within 10 s of starting").isTrue();
         assertThat(label("header:status")).isEqualTo("OK");
         assertThat(label("requests:total.value.0")).as("requests in the session").isEqualTo("2");
-        assertThat(label("quota:5 hours.countdown")).matches("[0-2]:\\d\\d:\\d\\d");
+        assertThat(label("quota:5h.countdown")).matches("[0-2]:\\d\\d:\\d\\d");
 
         // the interceptor records a new response: 57 %
         Instant renamed = data.writeUsageLimits(0.57, Instant.now());
-        boolean shown = await(() -> "57%".equals(barText("5 hours")), FILE_TO_SCREEN_LIMIT);
+        boolean shown = await(() -> "57%".equals(barText("5h")), FILE_TO_SCREEN_LIMIT);
         Duration took = Duration.between(renamed, Instant.now());
         assertThat(shown).as("5h bar shows 57%% within %d ms of the rename (gave up after %d ms)",
                 FILE_TO_SCREEN_LIMIT.toMillis(), took.toMillis()).isTrue();
         settle();
         BufferedImage en = screenshot("window-en-" + scale);
-        assertThat(filledFraction(en, "5 hours")).as("green part of the 5h bar on screen").isCloseTo(0.57,
+        assertThat(filledFraction(en, "5h")).as("green part of the 5h bar on screen").isCloseTo(0.57,
                 within(0.02));
 
         // Settings › Language › Deutsch, as a user picks it
@@ -99,7 +99,7 @@ class DashboardAppWindowTest {
             return null;
         });
         assertThat(onEdt(() -> app.frame().getView().quotas().get(0).label())).isEqualTo("5 Stunden");
-        assertThat(barText("5 Stunden")).isEqualTo("57 %");
+        assertThat(barText("5h")).isEqualTo("57 %");
         assertThat(onEdt(() -> ((JMenu) find(app.frame().getJMenuBar(), "menu:settings")).getText()))
                 .isEqualTo("Einstellungen");
         assertThat(label("caption:expiry")).isEqualTo("Aufgebraucht");
@@ -117,22 +117,22 @@ class DashboardAppWindowTest {
                 .doesNotContain("language = en");
         settle();
         BufferedImage de = screenshot("window-de-" + scale);
-        assertThat(filledFraction(de, "5 Stunden")).isCloseTo(0.57, within(0.02));
+        assertThat(filledFraction(de, "5h")).isCloseTo(0.57, within(0.02));
     }
 
     private String label(String name) {
         return onEdt(() -> ((JLabel) find(app.frame().getContentPane(), name)).getText());
     }
 
-    /** The bar of the section whose label reads {@code sectionLabel}; {@code null} while there is none. */
-    private QuotaBar bar(String sectionLabel) {
-        QuotaPanel.Section s = ((DashboardPanel) app.frame().getContentPane()).quotas.section(sectionLabel);
+    /** The bar of the quota window {@code window} (e.g. {@code 5h}); {@code null} while there is none. */
+    private QuotaBar bar(String window) {
+        QuotaPanel.Section s = ((DashboardPanel) app.frame().getContentPane()).quotas.section(window);
         return s == null ? null : s.bar;
     }
 
-    private String barText(String sectionLabel) {
+    private String barText(String window) {
         return onEdt(() -> {
-            QuotaBar b = bar(sectionLabel);
+            QuotaBar b = bar(window);
             return b == null ? null : b.getModel().text();
         });
     }
@@ -177,12 +177,12 @@ class DashboardAppWindowTest {
      * How much of the bar is green in the screenshot: the run of the theme's OK colour along the bar's middle
      * row, over the bar's length (fill, track and markers; the percentage text to their right is not part).
      */
-    private double filledFraction(BufferedImage shot, String sectionLabel) {
+    private double filledFraction(BufferedImage shot, String window) {
         int ok = BudmonTheme.color(BudmonTheme.QUOTA_OK).getRGB() & 0xffffff;
         int track = BudmonTheme.color(BudmonTheme.QUOTA_TRACK).getRGB() & 0xffffff;
         int marker = BudmonTheme.color(BudmonTheme.QUOTA_MARKER).getRGB() & 0xffffff;
         Rectangle r = onEdt(() -> {
-            QuotaBar b = bar(sectionLabel);
+            QuotaBar b = bar(window);
             Point p = SwingUtilities.convertPoint(b, 0, 0, app.frame());
             return new Rectangle(p.x, p.y, b.getWidth(), b.getHeight());
         });

@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import javax.imageio.ImageIO;
 import javax.swing.JLabel;
+import javax.swing.JComponent;
+import javax.swing.RepaintManager;
 import javax.swing.JMenu;
 import javax.swing.JMenuItem;
 import javax.swing.JRadioButtonMenuItem;
@@ -130,18 +132,55 @@ class DashboardPanelTest {
     }
 
     @Test
+    void theNextSecondOfACountdownRepaintsWithoutLayingTheWindowOut() {
+        useScale(1);
+        onEdt(() -> {
+            DashboardPanel panel = new DashboardPanel();
+            panel.show(SampleViews.view(SampleViews.Scenario.NORMAL, 0, false));
+            List<Component> relaidOut = new ArrayList<>();
+            List<Component> repainted = new ArrayList<>();
+            RepaintManager normal = RepaintManager.currentManager(panel);
+            RepaintManager.setCurrentManager(new RepaintManager() {
+                @Override
+                public void addInvalidComponent(JComponent c) {
+                    relaidOut.add(c);
+                }
+
+                @Override
+                public void addDirtyRegion(JComponent c, int x, int y, int w, int h) {
+                    repainted.add(c);
+                }
+            });
+            try {
+                panel.show(SampleViews.view(SampleViews.Scenario.NORMAL, 1, false));
+                JLabel countdown = (JLabel) find(panel, "quota:5h.countdown");
+                assertThat(countdown.getText()).isEqualTo("1:22:56");
+                assertThat(repainted).as("the countdown and the ring repaint").contains(countdown,
+                        find(panel, "quota:ring"));
+                assertThat(relaidOut).as("same widths: nothing laid out again").isEmpty();
+
+                ((ToneLabel) countdown).show("12:22:56");
+                assertThat(relaidOut).as("a wider text is laid out").containsExactly(countdown);
+            } finally {
+                RepaintManager.setCurrentManager(normal);
+            }
+            return null;
+        });
+    }
+
+    @Test
     void aDifferentSetOfWindowsRebuildsTheSections() {
         useScale(1);
         onEdt(() -> {
             DashboardPanel panel = new DashboardPanel();
             panel.show(SampleViews.view(SampleViews.Scenario.NORMAL, 0, false));
-            assertThat(find(panel, "quota:7d sonnet.bar")).isNotNull();
+            assertThat(find(panel, "quota:7d_sonnet.bar")).isNotNull();
 
             boolean rebuilt = panel.show(SampleViews.view(SampleViews.Scenario.ALARM, 0, false));
 
             assertThat(rebuilt).isTrue();
-            assertThat(find(panel, "quota:7d sonnet.bar")).as("gone with its window").isNull();
-            assertThat(find(panel, "quota:7d opus.bar")).isNotNull();
+            assertThat(find(panel, "quota:7d_sonnet.bar")).as("gone with its window").isNull();
+            assertThat(find(panel, "quota:7d_opus.bar")).isNotNull();
             JLabel note = (JLabel) find(panel, "quota:7d.note");
             assertThat(note.getText()).isEqualTo("reset 13:00, no request since");
             assertThat(find(panel, "quota:7d.expiry")).as("no figures under a note").isNull();

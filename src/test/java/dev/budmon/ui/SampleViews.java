@@ -78,21 +78,21 @@ final class SampleViews {
 
     private static DashboardView normal(int tick, boolean german) {
         int left = 4977 - tick;
-        QuotaSectionView fiveHours = new QuotaSectionView("5h",
+        QuotaSectionView fiveHours = new QuotaSectionView("5h", "5h",
                 new QuotaBarModel(81, 75, 90, Tone.WARN, "81 %"), false, false, "",
                 TonedText.plain("14:00"), new TonedText(clock(left), Tone.NORMAL),
                 new TonedText("14:35", Tone.WARN), new TonedText("+0:35", Tone.WARN),
                 new TonedText("14.2 %/h", Tone.OK));
-        QuotaSectionView sevenDays = new QuotaSectionView("7d",
+        QuotaSectionView sevenDays = new QuotaSectionView("7d", "7d",
                 new QuotaBarModel(42, 75, 90, Tone.OK, "42 %"), false, false, "",
                 TonedText.plain(german ? "Mo 09:00" : "Mon 09:00"), TonedText.plain("3d 19h"),
                 new TonedText(german ? "Di 02:10" : "Tue 02:10", Tone.INFO), new TonedText("+17:10", Tone.OK),
                 TonedText.plain(german ? "9.8 %/Tag" : "9.8 %/day"));
-        QuotaSectionView sonnet = new QuotaSectionView("7d sonnet",
+        QuotaSectionView sonnet = new QuotaSectionView("7d_sonnet", "7d sonnet",
                 new QuotaBarModel(12, 75, 90, Tone.OK, "12 %"), true, false, "",
                 TonedText.plain(german ? "Mo 09:00" : "Mon 09:00"), TonedText.UNKNOWN, TonedText.UNKNOWN,
                 TonedText.UNKNOWN, TonedText.UNKNOWN);
-        QuotaSectionView overage = new QuotaSectionView(german ? "Zusatz" : "overage",
+        QuotaSectionView overage = new QuotaSectionView("overage", german ? "Zusatz" : "overage",
                 new QuotaBarModel(0, Double.NaN, Double.NaN, Tone.DIM, "0 %"), true, false, "",
                 TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN);
 
@@ -139,9 +139,9 @@ final class SampleViews {
     }
 
     private static DashboardView waiting(boolean german) {
-        QuotaSectionView fiveHours = new QuotaSectionView("5h", QuotaBarModel.UNKNOWN, false, true, "",
+        QuotaSectionView fiveHours = new QuotaSectionView("5h", "5h", QuotaBarModel.UNKNOWN, false, true, "",
                 TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN);
-        QuotaSectionView sevenDays = new QuotaSectionView("7d", QuotaBarModel.UNKNOWN, false, true, "",
+        QuotaSectionView sevenDays = new QuotaSectionView("7d", "7d", QuotaBarModel.UNKNOWN, false, true, "",
                 TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN);
         return new DashboardView("BudMon", menu(german),
                 new HeaderView("BUDGET MONITOR", "v0.1.0", HeartbeatModel.IDLE, german ? "WARTEN" : "WAIT", Tone.DIM),
@@ -153,16 +153,16 @@ final class SampleViews {
 
     private static DashboardView alarm(int tick, boolean german) {
         int expiryLeft = 742 - tick;
-        QuotaSectionView fiveHours = new QuotaSectionView("5h",
+        QuotaSectionView fiveHours = new QuotaSectionView("5h", "5h",
                 new QuotaBarModel(112, 75, 90, Tone.ALARM, "112 %"), false, false, "",
                 TonedText.plain("14:00"), TonedText.plain(clock(3922 - tick)),
                 new TonedText("13:07", Tone.ALARM), new TonedText("−0:53", Tone.ALARM),
                 new TonedText("31.5 %/h", Tone.ALARM));
-        QuotaSectionView sevenDays = new QuotaSectionView("7d",
+        QuotaSectionView sevenDays = new QuotaSectionView("7d", "7d",
                 new QuotaBarModel(0, 75, 90, Tone.DIM, "0 %"), false, true,
                 german ? "Reset 13:00, seither keine Anfrage" : "reset 13:00, no request since",
                 TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN);
-        QuotaSectionView opus = new QuotaSectionView("7d opus",
+        QuotaSectionView opus = new QuotaSectionView("7d_opus", "7d opus",
                 new QuotaBarModel(93, 75, 90, Tone.ALARM, "93 %"), true, false, "",
                 TonedText.plain(german ? "Fr 18:00" : "Fri 18:00"), TonedText.UNKNOWN, TonedText.UNKNOWN,
                 TonedText.UNKNOWN, TonedText.UNKNOWN);

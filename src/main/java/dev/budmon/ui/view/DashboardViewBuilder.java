@@ -65,8 +65,8 @@ public final class DashboardViewBuilder {
         if (quotas.isEmpty()) {
             // Before the first headers the two main windows are still shown, as unknown, so the layout
             // does not jump when data arrives.
-            quotas.add(unknownSection(m.get("quota.5h")));
-            quotas.add(unknownSection(m.get("quota.7d")));
+            quotas.add(unknownSection("5h", m.get("quota.5h")));
+            quotas.add(unknownSection("7d", m.get("quota.7d")));
         }
 
         String title = m.get("app.name");
@@ -97,7 +97,7 @@ public final class DashboardViewBuilder {
                     && f.lastResponse().time().isAfter(q.reset());
             String at = TimeFormat.forWindow(q.reset(), q.length(), now, zone, m);
             String note = m.get(requestSince ? "quota.reset_at" : "quota.reset_no_request", at);
-            return new QuotaSectionView(label, new QuotaBarModel(0, t.quotaWarnPercent(), t.quotaAlarmPercent(),
+            return new QuotaSectionView(q.name(), label, new QuotaBarModel(0, t.quotaWarnPercent(), t.quotaAlarmPercent(),
                     Tone.DIM, AmountFormat.percent(0.0, locale)), compact, true, note,
                     TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN);
         }
@@ -122,11 +122,11 @@ public final class DashboardViewBuilder {
                 : new TonedText(DurationFormat.signedWords(w.reserve(), m), tone(w.reserveLevel()));
         TonedText burn = w.burnPerHour() == null ? TonedText.UNKNOWN
                 : new TonedText(AmountFormat.burnRate(w.burnPerHour(), q.length(), m), tone(w.burnLevel()));
-        return new QuotaSectionView(label, bar, compact, false, note, reset, countdown, expiry, reserve, burn);
+        return new QuotaSectionView(q.name(), label, bar, compact, false, note, reset, countdown, expiry, reserve, burn);
     }
 
-    private static QuotaSectionView unknownSection(String label) {
-        return new QuotaSectionView(label, QuotaBarModel.UNKNOWN, false, true, "", TonedText.UNKNOWN,
+    private static QuotaSectionView unknownSection(String window, String label) {
+        return new QuotaSectionView(window, label, QuotaBarModel.UNKNOWN, false, true, "", TonedText.UNKNOWN,
                 TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN);
     }
 

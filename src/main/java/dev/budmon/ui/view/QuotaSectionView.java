@@ -12,7 +12,9 @@ import java.util.Objects;
  * a thin bar with its percentage, and the reset time. A section with a {@code note} (a window whose reset
  * has passed: "reset 13:00, no request since") shows the note under the bar instead of the figures.
  *
- * @param label     the window's name, e.g. {@code 5h}, {@code 7d}, {@code 7d sonnet}
+ * @param window    the window's stable key, as the data names it and whatever the language: {@code 5h},
+ *                  {@code 7d}, {@code 7d_sonnet}, {@code overage}; the window's components are named after it
+ * @param label     the window's translated name, e.g. {@code 5 hours}, {@code 7 days Sonnet}
  * @param bar       the bar, with its percentage text; for a reset window 0 % in tone DIM
  * @param compact   {@code true} for the one-line form
  * @param dimmed    {@code true} to show label and texts in the dim colour (reset window, stale data)
@@ -23,11 +25,12 @@ import java.util.Objects;
  * @param reserve   expiry minus reset, e.g. {@code +2:17} (OK/WARN/ALARM)
  * @param burnRate  e.g. {@code 12.3 %/h} or {@code 2.1 %/day}
  */
-public record QuotaSectionView(String label, QuotaBarModel bar, boolean compact, boolean dimmed, String note,
+public record QuotaSectionView(String window, String label, QuotaBarModel bar, boolean compact, boolean dimmed, String note,
                                TonedText reset, TonedText countdown, TonedText expiry, TonedText reserve,
                                TonedText burnRate) {
 
     public QuotaSectionView {
+        Objects.requireNonNull(window, "window");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(bar, "bar");
         Objects.requireNonNull(note, "note");

@@ -240,4 +240,15 @@ class DashboardViewBuilderTest {
         assertThat(de.menu().selectedLanguage()).isEqualTo("de");
         assertThat(de.captions()).isNotEqualTo(en.captions());
     }
+
+    @Test
+    void sectionsKeepTheirWindowKeyInEveryLanguage() {
+        UsageState s = state(NOW, null, five(0.2, Duration.ofHours(3)), week("7d", 0.42), week("7d_sonnet", 0.1));
+        for (Messages m : List.of(EN, DE)) {
+            assertThat(view(s, m).quotas()).extracting(QuotaSectionView::window)
+                    .containsExactly("5h", "7d", "7d_sonnet");
+        }
+        assertThat(view(UsageState.EMPTY, DE).quotas()).as("the unknown sections while waiting")
+                .extracting(QuotaSectionView::window).containsExactly("5h", "7d");
+    }
 }
