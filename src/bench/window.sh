@@ -31,12 +31,13 @@ java25="${JAVA25-/usr/lib/jvm/temurin-25-jdk-amd64}"
 [ -x "$java25/bin/java" ] || java25=""
 # name|JAVA_HOME|JVM options added to the launcher's own (./budmon gives the window -XX:+UseSerialGC
 # -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss512k -Xms16m). Sets named *archive* run with the launcher's
-# own window archive, recorded first by its rehearsal; the others with BUDMON_CDS=off.
+# own window archive (on JDK 25 an AOT cache), recorded first by its rehearsal; the others with BUDMON_CDS=off.
+# (Names become folder names, and a comma would split CLAUDE_CONFIG_DIR.)
 sets=(
-  "no archive||"
+  "no-archive||"
   "archive||"
 )
-[ -n "$java25" ] && sets+=("JDK 25, no archive|$java25|" "JDK 25, archive (AOT cache)|$java25|")
+[ -n "$java25" ] && sets+=("jdk25-no-archive|$java25|" "jdk25-archive|$java25|")
 mkdir -p "$bench"
 
 cd "$root"
@@ -77,7 +78,7 @@ for entry in "${sets[@]}"; do
     continue
   fi
   export JAVA_HOME="${java_home:-$default_java_home}"
-  if [[ "$name" == *archive* ]] && [[ "$name" != *"no archive"* ]]; then
+  if [[ "$name" == *archive* ]] && [[ "$name" != *no-archive* ]]; then
     export BUDMON_CDS=on
     # the launcher's archive is valid only for this jar and this JVM: recorded again for every run
     BUDMON_REHEARSAL_DELAY=0 "${driver[@]}" "$bench/work" archive "" 1 0 0 launcher >&2

@@ -1,7 +1,7 @@
 package dev.budmon.calc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.budmon.json.JsonTrees;
 import dev.budmon.model.ModelPrices;
 
 import java.io.IOException;
@@ -53,7 +53,7 @@ public final class PriceTable {
                 if (in == null) {
                     throw new IllegalStateException("prices.json is missing from the build");
                 }
-                return parse(new ObjectMapper().readTree(in));
+                return parse(JsonTrees.read(in, false));
             } catch (IOException e) {
                 throw new UncheckedIOException("the bundled prices.json cannot be read", e);
             }

@@ -1,8 +1,7 @@
 package dev.budmon.i18n;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.budmon.json.JsonTrees;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,7 +180,7 @@ public final class Messages {
 
     /** A flat JSON object of strings, in file order; a key written twice is an error, not a silent overwrite. */
     static Map<String, String> parseBundle(InputStream in, String name) throws IOException {
-        JsonNode root = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(in);
+        JsonNode root = JsonTrees.read(in, true);
         if (root == null || !root.isObject()) {
             throw new IllegalStateException(name + " is not a JSON object");
         }

@@ -2,7 +2,7 @@ package dev.budmon.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.budmon.json.JsonTrees;
 import dev.budmon.model.AccountLimits;
 import dev.budmon.model.QuotaWindow;
 import dev.budmon.model.RateLimits;
@@ -41,7 +41,6 @@ public final class UsageLimitsFile {
     /** Larger files are not ours: the interceptor writes a few kilobytes. */
     static final long MAX_BYTES = 4L * 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private UsageLimitsFile() {
     }
@@ -72,7 +71,7 @@ public final class UsageLimitsFile {
         }
         JsonNode root;
         try {
-            root = JSON.readTree(bytes);
+            root = JsonTrees.read(bytes);
         } catch (JsonProcessingException e) {
             return onlyWarningNamed(origin, "is not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
         } catch (IOException | RuntimeException e) {
@@ -115,7 +114,7 @@ public final class UsageLimitsFile {
                 warnings.add(new SourceWarning(file.toString(), "is too large and was ignored"));
                 return List.of();
             }
-            JsonNode root = JSON.readTree(bytes);
+            JsonNode root = JsonTrees.read(bytes);
             if (root == null || !root.isObject()) {
                 warnings.add(new SourceWarning(file.toString(), "does not hold a JSON object"));
                 return List.of();

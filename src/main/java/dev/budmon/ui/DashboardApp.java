@@ -334,6 +334,7 @@ public final class DashboardApp implements DashboardActions {
         ticker = new Timer(1000, e -> repaintView());
         ticker.start();
         frame.setVisible(true);
+        checkFirstRun();
         // After the first paint: decoding the PNGs is no reason to keep the window back.
         icons.whenComplete((images, failed) -> {
             if (failed != null) {
@@ -355,15 +356,25 @@ public final class DashboardApp implements DashboardActions {
         repaintView();
         firstState.countDown();
         secondState.countDown();
-        if (!firstRunChecked && !rehearsal) {
-            firstRunChecked = true;
-            if (!s.hasData()) {
-                io.execute(() -> {
-                    if (!dialogs.anySourceExists()) {
-                        SwingUtilities.invokeLater(() -> dialogs.offerSetup(frame, messages));
-                    }
-                });
-            }
+        checkFirstRun();
+    }
+
+    /**
+     * Offers the setup once, when the first state read has no data and no source exists. Only once the
+     * window shows: a state can arrive before the frame is built, while the main thread is still installing
+     * the look and feel, and a dialog made then would have neither its owner nor its look.
+     */
+    private void checkFirstRun() {
+        if (firstRunChecked || rehearsal || refreshes == 0 || frame == null || !frame.isShowing()) {
+            return;
+        }
+        firstRunChecked = true;
+        if (!state.hasData()) {
+            io.execute(() -> {
+                if (!dialogs.anySourceExists()) {
+                    SwingUtilities.invokeLater(() -> dialogs.offerSetup(frame, messages));
+                }
+            });
         }
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JMenu;
 import javax.swing.JMenuItem;
@@ -149,6 +150,35 @@ class DashboardAppWindowTest {
             }
             Thread.sleep(2);
         }
+    }
+
+    @Test
+    void anEmptyClaudeDirectoryOffersTheSetupOverTheShownWindowInBudmonsLook() throws Exception {
+        app = DashboardApp.start(new ClaudeDirs(List.of(claudeDir)), new TranscriptFeed(), Clock.systemDefaultZone());
+        JDialog offer = null;
+        for (int i = 0; i < 200 && offer == null; i++) {
+            offer = onEdt(() -> {
+                for (java.awt.Window w : java.awt.Window.getWindows()) {
+                    if (w instanceof JDialog d && d.isShowing()) {
+                        return d;
+                    }
+                }
+                return null;
+            });
+            if (offer == null) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(offer).as("the first-run dialog").isNotNull();
+        JDialog shown = offer;
+        assertThat(onEdt(shown::getOwner)).isSameAs(onEdt(() -> app.frame()));
+        assertThat(onEdt(() -> app.frame().isShowing())).isTrue();
+        assertThat(onEdt(() -> shown.getRootPane().getUI().getClass().getName())).startsWith("com.formdev.flatlaf.");
+        onEdt(() -> {
+            shown.dispose(); // as "Later" would: nothing is installed
+            return null;
+        });
+        assertThat(claudeDir.resolve("budmon-interceptor.mjs")).doesNotExist();
     }
 
     /** Lets the EDT paint and the X server draw what it was sent. */
