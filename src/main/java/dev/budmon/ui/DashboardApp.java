@@ -66,6 +66,9 @@ public final class DashboardApp implements DashboardActions {
     /** How long the rehearsal waits for each of the first two states and for the icons. */
     private static final Duration REHEARSAL_WAIT = Duration.ofSeconds(2);
 
+    /** How long after showing the window its icons are read. */
+    private static final Duration ICONS_DELAY = Duration.ofMillis(500);
+
     /** Icon sizes shipped in {@code /icons/budmon-<size>.png}. */
     private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
 
@@ -81,7 +84,7 @@ public final class DashboardApp implements DashboardActions {
     });
     private final LiveState live;
     private final AppDialogs dialogs;
-    /** The window's icons, read on the start-up thread. */
+    /** The window's icons, read on the I/O thread once the window shows. */
     private final CompletableFuture<List<Image>> icons = new CompletableFuture<>();
     /** Counted down by the first state (on the EDT), which the start waits for a little before showing. */
     private final CountDownLatch firstState = new CountDownLatch(1);
@@ -156,7 +159,7 @@ public final class DashboardApp implements DashboardActions {
      *
      * <p>The start-up runs on two threads at once, as this is what a cold JVM on a small machine gains most
      * from: a background thread reads the config, starts reading the state (the quota files first, see
-     * {@link LiveState#start()}), loads the prices and the icons, while the calling thread installs the
+     * {@link LiveState#start()}), loads the prices, while the calling thread installs the
      * look and feel (allowed before any component exists) and with it starts the toolkit. The frame is built
      * once the config is there; it is shown as soon as the first state has arrived, or after
      * {@link #FIRST_STATE_WAIT} with WAIT, so that its first paint usually has data already.
@@ -194,6 +197,7 @@ public final class DashboardApp implements DashboardActions {
             SwingUtilities.invokeAndWait(() -> app.build(app.closedForTests::countDown));
             app.firstState.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             app.secondState.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            app.io.execute(app::readIcons);
             List<Image> images = app.icons.get(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             SwingUtilities.invokeAndWait(() -> {
                 app.paintOffscreen();
@@ -264,11 +268,6 @@ public final class DashboardApp implements DashboardActions {
             DashboardViewBuilder.build(Calculator.compute(app.latestRead, clock.instant(), app.config, app.prices),
                     app.config, app.messages, app.zone, 1);
             GraphicsWarmUp.run();
-            try {
-                app.icons.complete(icons());
-            } catch (RuntimeException e) {
-                app.icons.completeExceptionally(e);
-            }
         }, "budmon-start");
         starter.setDaemon(true);
         starter.start();
@@ -335,6 +334,10 @@ public final class DashboardApp implements DashboardActions {
         ticker.start();
         frame.setVisible(true);
         checkFirstRun();
+        // Read once the first frame is painted: on two cores, decoding seven PNGs meanwhile would delay it.
+        Timer iconsLater = new Timer((int) ICONS_DELAY.toMillis(), e -> io.execute(this::readIcons));
+        iconsLater.setRepeats(false);
+        iconsLater.start();
         // After the first paint: decoding the PNGs is no reason to keep the window back.
         icons.whenComplete((images, failed) -> {
             if (failed != null) {
@@ -343,6 +346,15 @@ public final class DashboardApp implements DashboardActions {
                 SwingUtilities.invokeLater(() -> frame.setIconImages(images));
             }
         });
+    }
+
+    /** Reads the icons into {@link #icons}; on the I/O thread. */
+    private void readIcons() {
+        try {
+            icons.complete(icons());
+        } catch (RuntimeException e) {
+            icons.completeExceptionally(e);
+        }
     }
 
     /** The frame, for tests. EDT only. */

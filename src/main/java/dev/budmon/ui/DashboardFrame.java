@@ -5,6 +5,7 @@ import dev.budmon.ui.view.DashboardView;
 import javax.swing.JFrame;
 import javax.swing.WindowConstants;
 import java.awt.Dimension;
+import java.awt.im.InputContext;
 import java.util.Objects;
 
 /**
@@ -42,6 +43,16 @@ public class DashboardFrame extends JFrame {
         apply(Objects.requireNonNull(initial, "initial"));
         pack();
         setMinimumSize(getSize());
+    }
+
+    /**
+     * None: nothing in this window takes text, and the window's input context would open the X input method
+     * at the first focus (~30 ms of the start on the EDT) only to be told to stay idle. The components inside
+     * ask their window for it, so this covers them all; dialogs with text fields are windows of their own.
+     */
+    @Override
+    public InputContext getInputContext() {
+        return null;
     }
 
     /** The view currently shown. */
