@@ -11,6 +11,7 @@
 # Environment: BUDMON_BENCH_DIR (default /tmp/budmon-bench-window), BUDMON_BENCH_STARTS (cold starts per
 # set, 7), BUDMON_BENCH_IDLE (seconds of idle CPU, 60; 0 measures the cold starts only), BUDMON_BENCH_WRITES
 # (file rewrites, 30),
+# The last row is the floor of this machine: a minimal FlatLaf window with its own archive (set name floor).
 # BUDMON_BENCH_HISTORY_MB (0: also read a generated transcript history of that many MB, as a second Claude
 # directory), BUDMON_BENCH_SETS (which sets to run, by name, separated by commas; default all), JAVA25 (a
 # JDK 25 for its sets; empty: none).
@@ -88,5 +89,64 @@ for entry in "${sets[@]}"; do
   "${driver[@]}" "$bench/work" "$name" "$opts" "$starts" "$idle" "$writes"
   rm -rf "$bench/work"
 done
+
+# The floor of this machine, as the issue's reference: a minimal FlatLaf window (one label) with its own
+# class-data archive and the launcher's flags, from launch to its first paint.
+if [ -z "${BUDMON_BENCH_SETS:-}" ] || [[ ",$BUDMON_BENCH_SETS," == *",floor,"* ]]; then
+  ref="$bench/reference"
+  mkdir -p "$ref"
+  cat > "$ref/ReferenceWindow.java" <<'JAVA'
+public class ReferenceWindow {
+    public static void main(String[] args) throws Exception {
+        com.formdev.flatlaf.FlatDarkLaf.setup();
+        javax.swing.SwingUtilities.invokeLater(() -> {
+            javax.swing.JFrame f = new javax.swing.JFrame("reference");
+            f.add(new javax.swing.JLabel("5h 42 %   Reset 13:00   Expiry 15:20") {
+                private boolean painted;
+
+                @Override
+                protected void paintComponent(java.awt.Graphics g) {
+                    super.paintComponent(g);
+                    if (!painted) {
+                        painted = true;
+                        System.err.println("reference-frame " + System.currentTimeMillis());
+                    }
+                }
+            });
+            f.setSize(400, 300);
+            f.setVisible(true);
+        });
+    }
+}
+JAVA
+  flatlaf="$(tr ':' '\n' < target/bench-classpath.txt | grep '/flatlaf-[0-9.]*\.jar$' | head -1)"
+  javac -cp "$flatlaf" -d "$ref" "$ref/ReferenceWindow.java"
+  cp "$flatlaf" "$ref/flatlaf.jar"
+  printf 'Main-Class: ReferenceWindow\nClass-Path: flatlaf.jar\n' > "$ref/manifest"
+  (cd "$ref" && jar cfm reference.jar manifest ReferenceWindow*.class)
+  ref_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss512k -Xms16m -Xshare:auto)
+  rm -f "$ref/reference.jsa"
+  java "${ref_flags[@]}" -XX:ArchiveClassesAtExit="$ref/reference.jsa" -jar "$ref/reference.jar" 2>/dev/null &
+  sleep 5
+  kill $! && wait $! 2>/dev/null || true
+  times=()
+  for _ in $(seq "$starts"); do
+    launched=$(date +%s%3N)
+    java "${ref_flags[@]}" -XX:SharedArchiveFile="$ref/reference.jsa" -XX:+UnlockDiagnosticVMOptions \
+      -XX:ArchiveRelocationMode=0 -jar "$ref/reference.jar" 2> "$ref/err" &
+    pid=$!
+    for _ in $(seq 300); do
+      grep -q '^reference-frame ' "$ref/err" && break
+      sleep 0.02
+    done
+    painted=$(awk '/^reference-frame / {print $2}' "$ref/err")
+    kill $pid && wait $pid 2>/dev/null || true
+    [ -n "$painted" ] && times+=($((painted - launched)))
+  done
+  sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+  echo "| floor: a minimal FlatLaf window (one label) with its own archive, to its first paint | \
+\`${ref_flags[*]}\` | **${sorted[$(( (${#sorted[@]} - 1) / 2 ))]} ms** (${sorted[0]}–${sorted[-1]}) | | | | |"
+fi
+
 echo
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
