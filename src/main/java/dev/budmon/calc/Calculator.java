@@ -75,6 +75,32 @@ public final class Calculator {
                 state.newestData());
     }
 
+    /**
+     * The figures of {@code previous}, which {@link #compute} made for {@code state} and {@code config},
+     * moved on to {@code now}: only what depends on the clock is computed again (each quota window's
+     * forecast, the overall status, the stale mark), so that the one-second clock of the window costs little.
+     * The result equals {@code compute(state, now, config, prices)}.
+     *
+     * @return the figures at {@code now}, or {@code null} when a window's reset lies between the two moments:
+     *         the usage inside the windows changes with it, so everything has to be computed anew
+     */
+    public static Figures advance(Figures previous, UsageState state, Instant now, BudmonConfig config) {
+        List<WindowForecast> forecasts = new ArrayList<>(previous.windows().size());
+        for (WindowForecast old : previous.windows()) {
+            WindowForecast f = QuotaForecast.of(old.window(), now, config.thresholds());
+            if (f.resetPassed() != old.resetPassed()) {
+                return null;
+            }
+            forecasts.add(f);
+        }
+        Instant capturedAt = previous.quotaCapturedAt();
+        return new Figures(now, status(state, forecasts), forecasts, previous.account(), previous.quotaSource(),
+                capturedAt, capturedAt != null && Duration.between(capturedAt, now).compareTo(STALE_AFTER) > 0,
+                previous.lastResponse(), previous.lastRequest(), previous.activeSession(), previous.session(),
+                previous.sessionClaudeCostUsd(), previous.windowUsage(), previous.cache(), previous.unknownModels(),
+                previous.newestData());
+    }
+
     private static OverallStatus status(UsageState state, List<WindowForecast> forecasts) {
         if (!state.hasData()) {
             return OverallStatus.WAIT;

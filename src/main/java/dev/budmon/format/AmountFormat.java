@@ -9,6 +9,8 @@ import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Token counts, dollars, percentages and burn rates as text. Pure; the locale decides the decimal and
@@ -22,6 +24,7 @@ public final class AmountFormat {
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final BigDecimal TEN = BigDecimal.TEN;
     private static final Duration ONE_DAY = Duration.ofDays(1);
+    private static final Map<FormatKey, DecimalFormat> FORMATS = new ConcurrentHashMap<>();
 
     private AmountFormat() {
     }
@@ -162,10 +165,20 @@ public final class AmountFormat {
 
     /** A decimal number with exactly {@code scale} decimals in the locale's symbols. */
     private static String decimal(BigDecimal value, int scale, boolean grouping, Locale locale) {
-        DecimalFormat f = new DecimalFormat(grouping ? "#,##0" : "0", DecimalFormatSymbols.getInstance(locale));
-        f.setMinimumFractionDigits(scale);
-        f.setMaximumFractionDigits(scale);
-        f.setRoundingMode(RoundingMode.HALF_UP);
-        return f.format(value);
+        // A copy of a prototype made once per form: a new DecimalFormat looks up the locale's symbols and
+        // parses its pattern, which the window's one-second clock would otherwise pay for every second.
+        DecimalFormat prototype = FORMATS.computeIfAbsent(new FormatKey(locale, scale, grouping), k -> {
+            DecimalFormat f = new DecimalFormat(k.grouping() ? "#,##0" : "0", DecimalFormatSymbols.getInstance(k.locale()));
+            f.setMinimumFractionDigits(k.scale());
+            f.setMaximumFractionDigits(k.scale());
+            f.setRoundingMode(RoundingMode.HALF_UP);
+            return f;
+        });
+        // DecimalFormat is not thread-safe: each call formats with its own copy
+        return ((DecimalFormat) prototype.clone()).format(value);
+    }
+
+    /** One form of {@link #decimal}: the few combinations in use, each made once. */
+    private record FormatKey(Locale locale, int scale, boolean grouping) {
     }
 }

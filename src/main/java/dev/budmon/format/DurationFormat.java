@@ -93,7 +93,9 @@ public final class DurationFormat {
             return Unknown.FIGURE;
         }
         long seconds = d.isNegative() || d.isZero() ? 0 : d.getSeconds() + (d.getNano() > 0 ? 1 : 0);
-        return String.format("%d:%02d:%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+        StringBuilder b = new StringBuilder(8).append(seconds / 3600).append(':');
+        TimeFormat.twoDigits(b, seconds % 3600 / 60).append(':');
+        return TimeFormat.twoDigits(b, seconds % 60).toString();
     }
 
     private static String sign(Duration d) {

@@ -27,7 +27,7 @@ public final class TimeFormat {
             return Unknown.FIGURE;
         }
         ZonedDateTime t = at.atZone(zone);
-        return String.format("%02d:%02d", t.getHour(), t.getMinute());
+        return twoDigits(twoDigits(new StringBuilder(5), t.getHour()).append(':'), t.getMinute()).toString();
     }
 
     /** Weekday, date and time, {@code Fri 04.04. 13:00}; German {@code Fr 04.04. 13:00}. */
@@ -37,8 +37,11 @@ public final class TimeFormat {
         }
         ZonedDateTime t = at.atZone(zone);
         String weekday = m.get("weekday." + t.getDayOfWeek().name().substring(0, 3).toLowerCase(Locale.ROOT));
-        return String.format("%s %02d.%02d. %02d:%02d", weekday, t.getDayOfMonth(), t.getMonthValue(),
-                t.getHour(), t.getMinute());
+        StringBuilder b = new StringBuilder(weekday.length() + 14).append(weekday).append(' ');
+        twoDigits(b, t.getDayOfMonth()).append('.');
+        twoDigits(b, t.getMonthValue()).append(". ");
+        twoDigits(b, t.getHour()).append(':');
+        return twoDigits(b, t.getMinute()).toString();
     }
 
     /**
@@ -70,5 +73,17 @@ public final class TimeFormat {
             return m.get("countdown.passed", point);
         }
         return m.get("countdown.with_time", point, DurationFormat.words(Duration.between(now, at), m));
+    }
+
+    /**
+     * Appends {@code value} (0 or more) with at least two digits. By hand rather than with
+     * {@code String.format}, whose parsing of the pattern the window's one-second clock would pay for
+     * every second, mostly in the interpreter.
+     */
+    static StringBuilder twoDigits(StringBuilder b, long value) {
+        if (value < 10) {
+            b.append('0');
+        }
+        return b.append(value);
     }
 }

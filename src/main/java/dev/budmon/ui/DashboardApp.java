@@ -101,6 +101,8 @@ public final class DashboardApp implements DashboardActions {
     private Messages messages;
     private long refreshes;
     private DashboardFrame frame;
+    /** The figures the shown view was built from; the clock moves them on. */
+    private Figures figures;
     private Timer ticker;
     private Timer geometrySaver;
     private boolean firstRunChecked;
@@ -330,7 +332,7 @@ public final class DashboardApp implements DashboardActions {
     /** Shows the built window and starts the clock; the icons follow when read. EDT only. */
     private void show() {
         // One clock for every countdown; it runs only while the window is shown.
-        ticker = new Timer(1000, e -> repaintView());
+        ticker = new Timer(1000, e -> tick());
         ticker.start();
         frame.setVisible(true);
         checkFirstRun();
@@ -396,8 +398,30 @@ public final class DashboardApp implements DashboardActions {
         }
     }
 
+    /**
+     * The clock's second: only what depends on the time is computed again, from the figures and the view
+     * of the last full build; a passing reset (or no view yet) needs the full one.
+     */
+    private void tick() {
+        DashboardView shown = frame == null ? null : frame.getView();
+        Figures next = figures == null || shown == null ? null
+                : Calculator.advance(figures, state, clock.instant(), config);
+        if (next == null) {
+            repaintView();
+            return;
+        }
+        figures = next;
+        frame.setView(DashboardViewBuilder.advance(shown, next, config, messages, zone, refreshes));
+    }
+
+    /**
+     * The view of the current state, config and texts at this moment, fully built. The figures are kept
+     * for the clock's {@link #tick}, which relies on this running after every change of state, config or
+     * texts (all of them call {@link #repaintView}).
+     */
     private DashboardView view() {
         Figures f = Calculator.compute(state, clock.instant(), config, prices);
+        figures = f;
         return DashboardViewBuilder.build(f, config, messages, zone, refreshes);
     }
 
@@ -436,8 +460,11 @@ public final class DashboardApp implements DashboardActions {
             configStamp = FileStamp.of(configStore.file()); // our own write needs no reload
             SwingUtilities.invokeLater(() -> applyConfig(loaded));
         } catch (IOException | RuntimeException e) {
-            SwingUtilities.invokeLater(() -> dialogs.showError(frame, messages,
-                    messages.get("dialog.open_failed", configStore.file(), e.getMessage())));
+            SwingUtilities.invokeLater(() -> {
+                repaintView(); // the menu's choices show the setting in use again, not the one clicked
+                dialogs.showError(frame, messages,
+                        messages.get("dialog.open_failed", configStore.file(), e.getMessage()));
+            });
         }
     }
 

@@ -73,11 +73,16 @@ public class DashboardFrame extends JFrame {
 
     /** @return {@code true} if the structure changed */
     private boolean apply(DashboardView v) {
+        DashboardView old = view;
         view = v;
         if (!v.windowTitle().equals(getTitle())) {
             setTitle(v.windowTitle());
         }
-        menuBar.show(v.menu());
+        // By identity: the clock's views carry the menu over, every full build makes a new one, which is
+        // shown even when equal, as it puts back the radio item that a click selected when its save failed.
+        if (old == null || v.menu() != old.menu()) {
+            menuBar.show(v.menu());
+        }
         return content.show(v);
     }
 

@@ -28,6 +28,8 @@ final class DashboardPanel extends JPanel {
     final RequestsPanel requests = new RequestsPanel();
     final CachePanel cache = new CachePanel();
     final FooterPanel footer = new FooterPanel();
+    /** The view the parts show; {@code null} before the first. */
+    private DashboardView shown;
     /** Told after every paint; {@code null} normally (the window benchmark's probe sets one). */
     private Runnable afterPaint;
 
@@ -49,13 +51,32 @@ final class DashboardPanel extends JPanel {
         applyTheme();
     }
 
-    /** @return {@code true} if a part changed its structure, so the window may need a new size */
+    /**
+     * Shows {@code v}; a part whose view equals the one it shows is not touched (with the clock's ticks
+     * only the header, the quota windows and perhaps the footer change).
+     *
+     * @return {@code true} if a part changed its structure, so the window may need a new size
+     */
     boolean show(DashboardView v) {
-        header.show(v.header());
-        boolean rebuilt = quotas.show(v.quotas(), v.captions(), v.ring());
-        rebuilt |= requests.show(v.requests());
-        cache.show(v.cache());
-        footer.show(v.footer());
+        DashboardView old = shown;
+        shown = v;
+        if (old == null || !v.header().equals(old.header())) {
+            header.show(v.header());
+        }
+        boolean rebuilt = false;
+        if (old == null || !v.quotas().equals(old.quotas()) || !v.captions().equals(old.captions())
+                || !v.ring().equals(old.ring())) {
+            rebuilt = quotas.show(v.quotas(), v.captions(), v.ring());
+        }
+        if (old == null || !v.requests().equals(old.requests())) {
+            rebuilt |= requests.show(v.requests());
+        }
+        if (old == null || !v.cache().equals(old.cache())) {
+            cache.show(v.cache());
+        }
+        if (old == null || !v.footer().equals(old.footer())) {
+            footer.show(v.footer());
+        }
         return rebuilt;
     }
 

@@ -118,4 +118,35 @@ class CalculatorTest {
         assertThat(f.cache().average()).isCloseTo(0.55, within(1e-12));
         assertThat(f.cache().level()).isEqualTo(Level.WARN);
     }
+
+    @Test
+    void advancingTheClockGivesTheFiguresComputedAnewUntilAResetPasses() {
+        TokenCounts t = new TokenCounts(100, 200, 300, 400, 500);
+        ApiResponse r = new ApiResponse("m", "q", "s", "claude-sonnet-4-5", NOW.minusSeconds(30), t);
+        SessionUsage s = new SessionUsage("s", "/w", null, NOW.minusSeconds(600), NOW, 3,
+                Map.of("claude-sonnet-4-5", t), 1.25);
+        RateLimits l = limits(0.78, NOW.minus(Duration.ofMinutes(59)), "allowed");
+        UsageState st = new UsageState(l, r, s, state(l, List.of(NOW.minusSeconds(30), NOW.minusSeconds(90)))
+                .timeline(), List.of(0.9, 0.3), NOW, List.of());
+        Figures start = Calculator.compute(st, NOW, BudmonConfig.DEFAULTS, PRICES);
+        assertThat(start.windowUsage()).containsKeys("5h", "7d");
+
+        // a second, the stale mark after an hour, the 5h window going into alarm as its expiry nears (the
+        // burn rate falls with the time), the last second before its reset
+        Figures chained = start;
+        for (Duration d : List.of(Duration.ofSeconds(1), Duration.ofSeconds(61), Duration.ofMinutes(90),
+                Duration.ofHours(3).minusSeconds(1))) {
+            Instant at = NOW.plus(d);
+            Figures anew = Calculator.compute(st, at, BudmonConfig.DEFAULTS, PRICES);
+            assertThat(Calculator.advance(start, st, at, BudmonConfig.DEFAULTS)).as("at +%s", d).isEqualTo(anew);
+            chained = Calculator.advance(chained, st, at, BudmonConfig.DEFAULTS);
+            assertThat(chained).as("advanced step by step to +%s", d).isEqualTo(anew);
+        }
+        assertThat(Calculator.advance(start, st, NOW.plusSeconds(61), BudmonConfig.DEFAULTS).quotaStale())
+                .isTrue();
+        assertThat(start.quotaStale()).isFalse();
+
+        // the 5h reset passes: the usage in it is no longer the window's, so nothing is carried over
+        assertThat(Calculator.advance(chained, st, NOW.plus(Duration.ofHours(3)), BudmonConfig.DEFAULTS)).isNull();
+    }
 }

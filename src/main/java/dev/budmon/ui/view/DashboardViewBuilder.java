@@ -50,7 +50,30 @@ public final class DashboardViewBuilder {
      * @param refreshes how many new states have arrived so far; the heartbeat pulses when it grows
      */
     public static DashboardView build(Figures f, BudmonConfig config, Messages m, ZoneId zone, long refreshes) {
-        Instant now = f.now();
+        return withClockParts(f, config, m, zone, refreshes, menu(config, m),
+                new QuotaCaptions(m.get("label.reset"), m.get("label.expiry"), m.get("label.reserve"),
+                        m.get("label.burn_rate")),
+                requests(f, m, zone), cache(f.cache(), m), null);
+    }
+
+    /**
+     * The view for figures that differ from those {@code previous} was built from only by the clock: builds
+     * what depends on the time (header status, ring, quota sections, title, stale mark) and takes the rest
+     * (menu, captions, requests, cache) from {@code previous}, so that the one-second clock costs little.
+     * Equals {@code build(f, config, m, zone, refreshes)} when {@code previous} was built by {@link #build}
+     * (or by this method) with the same config, texts, zone and refresh count from figures that
+     * {@link dev.budmon.calc.Calculator#advance} moved on to {@code f}.
+     */
+    public static DashboardView advance(DashboardView previous, Figures f, BudmonConfig config, Messages m,
+                                        ZoneId zone, long refreshes) {
+        return withClockParts(f, config, m, zone, refreshes, previous.menu(), previous.captions(),
+                previous.requests(), previous.cache(), previous.footer());
+    }
+
+    /** @param footer the footer shown so far, kept when its stale mark is still right; {@code null} to build it */
+    private static DashboardView withClockParts(Figures f, BudmonConfig config, Messages m, ZoneId zone,
+                                                long refreshes, MenuView menu, QuotaCaptions captions,
+                                                RequestsView requests, CacheView cache, FooterView footer) {
         Locale locale = m.locale();
         boolean waiting = f.status() == OverallStatus.WAIT;
         Tone statusTone = waiting ? Tone.DIM : tone(levelOf(f.status()));
@@ -74,10 +97,10 @@ public final class DashboardViewBuilder {
         if (five != null && five.percent() != null) {
             title = m.get("app.window_title", windowLabel("5h", m), AmountFormat.percent(five.percent(), locale));
         }
-        return new DashboardView(title, menu(config, m), header, ring(five, m),
-                new QuotaCaptions(m.get("label.reset"), m.get("label.expiry"), m.get("label.reserve"),
-                        m.get("label.burn_rate")),
-                quotas, requests(f, m, zone), cache(f.cache(), m), footer(f, m, zone, refreshes));
+        // the footer's texts do not depend on the clock, only whether the quota data is stale does
+        boolean footerKept = footer != null && !waiting && footer.stale() == f.quotaStale();
+        return new DashboardView(title, menu, header, ring(five, m), captions, quotas, requests, cache,
+                footerKept ? footer : footer(f, m, zone, refreshes));
     }
 
     /** The window's display name: {@code 5 hours}, {@code 7 days Sonnet}, or {@code Window x} for names we do not know. */

@@ -42,6 +42,14 @@ public abstract class ModelWidget<M> extends JComponent {
         M old = model;
         model = newModel;
         modelChanged(old, newModel);
+        repaintChange(old, newModel);
+    }
+
+    /**
+     * Asks Swing to repaint what a model change changes: by default the whole widget. A widget of which only
+     * a part changes most of the time (the ring's time, every second) asks for that part alone.
+     */
+    protected void repaintChange(M oldModel, M newModel) {
         repaint();
     }
 

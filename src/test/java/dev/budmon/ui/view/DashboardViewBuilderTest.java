@@ -251,4 +251,30 @@ class DashboardViewBuilderTest {
         assertThat(view(UsageState.EMPTY, DE).quotas()).as("the unknown sections while waiting")
                 .extracting(QuotaSectionView::window).containsExactly("5h", "7d");
     }
+
+    @Test
+    void theClockAloneRebuildsTheTimedPartsToTheSameViewAsAFullBuild() {
+        // 5h at 78 % with 2 h to go: it reaches alarm as its expiry nears; the data turns stale after an hour
+        ApiResponse last = new ApiResponse("m", "q", "s", "claude-sonnet-4-5", NOW.minusSeconds(40),
+                new TokenCounts(100, 200, 300, 400, 500));
+        UsageState s = state(NOW.minus(Duration.ofMinutes(59)), last, five(0.78, Duration.ofHours(2)),
+                week("7d", 0.2), week("7d_sonnet", 0.05));
+        for (Messages m : List.of(EN, DE)) {
+            Figures start = Calculator.compute(s, NOW, BudmonConfig.DEFAULTS, PriceTable.bundled());
+            DashboardView shown = DashboardViewBuilder.build(start, BudmonConfig.DEFAULTS, m, UTC, 7);
+            Figures f = start;
+            for (Duration d : List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(61),
+                    Duration.ofMinutes(45), Duration.ofHours(2).minusSeconds(1))) {
+                Instant at = NOW.plus(d);
+                f = Calculator.advance(f, s, at, BudmonConfig.DEFAULTS);
+                shown = DashboardViewBuilder.advance(shown, f, BudmonConfig.DEFAULTS, m, UTC, 7);
+                DashboardView anew = DashboardViewBuilder.build(
+                        Calculator.compute(s, at, BudmonConfig.DEFAULTS, PriceTable.bundled()),
+                        BudmonConfig.DEFAULTS, m, UTC, 7);
+                assertThat(shown).as("%s at +%s", m.language(), d).isEqualTo(anew);
+            }
+            assertThat(shown.footer().stale()).as("stale after the hour").isTrue();
+            assertThat(shown.ring().timeText()).isEqualTo("0:00:01");
+        }
+    }
 }

@@ -7,6 +7,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.awt.Dimension;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.List;
 import java.awt.image.BufferedImage;
 
 import static dev.budmon.ui.widget.ScaledTheme.hex;
@@ -77,6 +81,92 @@ class CountdownRingTest {
             assertThat(hex(empty.at(deg))).as("empty, %d°", deg).isEqualTo(hex(track));
             assertThat(hex(unknown.at(deg))).as("unknown, %d°", deg).isEqualTo(hex(track));
         }
+    }
+
+    @ParameterizedTest(name = "scale {0}")
+    @ValueSource(floats = {1, 2})
+    void aSecondLaterOnlyTheTimeIsRepaintedAndTheResultIsTheFullPicture(float scale) {
+        ScaledTheme.install(scale);
+        List<Rectangle> asked = new ArrayList<>();
+        CountdownRing widget = ScaledTheme.onEdt(() -> new CountdownRing() {
+            @Override
+            public void repaint(long tm, int x, int y, int width, int height) {
+                asked.add(new Rectangle(x, y, width, height));
+            }
+        });
+        Dimension size = ScaledTheme.onEdt(widget::getPreferredSize);
+        Rectangle whole = new Rectangle(0, 0, size.width, size.height);
+        ScaledTheme.onEdt(() -> {
+            widget.setSize(size);
+            return null;
+        });
+        // 2 h 30 min left of 5 h, then one second less: the arc's end moves by a hundredth of a pixel
+        RingModel first = new RingModel(0.5, "2:30:00", "RESET", Tone.OK);
+        RingModel next = new RingModel(0.5 - 1 / 18000.0, "2:29:59", "RESET", Tone.OK);
+        setModel(widget, first);
+        assertThat(asked).as("the first model").containsExactly(whole);
+        BufferedImage shown = ScaledTheme.paint(widget, size.width, size.height);
+
+        asked.clear();
+        setModel(widget, next);
+        assertThat(asked).hasSize(1);
+        Rectangle time = asked.get(0);
+        assertThat(time.width * time.height).as("only the time's area: %s", time)
+                .isLessThan(size.width * size.height / 5);
+        assertThat(time.x).as("left of the time, clear of the stroke").isGreaterThan(Math.round(6 * scale));
+        // what Swing makes of it: the opaque background, then the new model over the old picture, clipped to the
+        // asked area
+        ScaledTheme.onEdt(() -> {
+            Graphics2D g = shown.createGraphics();
+            try {
+                g.setClip(time);
+                g.setColor(BudmonTheme.color(BudmonTheme.BACKGROUND));
+                g.fill(time);
+                widget.paint(g);
+            } finally {
+                g.dispose();
+            }
+            return null;
+        });
+        BufferedImage full = ScaledTheme.paint(widget, size.width, size.height);
+        BufferedImage before = paintModel(widget, first, size);
+        int changedInTime = 0;
+        for (int y = 0; y < size.height; y++) {
+            for (int x = 0; x < size.width; x++) {
+                if (time.contains(x, y)) {
+                    assertThat(hex(rgb(shown, x, y))).as("inside the time's area at %d,%d", x, y)
+                            .isEqualTo(hex(rgb(full, x, y)));
+                    changedInTime += rgb(before, x, y) != rgb(full, x, y) ? 1 : 0;
+                } else {
+                    // outside, the arc of a second ago stays: a hundredth of a pixel longer (painting that
+                    // anew each second only made its antialiased edge shimmer)
+                    assertThat(hex(rgb(shown, x, y))).as("outside at %d,%d", x, y).isEqualTo(hex(rgb(before, x, y)));
+                }
+            }
+        }
+        assertThat(changedInTime).as("pixels of the time that changed inside the area").isPositive();
+
+        // a visible step of the arc, or another tone, repaints the whole ring
+        asked.clear();
+        setModel(widget, new RingModel(0.49, "2:27:00", "RESET", Tone.OK));
+        setModel(widget, new RingModel(0.49, "0:27:00", "EXPIRY", Tone.WARN));
+        assertThat(asked).containsExactly(whole, whole);
+    }
+
+    private static void setModel(CountdownRing widget, RingModel m) {
+        ScaledTheme.onEdt(() -> {
+            widget.setModel(m);
+            return null;
+        });
+    }
+
+    /** The widget painted in full with {@code m}; its model is left as it was. */
+    private static BufferedImage paintModel(CountdownRing widget, RingModel m, Dimension size) {
+        RingModel shown = ScaledTheme.onEdt(widget::getModel);
+        setModel(widget, m);
+        BufferedImage img = ScaledTheme.paint(widget, size.width, size.height);
+        setModel(widget, shown);
+        return img;
     }
 
     private static Ring paint(float scale, RingModel model) {
