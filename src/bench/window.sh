@@ -11,6 +11,7 @@
 # Environment: BUDMON_BENCH_DIR (default /tmp/budmon-bench-window), BUDMON_BENCH_STARTS (cold starts per
 # set, 7), BUDMON_BENCH_IDLE (seconds of idle CPU, 60; 0 measures the cold starts only), BUDMON_BENCH_WRITES
 # (file rewrites, 30),
+# BUDMON_BENCH_IDLE_FROM (seconds after the start at which RSS is read and the idle minute begins; 60).
 # The last row is the floor of this machine: a minimal FlatLaf window with its own archive (set name floor).
 # BUDMON_BENCH_HISTORY_MB (0: also read a generated transcript history of that many MB, as a second Claude
 # directory), BUDMON_BENCH_SETS (which sets to run, by name, separated by commas; default all), JAVA25 (a
@@ -68,7 +69,7 @@ $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(java -ver
 display $DISPLAY ($(xdpyinfo 2>/dev/null | awk '/dimensions:/ {print $2}' || true))"
 echo "== $starts cold starts, ${idle} s idle, $writes rewrites per set${BUDMON_BENCH_HISTORY:+; history $BUDMON_BENCH_HISTORY}"
 echo
-echo "| set | JVM options | first frame, from launch: median (min–max) | the same, since the JVM's start | RSS after 1 min | idle CPU (1 min) | file to screen: median / p90 / max |"
+echo "| set | JVM options | first frame, from launch: median (min–max) | the same, since the JVM's start | RSS after ${BUDMON_BENCH_IDLE_FROM:-60} s | idle CPU (the next ${idle} s) | file to screen: median / p90 / max |"
 echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
 for entry in "${sets[@]}"; do
   name="${entry%%|*}"
