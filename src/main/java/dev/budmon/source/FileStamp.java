@@ -18,6 +18,12 @@ public final class FileStamp {
      * file has an empty stamp.
      */
     public static Object of(Path file) {
+        // A missing file is the usual case for some sources (budget_velocity.json): asked without an
+        // exception, which would cost a stack trace on every poll. The race with a file appearing or going
+        // meanwhile ends in either branch with a correct stamp.
+        if (!file.toFile().exists()) {
+            return List.of();
+        }
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             return List.of(a.size(), a.lastModifiedTime().toMillis(), String.valueOf(a.fileKey()));

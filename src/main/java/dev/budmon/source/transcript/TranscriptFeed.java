@@ -25,7 +25,7 @@ public final class TranscriptFeed implements TranscriptSource {
             warnings.add(new SourceWarning("transcripts", s.skippedLines()
                     + " lines were not JSON or had an unexpected shape and were skipped"));
         }
-        if (!s.equals(lastSummary)) {
+        if (s != lastSummary && !s.equals(lastSummary)) {
             lastSummary = s;
             lastPart = new TranscriptPart(s.lastResponse(), s.activeSession(), s.timeline(), s.cacheRatios(),
                     s.newestTime());

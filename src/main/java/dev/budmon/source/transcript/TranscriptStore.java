@@ -89,6 +89,8 @@ public final class TranscriptStore {
     private final long parallelBytes;
 
     private List<SourceWarning> walkWarnings = List.of();
+    /** The summary last returned; returned again while nothing it shows has changed. */
+    private TranscriptSummary lastSummary;
     private long walks;
     private long sequence;
     private int responseCount;
@@ -135,11 +137,12 @@ public final class TranscriptStore {
                 rebuild = true;
             }
         }
+        boolean sameWarnings = warnings.equals(walkWarnings);
         walkWarnings = warnings;
         if (rebuild || readAll(toRead)) {
             rebuild();
         }
-        return snapshot();
+        return summary(rebuild || !toRead.isEmpty() || !sameWarnings);
     }
 
     /**
@@ -170,6 +173,7 @@ public final class TranscriptStore {
         clearCounts();
         walks = 0;
         walkWarnings = List.of();
+        lastSummary = null;
         return new TranscriptSummary(null, null, Map.of(), UsageTimeline.EMPTY, List.of(), null, 0, 0, 0,
                 List.of(new SourceWarning("transcripts", "not read because of an internal error: " + e)));
     }
@@ -210,7 +214,7 @@ public final class TranscriptStore {
         if (readAll(toRead)) {
             rebuild();
         }
-        return snapshot();
+        return summary(!toRead.isEmpty());
     }
 
     private static Path projectsFolderOf(Path path, List<Path> claudeDirs) {
@@ -601,6 +605,18 @@ public final class TranscriptStore {
             list.add(r.toApiResponse());
         }
         return list;
+    }
+
+    /**
+     * The summary of what was read: the last one again when nothing was read, rebuilt or warned about anew
+     * since, so that the poll of an idle session neither builds nor deeply compares a new summary (the
+     * timeline of a week of minutes, the cache ratios).
+     */
+    private TranscriptSummary summary(boolean maybeChanged) {
+        if (maybeChanged || lastSummary == null || lastSummary.files() != files.size()) {
+            lastSummary = snapshot();
+        }
+        return lastSummary;
     }
 
     private TranscriptSummary snapshot() {

@@ -407,7 +407,32 @@ class TranscriptStoreTest {
         assertThat(s).usingRecursiveComparison().ignoringFields("timeline").isEqualTo(fullScan());
     }
 
-    // --- bad input ---
+    @Test
+    void aRefreshThatFindsNothingNewReturnsTheSameSummaryAndAnyChangeANewOne() throws IOException {
+        Path f = alpha.resolve(S1 + ".jsonl");
+        append(f, assistant(S1, "msg_1", "req_1", OPUS, at(1), Usage.of(1, 1, 1)));
+        TranscriptSummary first = refresh();
+
+        assertThat(refresh()).as("poll, nothing changed").isSameAs(first);
+        assertThat(store.refresh(List.of(claude), List.of(f))).as("event for an unchanged file").isSameAs(first);
+
+        Path empty = beta.resolve(S2 + ".jsonl");
+        Files.createFile(empty);
+        TranscriptSummary withEmptyFile = refresh();
+        assertThat(withEmptyFile.files()).isEqualTo(2);
+        assertThat(withEmptyFile).usingRecursiveComparison().ignoringFields("timeline").isEqualTo(fullScan());
+
+        append(f, assistant(S1, "msg_2", "req_2", OPUS, at(2), Usage.of(1, 1, 1)));
+        TranscriptSummary appended = store.refresh(List.of(claude), List.of(f));
+        assertThat(appended).isNotSameAs(withEmptyFile);
+        assertThat(appended.responses()).isEqualTo(2);
+        assertThat(refresh()).isSameAs(appended);
+
+        Files.writeString(beta.resolve("notes.jsonl"), "not json\n");
+        assertThat(refresh().skippedLines()).as("a new file's bad line").isEqualTo(1);
+    }
+
+        // --- bad input ---
 
     @Test
     void linesThatAreNotJsonOrOfTheWrongShapeAreSkippedAndCounted() {
