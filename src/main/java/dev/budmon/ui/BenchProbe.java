@@ -14,9 +14,12 @@ import java.time.Instant;
  * <ul>
  *   <li>{@code -Dbudmon.bench.firstFrame=true}: once, when the first frame with data has been painted,
  *       {@code budmon-bench first-frame <ms since JVM start> <epoch µs>};</li>
- *   <li>{@code -Dbudmon.bench.paints=true}: after the first paint of every new view,
+ *   <li>{@code -Dbudmon.bench.paints=true}: after the first paint of a view whose first window shows another
+ *       percentage than the last line said,
  *       {@code budmon-bench paint <epoch µs> <first window's key, e.g. 5h> <its percentage>}, so that a benchmark
- *       that rewrote {@code usage-limits.json} at a known time sees when its figure reached the screen.</li>
+ *       that rewrote {@code usage-limits.json} at a known time sees when its figure reached the screen. Not
+ *       for every view: the clock makes one a second, and the probe must not add to the idle CPU it
+ *       measures.</li>
  * </ul>
  * Epoch times come from the system clock in microseconds, which another process on the same machine reads
  * the same way. EDT only.
@@ -33,6 +36,7 @@ final class BenchProbe {
     private final PrintStream out;
     private boolean firstFrameDone;
     private DashboardView lastPainted;
+    private String lastReported;
 
     private BenchProbe(boolean firstFrame, boolean paints, PrintStream out) {
         this.firstFrame = firstFrame;
@@ -69,7 +73,10 @@ final class BenchProbe {
                 QuotaSectionView q = view.quotas().get(0);
                 first = q.window() + " " + q.bar().text().replace(" ", "");
             }
-            out.println("budmon-bench paint " + micros(now) + " " + first);
+            if (!first.equals(lastReported)) {
+                lastReported = first;
+                out.println("budmon-bench paint " + micros(now) + " " + first);
+            }
         }
     }
 

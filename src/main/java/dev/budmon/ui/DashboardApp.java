@@ -68,6 +68,8 @@ public final class DashboardApp implements DashboardActions {
 
     /** How long after showing the window its icons are read. */
     private static final Duration ICONS_DELAY = Duration.ofMillis(500);
+    /** When the clock's code is run ahead ({@link ClockWarmUp}): after the start's own work, long before minute two. */
+    private static final Duration CLOCK_WARM_UP_DELAY = Duration.ofSeconds(3);
 
     /** Icon sizes shipped in {@code /icons/budmon-<size>.png}. */
     private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
@@ -340,6 +342,9 @@ public final class DashboardApp implements DashboardActions {
         Timer iconsLater = new Timer((int) ICONS_DELAY.toMillis(), e -> io.execute(this::readIcons));
         iconsLater.setRepeats(false);
         iconsLater.start();
+        Timer warmUp = new Timer((int) CLOCK_WARM_UP_DELAY.toMillis(), e -> warmUpClock());
+        warmUp.setRepeats(false);
+        warmUp.start();
         // After the first paint: decoding the PNGs is no reason to keep the window back.
         icons.whenComplete((images, failed) -> {
             if (failed != null) {
@@ -348,6 +353,23 @@ public final class DashboardApp implements DashboardActions {
                 SwingUtilities.invokeLater(() -> frame.setIconImages(images));
             }
         });
+    }
+
+    /** Runs {@link ClockWarmUp} on a thread of its own with what the window shows now. EDT only. */
+    private void warmUpClock() {
+        if (figures == null || frame == null || !state.hasData()) {
+            return;
+        }
+        UsageState s = state;
+        Figures f = figures;
+        DashboardView v = frame.getView();
+        BudmonConfig c = config;
+        Messages m = messages;
+        long r = refreshes;
+        Thread t = new Thread(() -> ClockWarmUp.run(s, f, v, c, prices, m, zone, r), "budmon-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     /** Reads the icons into {@link #icons}; on the I/O thread. */
@@ -425,10 +447,19 @@ public final class DashboardApp implements DashboardActions {
         return DashboardViewBuilder.build(f, config, messages, zone, refreshes);
     }
 
-    private void applyConfig(LoadedConfig loaded) {
+    /**
+     * Applies a config read or written on another thread, with its texts loaded there too: a language's
+     * texts are read from the jar the first time they are asked for. EDT only.
+     */
+    private void applyConfig(LoadedConfig loaded, Messages texts) {
         config = loaded.config();
-        messages = Messages.forSetting(config.language(), Locale.getDefault());
+        messages = texts;
         repaintView();
+    }
+
+    /** The texts of a config's language setting; may read them from the jar, so not on the EDT. */
+    private static Messages textsOf(LoadedConfig loaded) {
+        return Messages.forSetting(loaded.config().language(), Locale.getDefault());
     }
 
     /** Runs on the watcher's thread with every refresh; cheap when the file did not change. */
@@ -437,7 +468,8 @@ public final class DashboardApp implements DashboardActions {
         if (!now.equals(configStamp)) {
             configStamp = now;
             LoadedConfig loaded = configStore.load();
-            SwingUtilities.invokeLater(() -> applyConfig(loaded));
+            Messages texts = textsOf(loaded);
+            SwingUtilities.invokeLater(() -> applyConfig(loaded, texts));
         }
     }
 
@@ -458,7 +490,8 @@ public final class DashboardApp implements DashboardActions {
         try {
             LoadedConfig loaded = save.get();
             configStamp = FileStamp.of(configStore.file()); // our own write needs no reload
-            SwingUtilities.invokeLater(() -> applyConfig(loaded));
+            Messages texts = textsOf(loaded);
+            SwingUtilities.invokeLater(() -> applyConfig(loaded, texts));
         } catch (IOException | RuntimeException e) {
             SwingUtilities.invokeLater(() -> {
                 repaintView(); // the menu's choices show the setting in use again, not the one clicked
@@ -505,10 +538,16 @@ public final class DashboardApp implements DashboardActions {
         if (code.equals(messages.language()) && code.equals(config.language())) {
             return;
         }
-        // Switch at once; the file follows on the I/O thread.
-        messages = Messages.of(code);
-        repaintView();
-        io.execute(() -> saveSetting(() -> configStore.save("general", "language", code)));
+        // The texts are read on the I/O thread (the first time from the jar), the window switches as soon as
+        // they are there, without waiting for the file, which is written next.
+        io.execute(() -> {
+            Messages texts = Messages.of(code);
+            SwingUtilities.invokeLater(() -> {
+                messages = texts;
+                repaintView();
+            });
+            saveSetting(() -> configStore.save("general", "language", code));
+        });
     }
 
     @Override

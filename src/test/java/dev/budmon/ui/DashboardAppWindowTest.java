@@ -99,7 +99,10 @@ class DashboardAppWindowTest {
             ((JMenuItem) find(app.frame().getJMenuBar(), "menu:settings.language.de")).doClick(0);
             return null;
         });
-        assertThat(onEdt(() -> app.frame().getView().quotas().get(0).label())).isEqualTo("5 Stunden");
+        // the texts are read on the I/O thread, so the switch comes a moment after the click
+        boolean german = await(() -> "5 Stunden".equals(onEdt(() -> app.frame().getView().quotas().get(0).label())),
+                Duration.ofSeconds(1));
+        assertThat(german).as("German texts within a second of the click").isTrue();
         assertThat(barText("5h")).isEqualTo("57 %");
         assertThat(onEdt(() -> ((JMenu) find(app.frame().getJMenuBar(), "menu:settings")).getText()))
                 .isEqualTo("Einstellungen");

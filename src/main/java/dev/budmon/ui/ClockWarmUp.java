@@ -1,0 +1,62 @@
+package dev.budmon.ui;
+
+import dev.budmon.calc.Calculator;
+import dev.budmon.calc.Figures;
+import dev.budmon.calc.PriceTable;
+import dev.budmon.config.BudmonConfig;
+import dev.budmon.i18n.Messages;
+import dev.budmon.model.UsageState;
+import dev.budmon.ui.view.DashboardView;
+import dev.budmon.ui.view.DashboardViewBuilder;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * Runs the pure part of the one-second clock — figures and view moved on by a second, and the comparison
+ * with the view shown — for {@link #SECONDS} simulated seconds ahead, once, shortly after the start; the
+ * results are thrown away.
+ *
+ * <p>Why: with {@code -XX:TieredStopAtLevel=1} a method reaches the compile threshold after a few hundred
+ * calls, and one the clock calls once a second gets there only after minutes. Until then the clock runs
+ * interpreted, and the compiler compiles it bit by bit in the middle of the idle minutes. Running it ahead
+ * takes a fraction of a second of CPU, once, in the first seconds, and the idle window costs the same from
+ * its second minute as from its fifth (see BENCHMARKS.md). The Swing part of the clock (setting texts,
+ * painting) still compiles as it runs: it cannot be run ahead without touching the shown window.
+ *
+ * <p>Pure: any thread; the inputs are immutable.
+ */
+final class ClockWarmUp {
+
+    /** Past the compile threshold of a method called once a second, with a margin; and five minute changes. */
+    static final int SECONDS = 320;
+
+    private ClockWarmUp() {
+    }
+
+    /**
+     * @param view the view built from {@code figures}, as the window shows it
+     * @return the view for {@code figures.now()} plus {@link #SECONDS}, as the clock would have built it
+     */
+    static DashboardView run(UsageState state, Figures figures, DashboardView view, BudmonConfig config,
+                             PriceTable prices, Messages m, ZoneId zone, long refreshes) {
+        Figures f = figures;
+        DashboardView v = view;
+        for (int s = 1; s <= SECONDS; s++) {
+            Instant now = figures.now().plusSeconds(s);
+            Figures next = Calculator.advance(f, state, now, config);
+            DashboardView nextView;
+            if (next == null) {
+                // a reset passed: the clock rebuilds everything, as here
+                next = Calculator.compute(state, now, config, prices);
+                nextView = DashboardViewBuilder.build(next, config, m, zone, refreshes);
+            } else {
+                nextView = DashboardViewBuilder.advance(v, next, config, m, zone, refreshes);
+            }
+            f = next;
+            // as the window does: a view equal to the shown one is ignored
+            v = nextView.equals(v) ? v : nextView;
+        }
+        return v;
+    }
+}
