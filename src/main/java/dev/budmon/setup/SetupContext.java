@@ -20,9 +20,11 @@ import java.util.LinkedHashMap;
  * @param jar            the BudMon jar to install, or {@code null} when not running from a jar
  * @param icons          the application icons by their path under the {@code hicolor} theme folder, e.g.
  *                       {@code 48x48/apps/budmon.png}; may be empty
+ * @param cacheHome      the user's cache folder ({@code $XDG_CACHE_HOME}, else {@code ~/.cache}), where the
+ *                       launcher keeps class-data archives it cannot write next to the jar
  */
 public record SetupContext(Os os, Path home, Path claudeDir, List<Path> pathEntries, Path javaExecutable,
-                           byte[] interceptor, Path jar, Map<String, byte[]> icons) {
+                           byte[] interceptor, Path jar, Map<String, byte[]> icons, Path cacheHome) {
 
     public SetupContext {
         Objects.requireNonNull(os, "os");
@@ -30,15 +32,39 @@ public record SetupContext(Os os, Path home, Path claudeDir, List<Path> pathEntr
         claudeDir = claudeDir.toAbsolutePath().normalize();
         pathEntries = List.copyOf(pathEntries);
         icons = Collections.unmodifiableMap(new LinkedHashMap<>(icons));
+        cacheHome = cacheHome.toAbsolutePath().normalize();
+    }
+
+    /** A context whose cache folder is the default one, {@code ~/.cache}. */
+    public SetupContext(Os os, Path home, Path claudeDir, List<Path> pathEntries, Path javaExecutable,
+                        byte[] interceptor, Path jar, Map<String, byte[]> icons) {
+        this(os, home, claudeDir, pathEntries, javaExecutable, interceptor, jar, icons, home.resolve(".cache"));
+    }
+
+    /**
+     * The cache folder the launcher uses: {@code XDG_CACHE_HOME} when it is an absolute path (the XDG base
+     * directory rules ignore a relative one), else {@code .cache} in the home folder.
+     */
+    public static Path cacheHome(Map<String, String> env, Path home) {
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isEmpty()) {
+            Path p = Path.of(xdg);
+            if (p.isAbsolute()) {
+                return p;
+            }
+        }
+        return home.resolve(".cache");
     }
 
     /** The same context with another interceptor (e.g. to test replacing an older version). */
     public SetupContext withInterceptor(byte[] newInterceptor) {
-        return new SetupContext(os, home, claudeDir, pathEntries, javaExecutable, newInterceptor, jar, icons);
+        return new SetupContext(os, home, claudeDir, pathEntries, javaExecutable, newInterceptor, jar, icons,
+                cacheHome);
     }
 
     /** The same context with another PATH. */
     public SetupContext withPathEntries(List<Path> newPathEntries) {
-        return new SetupContext(os, home, claudeDir, newPathEntries, javaExecutable, interceptor, jar, icons);
+        return new SetupContext(os, home, claudeDir, newPathEntries, javaExecutable, interceptor, jar, icons,
+                cacheHome);
     }
 }

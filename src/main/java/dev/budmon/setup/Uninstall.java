@@ -75,7 +75,13 @@ public final class Uninstall {
         List<String> notes = new ArrayList<>();
         Path jarDir = paths.installedJar().getParent();
         removeArchives(jarDir, actions, notes);
-        removeArchives(ctx.home().resolve(".cache").resolve("budmon"), actions, notes);
+        // both: XDG_CACHE_HOME may have been another when the archives were recorded
+        Path defaultCache = ctx.home().resolve(".cache").resolve("budmon");
+        removeArchives(defaultCache, actions, notes);
+        Path cache = ctx.cacheHome().resolve("budmon");
+        if (!cache.equals(defaultCache)) {
+            removeArchives(cache, actions, notes);
+        }
         if (isEmptyFolder(jarDir)) {
             try {
                 Files.delete(jarDir);

@@ -433,4 +433,36 @@ class SetupTest {
         assertThat(foreign).hasContent("y");
         assertThat(foreignFolder).isDirectory();
     }
+
+    @Test
+    void uninstallAlsoCleansTheCacheFolderOfXdgCacheHome() throws Exception {
+        TestHome h = home();
+        Path xdg = h.home.resolve("elsewhere-cache");
+        SetupContext c = h.context(Os.LINUX);
+        SetupContext ctx = new SetupContext(c.os(), c.home(), c.claudeDir(), c.pathEntries(), c.javaExecutable(),
+                c.interceptor(), c.jar(), c.icons(), SetupContext.cacheHome(Map.of("XDG_CACHE_HOME", xdg.toString()), c.home()));
+        assertThat(h.setup(ctx).exit()).isZero();
+        Path cache = Files.createDirectories(xdg.resolve("budmon"));
+        Path ours = Files.writeString(cache.resolve("budmon-window-1.2-3.4-_usr_bin_java.jsa"), "x");
+        Path flags = Files.writeString(cache.resolve("budmon-window-1.2-3.4-_usr_bin_java.flags"), "x");
+        Path foreign = Files.writeString(cache.resolve("notes.txt"), "y");
+        Path inDefault = Files.writeString(Files.createDirectories(h.home.resolve(".cache/budmon"))
+                .resolve("budmon-statusline-1.2-3.4-_usr_bin_java.jsa"), "x");
+
+        TestHome.Run uninstall = h.uninstall(ctx);
+        assertThat(uninstall.exit()).as(uninstall.err()).isZero();
+        assertThat(ours).doesNotExist();
+        assertThat(flags).doesNotExist();
+        assertThat(inDefault).as("recorded while XDG_CACHE_HOME was unset").doesNotExist();
+        assertThat(foreign).hasContent("y");
+    }
+
+    @Test
+    void aRelativeXdgCacheHomeIsIgnoredAsTheLauncherIgnoresIt() {
+        Path home = Path.of("/home/u");
+        assertThat(SetupContext.cacheHome(Map.of("XDG_CACHE_HOME", "rel/cache"), home)).isEqualTo(home.resolve(".cache"));
+        assertThat(SetupContext.cacheHome(Map.of("XDG_CACHE_HOME", ""), home)).isEqualTo(home.resolve(".cache"));
+        assertThat(SetupContext.cacheHome(Map.of(), home)).isEqualTo(home.resolve(".cache"));
+        assertThat(SetupContext.cacheHome(Map.of("XDG_CACHE_HOME", "/var/cache/u"), home)).isEqualTo(Path.of("/var/cache/u"));
+    }
 }
