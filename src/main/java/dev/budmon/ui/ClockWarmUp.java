@@ -11,6 +11,8 @@ import dev.budmon.ui.view.DashboardViewBuilder;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs the pure part of the one-second clock — figures and view moved on by a second, and the comparison
@@ -22,7 +24,8 @@ import java.time.ZoneId;
  * interpreted, and the compiler compiles it bit by bit in the middle of the idle minutes. Running it ahead
  * takes a fraction of a second of CPU, once, in the first seconds, and the idle window costs the same from
  * its second minute as from its fifth (see BENCHMARKS.md). The Swing part of the clock (setting texts,
- * painting) still compiles as it runs: it cannot be run ahead without touching the shown window.
+ * painting) is run ahead by the window with the last {@link #PAINTED} views, on an offscreen copy of the
+ * dashboard.
  *
  * <p>Pure: any thread; the inputs are immutable.
  */
@@ -34,18 +37,23 @@ final class ClockWarmUp {
      * while this runs. Twenty minute changes on the way.
      */
     static final int SECONDS = 1200;
+    /** How many of the last views are returned for painting: past the threshold once more. */
+    static final int PAINTED = 300;
 
     private ClockWarmUp() {
     }
 
     /**
      * @param view the view built from {@code figures}, as the window shows it
-     * @return the view for {@code figures.now()} plus {@link #SECONDS}, as the clock would have built it
+     * @return the views of the last {@link #PAINTED} simulated seconds that differ from the one before, in
+     *         order; the last is the view for {@code figures.now()} plus {@link #SECONDS}, as the clock would
+     *         have built it
      */
-    static DashboardView run(UsageState state, Figures figures, DashboardView view, BudmonConfig config,
+    static List<DashboardView> run(UsageState state, Figures figures, DashboardView view, BudmonConfig config,
                              PriceTable prices, Messages m, ZoneId zone, long refreshes) {
         Figures f = figures;
         DashboardView v = view;
+        List<DashboardView> kept = new ArrayList<>(PAINTED);
         for (int s = 1; s <= SECONDS; s++) {
             Instant now = figures.now().plusSeconds(s);
             Figures next = Calculator.advance(f, state, now, config);
@@ -59,8 +67,13 @@ final class ClockWarmUp {
             }
             f = next;
             // as the window does: a view equal to the shown one is ignored
-            v = nextView.equals(v) ? v : nextView;
+            if (!nextView.equals(v)) {
+                v = nextView;
+                if (s > SECONDS - PAINTED) {
+                    kept.add(v);
+                }
+            }
         }
-        return v;
+        return kept;
     }
 }

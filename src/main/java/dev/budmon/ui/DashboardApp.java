@@ -24,6 +24,9 @@ import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import java.awt.AWTError;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.Image;
@@ -33,6 +36,7 @@ import java.awt.event.ComponentEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
+import java.awt.image.VolatileImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -40,6 +44,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -70,6 +75,8 @@ public final class DashboardApp implements DashboardActions {
     private static final Duration ICONS_DELAY = Duration.ofMillis(500);
     /** When the clock's code is run ahead ({@link ClockWarmUp}): after the start's own work, long before minute two. */
     private static final Duration CLOCK_WARM_UP_DELAY = Duration.ofSeconds(3);
+    private static final int WARM_UP_PAINTS_PER_EVENT = 3;
+    private static final int WARM_UP_PAINT_GAP_MS = 15;
 
     /** Icon sizes shipped in {@code /icons/budmon-<size>.png}. */
     private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
@@ -92,6 +99,8 @@ public final class DashboardApp implements DashboardActions {
     private final CountDownLatch firstState = new CountDownLatch(1);
     /** Counted down by the second state: usually the one with the transcripts after the quota-only one. */
     private final CountDownLatch secondState = new CountDownLatch(2);
+    /** Counted down when the clock's warm-up has painted its last view (or stopped with the window). */
+    final CountDownLatch clockWarmedUp = new CountDownLatch(1);
     /** {@code budmon --window-rehearsal}: nothing is shown, not even the first-run dialog. */
     private final boolean rehearsal;
     /** Counted down when the window opened by {@link #start} has closed. */
@@ -366,10 +375,63 @@ public final class DashboardApp implements DashboardActions {
         BudmonConfig c = config;
         Messages m = messages;
         long r = refreshes;
-        Thread t = new Thread(() -> ClockWarmUp.run(s, f, v, c, prices, m, zone, r), "budmon-warm-up");
+        Thread t = new Thread(() -> {
+            List<DashboardView> views = ClockWarmUp.run(s, f, v, c, prices, m, zone, r);
+            SwingUtilities.invokeLater(() -> warmUpPainting(views));
+        }, "budmon-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
+    }
+
+    /**
+     * The Swing half of {@link ClockWarmUp}: its views shown by an offscreen copy of the dashboard, never
+     * part of the window, and painted into an image of the screen's kind (as the window paints into its back
+     * buffer), {@value #WARM_UP_PAINTS_PER_EVENT} views per event, so that the window stays responsive
+     * meanwhile. EDT only.
+     */
+    private void warmUpPainting(List<DashboardView> views) {
+        if (frame == null || !frame.isDisplayable() || views.isEmpty()) {
+            return;
+        }
+        Dimension size = frame.getContentPane().getSize();
+        if (size.width <= 0 || size.height <= 0) {
+            return;
+        }
+        DashboardPanel copy = new DashboardPanel();
+        copy.show(frame.getView());
+        copy.setSize(size);
+        VolatileImage image = frame.getGraphicsConfiguration().createCompatibleVolatileImage(size.width, size.height);
+        Iterator<DashboardView> next = views.iterator();
+        Timer painter = new Timer(WARM_UP_PAINT_GAP_MS, null);
+        painter.addActionListener(e -> {
+            for (int i = 0; i < WARM_UP_PAINTS_PER_EVENT && next.hasNext() && frame.isDisplayable(); i++) {
+                copy.show(next.next());
+                layOut(copy);
+                Graphics2D g = image.createGraphics();
+                try {
+                    copy.paint(g);
+                } finally {
+                    g.dispose();
+                }
+            }
+            if (!next.hasNext() || !frame.isDisplayable()) {
+                painter.stop();
+                image.flush();
+                clockWarmedUp.countDown();
+            }
+        });
+        painter.start();
+    }
+
+    /** Lays out a container that has no native peer, which {@code validate()} would skip. */
+    private static void layOut(Container c) {
+        c.doLayout();
+        for (Component child : c.getComponents()) {
+            if (child instanceof Container inner) {
+                layOut(inner);
+            }
+        }
     }
 
     /** Reads the icons into {@link #icons}; on the I/O thread. */

@@ -44,7 +44,14 @@ class ClockWarmUpTest {
             Figures start = Calculator.compute(s, NOW, BudmonConfig.DEFAULTS, PriceTable.bundled());
             DashboardView shown = DashboardViewBuilder.build(start, BudmonConfig.DEFAULTS, m, UTC, 7);
 
-            DashboardView end = ClockWarmUp.run(s, start, shown, BudmonConfig.DEFAULTS, PriceTable.bundled(), m, UTC, 7);
+            List<DashboardView> views = ClockWarmUp.run(s, start, shown, BudmonConfig.DEFAULTS, PriceTable.bundled(),
+                    m, UTC, 7);
+            // after the reset nothing shows seconds any more: a new view a minute
+            assertThat(views).hasSizeBetween(ClockWarmUp.PAINTED / 60, ClockWarmUp.PAINTED);
+            for (int i = 1; i < views.size(); i++) {
+                assertThat(views.get(i)).isNotEqualTo(views.get(i - 1));
+            }
+            DashboardView end = views.get(views.size() - 1);
 
             Instant then = NOW.plusSeconds(ClockWarmUp.SECONDS);
             DashboardView expected = DashboardViewBuilder.build(
@@ -54,6 +61,21 @@ class ClockWarmUpTest {
             assertThat(end).isNotEqualTo(shown);
             assertThat(end.quotas().get(0).dimmed()).as("the 5h window shows as reset").isTrue();
         }
+    }
+
+    @Test
+    void whileACountdownRunsEverySecondGivesAViewToPaint() {
+        UsageState s = state(null,
+                new QuotaWindow("5h", 0.4, NOW.plus(Duration.ofHours(3)), "allowed", null, Duration.ofHours(5)));
+        Messages m = Messages.of("en");
+        Figures start = Calculator.compute(s, NOW, BudmonConfig.DEFAULTS, PriceTable.bundled());
+        DashboardView shown = DashboardViewBuilder.build(start, BudmonConfig.DEFAULTS, m, UTC, 7);
+
+        List<DashboardView> views = ClockWarmUp.run(s, start, shown, BudmonConfig.DEFAULTS, PriceTable.bundled(), m,
+                UTC, 7);
+
+        assertThat(views).hasSize(ClockWarmUp.PAINTED);
+        assertThat(views.get(views.size() - 1).ring().timeText()).isEqualTo("2:40:00");
     }
 
     private static UsageState state(ApiResponse last, QuotaWindow... windows) {

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 
 import static dev.budmon.ui.DashboardPanelTest.find;
@@ -64,6 +65,27 @@ class DashboardAppWindowTest {
         if (app != null) {
             assertThat(app.closeAndWait()).as("window closed, watcher and saves stopped").isTrue();
         }
+    }
+
+    /**
+     * The clock's warm-up runs twenty simulated minutes ahead and paints them offscreen; none of that may
+     * reach the window, which keeps showing the real time.
+     */
+    @Test
+    void theClockWarmUpRunsAheadOffscreenWithoutTouchingTheWindow() throws Exception {
+        ClaudeDirFixture.create(claudeDir, Instant.now(), "en");
+        app = DashboardApp.start(new ClaudeDirs(List.of(claudeDir)), new TranscriptFeed(), Clock.systemDefaultZone());
+        Object content = onEdt(() -> app.frame().getContentPane());
+
+        assertThat(app.clockWarmedUp.await(30, TimeUnit.SECONDS)).as("warm-up painted its views").isTrue();
+
+        // the fixture's 5h window resets 90 minutes after its creation: the ring shows about 1:29:xx, not
+        // the 1:09:xx of twenty simulated minutes later
+        String[] shown = onEdt(() -> new String[] {app.frame().getView().ring().timeText(),
+                ((JLabel) find(app.frame().getContentPane(), "quota:5h.countdown")).getText()});
+        assertThat(shown[0]).matches("1:(2[89]):\\d\\d");
+        assertThat(shown[1]).as("the shown label").isEqualTo(shown[0]);
+        assertThat(onEdt(() -> app.frame().getContentPane())).isSameAs(content);
     }
 
     @Test
