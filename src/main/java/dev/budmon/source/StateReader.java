@@ -6,6 +6,7 @@ import dev.budmon.model.UsageState;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,13 +51,24 @@ public final class StateReader {
      * @return the new state, or {@code null} when no source changed
      */
     public UsageState readIfChanged() {
+        return readIfChanged(null);
+    }
+
+    /**
+     * Reads what changed since the last call, of the transcripts only those a file watcher named.
+     *
+     * @param changedTranscripts the transcripts named since the last call (possibly none), or {@code null}
+     *                           to look at every transcript
+     * @return the new state, or {@code null} when no source changed
+     */
+    public UsageState readIfChanged(Collection<Path> changedTranscripts) {
         List<Object> fingerprint = new ArrayList<>();
         for (Path d : dirs) {
             fingerprint.add(FileStamp.of(d.resolve(UsageLimitsFile.FILE_NAME)));
             fingerprint.add(FileStamp.of(d.resolve(UsageLimitsFile.VELOCITY_FILE_NAME)));
         }
         List<SourceWarning> warnings = new ArrayList<>(extraWarnings);
-        TranscriptPart part = transcripts.refresh(dirs, warnings);
+        TranscriptPart part = transcripts.refresh(dirs, changedTranscripts, warnings);
         if (part == lastPart && Objects.equals(fingerprint, lastFingerprint)) {
             return null;
         }

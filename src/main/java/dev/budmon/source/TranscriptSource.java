@@ -3,6 +3,7 @@ package dev.budmon.source;
 import dev.budmon.model.SourceWarning;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 
 /** Reads Claude Code's transcripts incrementally. Confined to one thread; I/O. */
@@ -19,4 +20,14 @@ public interface TranscriptSource {
      * @return the transcripts' contribution; the same instance as last time when nothing changed
      */
     TranscriptPart refresh(List<Path> dirs, List<SourceWarning> warnings);
+
+    /**
+     * Reads what was appended to the given files since the last call, when a file watcher named them; a
+     * source that cannot read single files reads everything, as {@link #refresh(List, List)}.
+     *
+     * @param changedFiles the transcripts the watcher named, or {@code null}: look at every transcript
+     */
+    default TranscriptPart refresh(List<Path> dirs, Collection<Path> changedFiles, List<SourceWarning> warnings) {
+        return refresh(dirs, warnings);
+    }
 }

@@ -11,8 +11,11 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,25 +29,46 @@ import java.util.stream.Stream;
  * when something in them changes, debounced, plus a poll as a safety net (WatchService polls only every
  * few seconds on macOS and misses events on some network file systems).
  *
+ * <p>The refresh is told which transcripts the events named, so that a line appended during a session is
+ * read without a walk over every transcript of the history (hundreds of files after a few weeks). It is
+ * told to walk them all ({@code null}) at the first refresh, when the events may be incomplete (a new
+ * folder, whose first files can come before it is watched; an overflow; a folder that could not be
+ * watched; no watch service at all), and by the poll every {@link #FULL_WALK_EVERY} or every poll,
+ * whichever is longer. The other polls only let it look at the quota files and the config.
+ *
  * <p>Single files cannot be registered with a {@link WatchService}; their folders are watched and the
  * events filtered. An atomic writer's rename arrives as CREATE of the target, so CREATE counts as a change.
  * Thread-safe; the refresh never runs on the caller's thread and never twice at once.
  */
 public final class ClaudeDirWatcher implements AutoCloseable {
 
+    /** How often a working watcher's poll still walks every transcript, in case an event was missed. */
+    public static final Duration FULL_WALK_EVERY = Duration.ofSeconds(30);
+
     private final List<Path> dirs;
     private final Duration poll;
     private final Duration debounce;
-    private final Runnable refresh;
+    private final long fullWalkNanos;
+    private final Consumer<Set<Path>> refresh;
     private final Consumer<Throwable> onError;
     private final ScheduledExecutorService worker;
     private final AtomicBoolean pending = new AtomicBoolean();
+    /** Transcripts named by events since the last refresh. */
+    private final Set<Path> changedTranscripts = ConcurrentHashMap.newKeySet();
+    /** Set when the next refresh must walk every transcript; the first one does. */
+    private final AtomicBoolean walkAll = new AtomicBoolean(true);
+    /** Set when a folder could not be watched: then every poll walks. */
+    private volatile boolean incomplete;
+    /** When the last walk over everything was asked for; the refresh thread only. */
+    private long lastWalkAll;
     private final Map<WatchKey, Path> keys = new HashMap<>();
     private volatile WatchService watchService;
     private Thread eventThread;
     private ScheduledFuture<?> poller;
 
     /**
+     * A watcher whose refresh is not told what changed.
+     *
      * @param dirs     the Claude directories
      * @param poll     refresh at least this often
      * @param debounce wait this long after an event before refreshing, so a burst of writes is read once
@@ -53,9 +77,26 @@ public final class ClaudeDirWatcher implements AutoCloseable {
      */
     public ClaudeDirWatcher(List<Path> dirs, Duration poll, Duration debounce, Runnable refresh,
                             Consumer<Throwable> onError) {
+        this(dirs, poll, debounce, FULL_WALK_EVERY, changed -> refresh.run(), onError);
+    }
+
+    /**
+     * @param dirs          the Claude directories
+     * @param poll          refresh at least this often
+     * @param debounce      wait this long after an event before refreshing, so a burst of writes is read once
+     * @param fullWalkEvery how often the poll of a working watcher asks for a walk over every transcript
+     * @param refresh       the work to do, on the watcher's own thread: given the transcripts that events
+     *                      named since the last refresh (possibly none: the quota files or the config
+     *                      changed, or only the poll came), or {@code null} when every transcript must be
+     *                      looked at
+     * @param onError       told about anything the refresh threw; the watcher keeps running
+     */
+    public ClaudeDirWatcher(List<Path> dirs, Duration poll, Duration debounce, Duration fullWalkEvery,
+                            Consumer<Set<Path>> refresh, Consumer<Throwable> onError) {
         this.dirs = List.copyOf(dirs);
         this.poll = poll;
         this.debounce = debounce;
+        this.fullWalkNanos = Math.max(fullWalkEvery.toNanos(), poll.toNanos());
         this.refresh = refresh;
         this.onError = onError;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "budmon-refresh"));
@@ -72,28 +113,48 @@ public final class ClaudeDirWatcher implements AutoCloseable {
             eventThread.start();
         } catch (IOException e) {
             // Without events the poll still keeps the figures fresh.
+            incomplete = true;
             onError.accept(e);
         }
-        worker.execute(this::runRefresh);
+        worker.execute(() -> runRefresh(false));
         long ms = Math.max(100, poll.toMillis());
-        poller = worker.scheduleWithFixedDelay(this::runRefresh, ms, ms, TimeUnit.MILLISECONDS);
+        poller = worker.scheduleWithFixedDelay(() -> runRefresh(true), ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    /** Asks for a refresh soon, as if a file had changed. Any thread. */
+    /** Asks for a refresh soon that looks at everything, as if any file had changed. Any thread. */
     public void requestRefresh() {
+        walkAll.set(true);
+        refreshSoon();
+    }
+
+    private void refreshSoon() {
         if (pending.compareAndSet(false, true)) {
             try {
-                worker.schedule(this::runRefresh, debounce.toMillis(), TimeUnit.MILLISECONDS);
+                worker.schedule(() -> runRefresh(false), debounce.toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException closed) {
                 pending.set(false);
             }
         }
     }
 
-    private void runRefresh() {
+    private void runRefresh(boolean poll) {
         pending.set(false);
+        long now = System.nanoTime();
+        boolean all = walkAll.getAndSet(false)
+                || (poll && (incomplete || watchService == null || now - lastWalkAll >= fullWalkNanos));
+        Set<Path> changed = null;
+        if (all) {
+            lastWalkAll = now;
+            changedTranscripts.clear();
+        } else {
+            changed = new HashSet<>();
+            for (Path p : changedTranscripts) {
+                changedTranscripts.remove(p);
+                changed.add(p);
+            }
+        }
         try {
-            refresh.run();
+            refresh.accept(changed);
         } catch (Throwable t) {
             onError.accept(t);
         }
@@ -114,17 +175,27 @@ public final class ClaudeDirWatcher implements AutoCloseable {
             }
             boolean changed = false;
             for (WatchEvent<?> event : key.pollEvents()) {
-                if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                if (event.kind() == StandardWatchEventKinds.OVERFLOW || dir == null) {
+                    walkAll.set(true);
                     changed = true;
                     continue;
                 }
-                Path name = (Path) event.context();
-                Path child = dir == null ? null : dir.resolve(name);
-                if (child != null && event.kind() == StandardWatchEventKinds.ENTRY_CREATE
-                        && Files.isDirectory(child) && isUnderProjects(child)) {
+                Path child = dir.resolve((Path) event.context());
+                boolean transcript = child.getFileName().toString().endsWith(".jsonl") && isUnderProjects(child);
+                if (!transcript && event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(child)
+                        && (isUnderProjects(child) || isProjectsFolder(child))) {
+                    // its first files may have come before it was watched
                     registerTree(child);
-                }
-                if (child != null && isRelevant(child)) {
+                    walkAll.set(true);
+                    changed = true;
+                } else if (transcript) {
+                    changedTranscripts.add(child);
+                    changed = true;
+                } else if (event.kind() == StandardWatchEventKinds.ENTRY_DELETE && isUnderProjects(child)) {
+                    // a folder moved or deleted as a whole names none of its transcripts
+                    walkAll.set(true);
+                    changed = true;
+                } else if (isRelevant(child)) {
                     changed = true;
                 }
             }
@@ -134,7 +205,7 @@ public final class ClaudeDirWatcher implements AutoCloseable {
                 }
             }
             if (changed) {
-                requestRefresh();
+                refreshSoon();
             }
         }
     }
@@ -147,6 +218,15 @@ public final class ClaudeDirWatcher implements AutoCloseable {
             return true;
         }
         return isUnderProjects(p) && Files.isDirectory(p);
+    }
+
+    private boolean isProjectsFolder(Path p) {
+        for (Path d : dirs) {
+            if (p.equals(d.resolve("projects"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isUnderProjects(Path p) {
@@ -171,6 +251,7 @@ public final class ClaudeDirWatcher implements AutoCloseable {
         try (Stream<Path> tree = Files.walk(start, 4)) {
             tree.filter(Files::isDirectory).forEach(d -> register(ws, d));
         } catch (IOException | RuntimeException e) {
+            incomplete = true;
             onError.accept(e);
         }
     }
@@ -186,7 +267,8 @@ public final class ClaudeDirWatcher implements AutoCloseable {
                 keys.put(key, dir);
             }
         } catch (IOException | ClosedWatchServiceException e) {
-            // An unreadable folder is read again by the poll; nothing to do here.
+            // An unwatched folder is read by the poll, which therefore walks every time from now on.
+            incomplete = true;
         }
     }
 

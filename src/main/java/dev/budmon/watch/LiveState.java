@@ -35,9 +35,9 @@ public final class LiveState implements AutoCloseable {
                      Consumer<UsageState> listener, Consumer<Throwable> onError) {
         this.reader = reader;
         this.listener = listener;
-        this.watcher = new ClaudeDirWatcher(dirs, poll, DEBOUNCE, () -> {
+        this.watcher = new ClaudeDirWatcher(dirs, poll, DEBOUNCE, ClaudeDirWatcher.FULL_WALK_EVERY, changed -> {
             alsoCheck.run();
-            UsageState s = reader.readIfChanged();
+            UsageState s = reader.readIfChanged(changed);
             if (s != null) {
                 listener.accept(s);
             }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -112,5 +114,81 @@ class ClaudeDirWatcherTest {
         q.clear();
         Files.writeString(dir.resolve("usage-limits.json"), "{}");
         assertThat(q.poll(500, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    /** What each refresh is told: {@code null} (walk everything) or the named transcripts, in order. */
+    private static ClaudeDirWatcher telling(Path dir, Duration poll, Duration fullWalkEvery,
+                                            LinkedBlockingQueue<Optional<Set<Path>>> told) {
+        return new ClaudeDirWatcher(List.of(dir), poll, Duration.ofMillis(20), fullWalkEvery,
+                changed -> told.add(Optional.ofNullable(changed)), Throwable::printStackTrace);
+    }
+
+    private static Optional<Set<Path>> next(LinkedBlockingQueue<Optional<Set<Path>>> told) throws InterruptedException {
+        Optional<Set<Path>> t = told.poll(10, TimeUnit.SECONDS);
+        assertThat(t).as("a refresh").isNotNull();
+        return t;
+    }
+
+    @Test
+    void eventsNameTheChangedTranscriptsAndOnlyWhatEventsMayMissWalksEverything() throws Exception {
+        LinkedBlockingQueue<Optional<Set<Path>>> told = new LinkedBlockingQueue<>();
+        try (ClaudeDirWatcher w = telling(dir, Duration.ofHours(1), Duration.ofHours(1), told)) {
+            w.start();
+            assertThat(next(told)).as("the first refresh walks everything").isEmpty();
+
+            Path project = Files.createDirectories(dir.resolve("projects/-home-u-app"));
+            assertThat(next(told)).as("a new folder, whose first files may come before it is watched").isEmpty();
+            Thread.sleep(200);
+            told.clear();
+
+            Path transcript = project.resolve("s1.jsonl");
+            Files.writeString(transcript, "{}\n");
+            assertThat(next(told)).contains(Set.of(transcript));
+            Thread.sleep(100);
+            told.clear();
+
+            Files.writeString(dir.resolve("usage-limits.json"), "{}");
+            assertThat(next(told)).as("the quota file: no transcript to read").contains(Set.of());
+            Thread.sleep(100);
+            told.clear();
+
+            Files.delete(transcript);
+            assertThat(next(told)).contains(Set.of(transcript));
+            Thread.sleep(100);
+            told.clear();
+
+            Files.delete(project);
+            assertThat(next(told)).as("a folder gone as a whole").isEmpty();
+        }
+    }
+
+    @Test
+    void thePollOfAWorkingWatcherWalksEverythingOnlyAtItsOwnLongerInterval() throws Exception {
+        LinkedBlockingQueue<Optional<Set<Path>>> told = new LinkedBlockingQueue<>();
+        try (ClaudeDirWatcher w = telling(dir, Duration.ofMillis(100), Duration.ofHours(1), told)) {
+            w.start();
+            assertThat(next(told)).isEmpty();
+            for (int i = 0; i < 3; i++) {
+                assertThat(next(told)).as("poll %d", i).contains(Set.of());
+            }
+        }
+        told.clear();
+        try (ClaudeDirWatcher w = telling(dir, Duration.ofMillis(100), Duration.ZERO, told)) {
+            w.start();
+            for (int i = 0; i < 3; i++) {
+                assertThat(next(told)).as("poll %d, walking every time", i).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void requestRefreshLooksAtEverything() throws Exception {
+        LinkedBlockingQueue<Optional<Set<Path>>> told = new LinkedBlockingQueue<>();
+        try (ClaudeDirWatcher w = telling(dir, Duration.ofHours(1), Duration.ofHours(1), told)) {
+            w.start();
+            assertThat(next(told)).isEmpty();
+            w.requestRefresh();
+            assertThat(next(told)).isEmpty();
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.budmon.source.TranscriptPart;
 import dev.budmon.source.TranscriptSource;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -19,7 +20,12 @@ public final class TranscriptFeed implements TranscriptSource {
 
     @Override
     public TranscriptPart refresh(List<Path> dirs, List<SourceWarning> warnings) {
-        TranscriptSummary s = store.refresh(dirs);
+        return refresh(dirs, null, warnings);
+    }
+
+    @Override
+    public TranscriptPart refresh(List<Path> dirs, Collection<Path> changedFiles, List<SourceWarning> warnings) {
+        TranscriptSummary s = changedFiles == null ? store.refresh(dirs) : store.refresh(dirs, changedFiles);
         warnings.addAll(s.warnings());
         if (s.skippedLines() > 0) {
             warnings.add(new SourceWarning("transcripts", s.skippedLines()
