@@ -24,7 +24,8 @@ public final class AmountFormat {
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
     private static final BigDecimal TEN = BigDecimal.TEN;
     private static final Duration ONE_DAY = Duration.ofDays(1);
-    private static final Map<FormatKey, DecimalFormat> FORMATS = new ConcurrentHashMap<>();
+    /** The prototypes of {@link #decimal} by locale, scale and grouping: the few combinations in use. */
+    private static final Map<String, DecimalFormat> FORMATS = new ConcurrentHashMap<>();
 
     private AmountFormat() {
     }
@@ -167,18 +168,17 @@ public final class AmountFormat {
     private static String decimal(BigDecimal value, int scale, boolean grouping, Locale locale) {
         // A copy of a prototype made once per form: a new DecimalFormat looks up the locale's symbols and
         // parses its pattern, which the window's one-second clock would otherwise pay for every second.
-        DecimalFormat prototype = FORMATS.computeIfAbsent(new FormatKey(locale, scale, grouping), k -> {
-            DecimalFormat f = new DecimalFormat(k.grouping() ? "#,##0" : "0", DecimalFormatSymbols.getInstance(k.locale()));
-            f.setMinimumFractionDigits(k.scale());
-            f.setMaximumFractionDigits(k.scale());
+        // A string key, not a record: a record's hashCode and equals are linked through method handles at
+        // their first call, which costs the window's start several milliseconds.
+        String key = locale.toLanguageTag() + (grouping ? ",g," : ",") + scale;
+        DecimalFormat prototype = FORMATS.computeIfAbsent(key, k -> {
+            DecimalFormat f = new DecimalFormat(grouping ? "#,##0" : "0", DecimalFormatSymbols.getInstance(locale));
+            f.setMinimumFractionDigits(scale);
+            f.setMaximumFractionDigits(scale);
             f.setRoundingMode(RoundingMode.HALF_UP);
             return f;
         });
         // DecimalFormat is not thread-safe: each call formats with its own copy
         return ((DecimalFormat) prototype.clone()).format(value);
-    }
-
-    /** One form of {@link #decimal}: the few combinations in use, each made once. */
-    private record FormatKey(Locale locale, int scale, boolean grouping) {
     }
 }

@@ -213,6 +213,7 @@ public final class DashboardApp implements DashboardActions {
             app.io.execute(app::readIcons);
             List<Image> images = app.icons.get(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             SwingUtilities.invokeAndWait(() -> {
+                app.frame.addMenuItems();
                 app.paintOffscreen();
                 app.frame.setIconImages(images);
                 app.frame.dispose(); // closes the watcher and the I/O thread too
@@ -305,7 +306,7 @@ public final class DashboardApp implements DashboardActions {
 
     /** Builds the window with the state read so far, without showing it. EDT only. */
     private void build(Runnable onClosed) {
-        frame = new DashboardFrame(this, view());
+        frame = new DashboardFrame(this, view(), false);
         BenchProbe probe = BenchProbe.fromSystemProperties();
         if (probe != null) {
             ((DashboardPanel) frame.getContentPane())
@@ -346,6 +347,8 @@ public final class DashboardApp implements DashboardActions {
         ticker = new Timer(1000, e -> tick());
         ticker.start();
         frame.setVisible(true);
+        // after the first paint, which is queued already: the window shows without waiting for them
+        SwingUtilities.invokeLater(frame::addMenuItems);
         checkFirstRun();
         // Read once the first frame is painted: on two cores, decoding seven PNGs meanwhile would delay it.
         Timer iconsLater = new Timer((int) ICONS_DELAY.toMillis(), e -> io.execute(this::readIcons));

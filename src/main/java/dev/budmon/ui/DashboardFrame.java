@@ -33,10 +33,18 @@ public class DashboardFrame extends JFrame {
      * @param initial the first view (e.g. the WAIT view before data arrives)
      */
     public DashboardFrame(DashboardActions actions, DashboardView initial) {
+        this(actions, initial, true);
+    }
+
+    /**
+     * @param menuItems {@code false}: the menus get their items with {@link #addMenuItems()} (call it once
+     *                  the window shows) or when first opened, so that the first frame does not wait for them
+     */
+    DashboardFrame(DashboardActions actions, DashboardView initial, boolean menuItems) {
         // before the first window peer exists, or AWT has already used the default class
         X11WindowClass.set(WINDOW_CLASS);
         Objects.requireNonNull(actions, "actions");
-        menuBar = new DashboardMenuBar(actions);
+        menuBar = new DashboardMenuBar(actions, menuItems);
         setJMenuBar(menuBar);
         setContentPane(content);
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
@@ -53,6 +61,11 @@ public class DashboardFrame extends JFrame {
     @Override
     public InputContext getInputContext() {
         return null;
+    }
+
+    /** Adds the menus' items if they are not there yet. EDT only. */
+    void addMenuItems() {
+        menuBar.addItems();
     }
 
     /** The view currently shown. */

@@ -31,7 +31,9 @@ public final class TranscriptFeed implements TranscriptSource {
             warnings.add(new SourceWarning("transcripts", s.skippedLines()
                     + " lines were not JSON or had an unexpected shape and were skipped"));
         }
-        if (s != lastSummary && !s.equals(lastSummary)) {
+        // equals only between two summaries: a record's first equals is linked through method handles, which
+        // the first read at the start need not wait for
+        if (s != lastSummary && (lastSummary == null || !lastSummary.equals(s))) {
             lastSummary = s;
             lastPart = new TranscriptPart(s.lastResponse(), s.activeSession(), s.timeline(), s.cacheRatios(),
                     s.newestTime());

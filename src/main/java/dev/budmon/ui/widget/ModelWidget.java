@@ -36,7 +36,9 @@ public abstract class ModelWidget<M> extends JComponent {
      */
     public final void setModel(M newModel) {
         Objects.requireNonNull(newModel, "model");
-        if (newModel.equals(model)) {
+        // the old one asked, and only if there is one: the first call of a record's equals is linked through
+        // method handles, which the window's first frame need not wait for
+        if (model != null && model.equals(newModel)) {
             return;
         }
         M old = model;
