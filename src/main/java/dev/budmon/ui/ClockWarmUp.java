@@ -38,7 +38,7 @@ final class ClockWarmUp {
      */
     static final int SECONDS = 1200;
     /** How many of the last views are returned for painting: past the threshold once more. */
-    static final int PAINTED = 300;
+    static final int PAINTED = 150;
 
     private ClockWarmUp() {
     }
