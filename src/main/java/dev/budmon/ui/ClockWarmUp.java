@@ -25,8 +25,7 @@ import java.util.List;
  * (with the Swing half, about 0.65 s of CPU once, in the first seconds) moves that work, it does not add
  * to it: the process's CPU after five minutes is the same, and the idle window costs from its second minute
  * what it used to cost from its fifth (see BENCHMARKS.md). The Swing part of the clock (setting texts,
- * painting) is run ahead by the window with the last {@link #PAINTED} views, on an offscreen copy of the
- * dashboard.
+ * painting) is run ahead with the last {@link #PAINTED} views by {@link ClockPaintWarmUp}.
  *
  * <p>Pure: any thread; the inputs are immutable.
  */

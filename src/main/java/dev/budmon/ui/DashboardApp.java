@@ -17,18 +17,13 @@ import dev.budmon.source.TranscriptSource;
 import dev.budmon.ui.theme.BudmonTheme;
 import dev.budmon.ui.view.DashboardView;
 import dev.budmon.ui.view.DashboardViewBuilder;
-import dev.budmon.ui.widget.ModelWidget;
 import dev.budmon.watch.LiveState;
 
 import javax.imageio.ImageIO;
 import javax.swing.JComponent;
-import javax.swing.JLabel;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import java.awt.AWTError;
-import java.awt.Component;
-import java.awt.Container;
-import java.awt.Dimension;
 import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.Image;
@@ -38,7 +33,6 @@ import java.awt.event.ComponentEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.awt.image.BufferedImage;
-import java.awt.image.VolatileImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -46,11 +40,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -79,8 +70,6 @@ public final class DashboardApp implements DashboardActions {
     private static final Duration ICONS_DELAY = Duration.ofMillis(500);
     /** When the clock's code is run ahead ({@link ClockWarmUp}): after the start's own work, long before minute two. */
     private static final Duration CLOCK_WARM_UP_DELAY = Duration.ofSeconds(3);
-    private static final int WARM_UP_PAINTS_PER_EVENT = 3;
-    private static final int WARM_UP_PAINT_GAP_MS = 15;
 
     /** Icon sizes shipped in {@code /icons/budmon-<size>.png}. */
     private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
@@ -384,95 +373,11 @@ public final class DashboardApp implements DashboardActions {
         long r = refreshes;
         Thread t = new Thread(() -> {
             List<DashboardView> views = ClockWarmUp.run(s, f, v, c, prices, m, zone, r);
-            SwingUtilities.invokeLater(() -> warmUpPainting(views));
+            SwingUtilities.invokeLater(() -> ClockPaintWarmUp.start(frame, views, clockWarmedUp::countDown));
         }, "budmon-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
-    }
-
-    /**
-     * The Swing half of {@link ClockWarmUp}: its views shown by an offscreen copy of the dashboard, never
-     * part of the window, and what each changed painted into an image of the screen's kind, as the window's
-     * repaint manager paints changed parts into its back buffer: clipped to the labels and widgets whose
-     * text or model changed. {@value #WARM_UP_PAINTS_PER_EVENT} views per event, so that the window stays
-     * responsive meanwhile. EDT only.
-     */
-    private void warmUpPainting(List<DashboardView> views) {
-        if (frame == null || !frame.isDisplayable() || views.isEmpty()) {
-            clockWarmedUp.countDown();
-            return;
-        }
-        Dimension size = frame.getContentPane().getSize();
-        if (size.width <= 0 || size.height <= 0) {
-            clockWarmedUp.countDown();
-            return;
-        }
-        DashboardPanel copy = new DashboardPanel();
-        copy.show(frame.getView());
-        copy.setSize(size);
-        layOut(copy);
-        Map<Component, Object> shownState = new HashMap<>();
-        changedBounds(copy, copy, shownState);
-        VolatileImage image = frame.getGraphicsConfiguration().createCompatibleVolatileImage(size.width, size.height);
-        Iterator<DashboardView> next = views.iterator();
-        Timer painter = new Timer(WARM_UP_PAINT_GAP_MS, null);
-        painter.addActionListener(e -> {
-            for (int i = 0; i < WARM_UP_PAINTS_PER_EVENT && next.hasNext() && frame.isDisplayable(); i++) {
-                if (copy.show(next.next())) {
-                    layOut(copy);
-                }
-                Rectangle dirty = changedBounds(copy, copy, shownState);
-                if (dirty != null) {
-                    Graphics2D g = image.createGraphics();
-                    try {
-                        g.clip(dirty);
-                        copy.paint(g);
-                    } finally {
-                        g.dispose();
-                    }
-                }
-            }
-            if (!next.hasNext() || !frame.isDisplayable()) {
-                painter.stop();
-                image.flush();
-                clockWarmedUp.countDown();
-            }
-        });
-        painter.start();
-    }
-
-    /**
-     * The union of the bounds (in {@code root}'s coordinates) of the labels and widgets below {@code c}
-     * whose text or model changed since the last call with the same {@code shown}; {@code null} if none.
-     */
-    private static Rectangle changedBounds(Container root, Container c, Map<Component, Object> shown) {
-        Rectangle dirty = null;
-        for (Component child : c.getComponents()) {
-            Object now = child instanceof JLabel l ? l.getText() + '|' + l.getForeground()
-                    : child instanceof ModelWidget<?> w ? w.getModel() : null;
-            if (now != null && !now.equals(shown.put(child, now))) {
-                Rectangle r = SwingUtilities.convertRectangle(c, child.getBounds(), root);
-                dirty = dirty == null ? r : dirty.union(r);
-            }
-            if (child instanceof Container inner) {
-                Rectangle r = changedBounds(root, inner, shown);
-                if (r != null) {
-                    dirty = dirty == null ? r : dirty.union(r);
-                }
-            }
-        }
-        return dirty;
-    }
-
-    /** Lays out a container that has no native peer, which {@code validate()} would skip. */
-    private static void layOut(Container c) {
-        c.doLayout();
-        for (Component child : c.getComponents()) {
-            if (child instanceof Container inner) {
-                layOut(inner);
-            }
-        }
     }
 
     /** Reads the icons into {@link #icons}; on the I/O thread. */
