@@ -1,5 +1,6 @@
 package dev.budmon.cli;
 
+import dev.budmon.Version;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.budmon.calc.CacheStats;

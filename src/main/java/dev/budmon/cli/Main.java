@@ -1,5 +1,6 @@
 package dev.budmon.cli;
 
+import dev.budmon.Version;
 import dev.budmon.setup.SetupCommand;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.statusline.StatuslineCommand;

@@ -1,6 +1,6 @@
 package dev.budmon.ui;
 
-import dev.budmon.cli.Version;
+import dev.budmon.Version;
 import dev.budmon.help.HelpPages;
 import dev.budmon.help.HelpStyle;
 import dev.budmon.calc.PriceTable;

@@ -6,7 +6,7 @@ import dev.budmon.calc.Level;
 import dev.budmon.calc.OverallStatus;
 import dev.budmon.calc.PricedUsage;
 import dev.budmon.calc.WindowForecast;
-import dev.budmon.cli.Version;
+import dev.budmon.Version;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.ModelChoice;
 import dev.budmon.config.Thresholds;

@@ -1,4 +1,4 @@
-package dev.budmon.cli;
+package dev.budmon;
 
 import java.io.IOException;
 import java.io.InputStream;
