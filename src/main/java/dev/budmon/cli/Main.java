@@ -8,6 +8,7 @@ import dev.budmon.statusline.StatuslineCommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * BudMon's entry point. Decides the command before anything else loads: the commands that need no window
@@ -28,6 +29,8 @@ public final class Main {
      * @return the process exit code: 0 on success, 1 on failure, 2 for bad usage
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> env = System.getenv();
+        Path home = ClaudeDirs.userHome(env);
         CommandLine cl;
         try {
             cl = CommandLine.parse(args);
@@ -47,8 +50,7 @@ public final class Main {
                 return 0;
             }
             case JSON -> {
-                ClaudeDirs dirs = ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),
-                        Path.of(System.getProperty("user.home")));
+                ClaudeDirs dirs = ClaudeDirs.resolve(cl.claudeDir(), env, home);
                 return JsonCommand.run(dirs, Instant.now(), out, err);
             }
             case SETUP -> {
@@ -61,16 +63,14 @@ public final class Main {
                 return WindowCommand.demo(err);
             }
             case WINDOW_REHEARSAL -> {
-                return WindowCommand.rehearse(ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),
-                        Path.of(System.getProperty("user.home"))));
+                return WindowCommand.rehearse(ClaudeDirs.resolve(cl.claudeDir(), env, home));
             }
             case WINDOW -> {
-                return WindowCommand.window(ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),
-                        Path.of(System.getProperty("user.home"))));
+                return WindowCommand.window(ClaudeDirs.resolve(cl.claudeDir(), env, home));
             }
             case STATUSLINE -> {
-                return StatuslineCommand.run(cl, ClaudeDirs.resolve(cl.claudeDir(),
-                        System.getenv(), Path.of(System.getProperty("user.home"))), out, err);
+                return StatuslineCommand.run(cl.operands(), cl.force(), ClaudeDirs.resolve(cl.claudeDir(), env, home),
+                        home, out, err);
             }
             default -> {
                 err.println("budmon: " + cl.command().name().toLowerCase(java.util.Locale.ROOT)

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns the text of {@code budmon.ini} into a {@link BudmonConfig}: pure, no I/O, never throws. Written
@@ -33,9 +31,7 @@ public final class ConfigParser {
     static final Map<String, List<String>> KNOWN_KEYS = known();
 
     private static final List<String> LANGUAGES = List.of("auto", "de", "en");
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+([.,]\\d*)?|[.,]\\d+)");
     private static final BigDecimal MAX_UNITS = BigDecimal.valueOf(100_000);
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*(d|h|min|m|s)(?![a-z])");
 
     private ConfigParser() {
     }
@@ -71,15 +67,6 @@ public final class ConfigParser {
             return new LoadedConfig(BudmonConfig.DEFAULTS, warnings(messages, source));
         }
         return interpret(values, messages, source);
-    }
-
-    /**
-     * Reads the text with BudMon's own line reader, without loading ini4j, for the status line that must
-     * start fast. Gives the same result as {@link #parse} (a test holds both to that).
-     */
-    public static LoadedConfig parseWithoutIni4j(String text, String source) {
-        IniDocument doc = IniDocument.parse(text);
-        return interpret(doc.values(), new ArrayList<>(doc.problems()), source);
     }
 
     /** Every entry, by lower-case section and key, with values cleaned as {@link IniDocument#cleanValue}. */
@@ -292,9 +279,8 @@ public final class ConfigParser {
             if (v == null) {
                 return defaultValue;
             }
-            if (!v.matches("[+-]?\\d+")) {
-                invalid(section, key, v, NUMBER.matcher(v).matches() ? "is not a whole number" : "is not a number",
-                        text);
+            if (!isWhole(v)) {
+                invalid(section, key, v, isNumber(v) ? "is not a whole number" : "is not a number", text);
                 return defaultValue;
             }
             // More digits than any range here allows would overflow a long; they are out of range all the same.
@@ -322,7 +308,7 @@ public final class ConfigParser {
             if (percent) {
                 n = n.substring(0, n.length() - 1).trim();
             }
-            if (!NUMBER.matcher(n).matches()) {
+            if (!isNumber(n)) {
                 invalid(section, key, v, "is not a number", text);
                 return defaultValue;
             }
@@ -359,11 +345,12 @@ public final class ConfigParser {
 
     /**
      * Reads {@code 60} (minutes), {@code 1.5} (minutes), {@code 1h30m}, {@code 1 h 30 min}, {@code 2d},
-     * {@code 45s} or ISO-8601 {@code PT1H30M}; {@code null} when it is none of them.
+     * {@code 45s} or ISO-8601 {@code PT1H30M}; {@code null} when it is none of them. By hand, not with
+     * regular expressions, whose compilation the status line would pay at every start.
      */
     static Duration parseDuration(String value) {
         String t = value.trim().toLowerCase(Locale.ROOT);
-        if (NUMBER.matcher(t).matches()) {
+        if (isNumber(t)) {
             return fractionOf(Duration.ofMinutes(1), t);
         }
         if (t.startsWith("p") || t.startsWith("-p")) {
@@ -373,32 +360,105 @@ public final class ConfigParser {
                 return null;
             }
         }
-        Matcher m = DURATION_PART.matcher(t);
         Duration total = Duration.ZERO;
-        int at = 0;
+        int i = 0;
+        int n = t.length();
         boolean any = false;
-        while (m.find()) {
-            if (!t.substring(at, m.start()).isBlank()) {
+        while (i < n) {
+            while (i < n && isBlank(t.charAt(i))) {
+                i++;
+            }
+            if (i == n) {
+                break;
+            }
+            int start = i;
+            while (i < n && (isDigit(t.charAt(i)) || t.charAt(i) == '.' || t.charAt(i) == ',')) {
+                i++;
+            }
+            String number = t.substring(start, i);
+            if (!isNumber(number) || !isDigit(number.charAt(0)) || !isDigit(number.charAt(number.length() - 1))) {
                 return null;
             }
-            Duration unit = switch (m.group(2)) {
+            while (i < n && isBlank(t.charAt(i))) {
+                i++;
+            }
+            int unitStart = i;
+            while (i < n && t.charAt(i) >= 'a' && t.charAt(i) <= 'z') {
+                i++;
+            }
+            Duration unit = switch (t.substring(unitStart, i)) {
                 case "d" -> Duration.ofDays(1);
                 case "h" -> Duration.ofHours(1);
+                case "m", "min" -> Duration.ofMinutes(1);
                 case "s" -> Duration.ofSeconds(1);
-                default -> Duration.ofMinutes(1);
+                default -> null;
             };
-            total = total.plus(fractionOf(unit, m.group(1)));
-            at = m.end();
+            if (unit == null) {
+                return null;
+            }
+            total = total.plus(fractionOf(unit, number));
             any = true;
         }
-        return any && t.substring(at).isBlank() ? total : null;
+        return any ? total : null;
     }
 
     private static Duration fractionOf(Duration unit, String number) {
-        BigDecimal amount = new BigDecimal(number.replace(',', '.').replaceFirst("^\\+", "").replaceFirst("\\.$", ""));
+        String n = number.replace(',', '.');
+        if (n.startsWith("+")) {
+            n = n.substring(1);
+        }
+        if (n.endsWith(".")) {
+            n = n.substring(0, n.length() - 1);
+        }
+        BigDecimal amount = new BigDecimal(n);
         // Any amount this large is out of range anyway; the cap keeps the nanoseconds within a long.
         amount = amount.min(MAX_UNITS).max(MAX_UNITS.negate());
         return Duration.ofNanos(amount.multiply(BigDecimal.valueOf(unit.toNanos())).longValue());
+    }
+
+    /** {@code [+-]? (digits ([.,] digits?)? | [.,] digits)}. */
+    static boolean isNumber(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int intDigits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            intDigits++;
+        }
+        int fracDigits = 0;
+        if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                fracDigits++;
+            }
+        }
+        return i == n && (intDigits > 0 || fracDigits > 0);
+    }
+
+    /** {@code [+-]? digits}. */
+    private static boolean isWhole(String s) {
+        int i = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
+        if (i == s.length()) {
+            return false;
+        }
+        for (; i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isBlank(char c) {
+        return c <= ' ';
     }
 
     /** Keys of a known section, for callers that offer them (e.g. a settings menu); empty for unknown ones. */

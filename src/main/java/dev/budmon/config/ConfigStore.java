@@ -1,24 +1,22 @@
 package dev.budmon.config;
 
+import dev.budmon.files.AtomicFile;
+import dev.budmon.files.FileTooLargeException;
+import dev.budmon.files.NotRegularFileException;
+import dev.budmon.files.SafeRead;
 import dev.budmon.model.SourceWarning;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +42,6 @@ public final class ConfigStore {
     private static final String DEFAULT_RESOURCE = "budmon.default.ini";
 
     private final Path file;
-    private final boolean useIni4j;
     private volatile LoadedConfig current = LoadedConfig.DEFAULTS;
 
     /**
@@ -53,20 +50,28 @@ public final class ConfigStore {
      * @param claudeDir the Claude directory ({@code ClaudeDirs.primary()})
      */
     public ConfigStore(Path claudeDir) {
-        this(claudeDir, true);
-    }
-
-    private ConfigStore(Path claudeDir, boolean useIni4j) {
         this.file = claudeDir.resolve(FILE_NAME);
-        this.useIni4j = useIni4j;
     }
 
     /**
-     * A store that reads without loading ini4j ({@link ConfigParser#parseWithoutIni4j}), for the status
-     * line, which Claude Code starts after every message. Same results.
+     * Reads {@code budmon.ini} of the directory as {@link #load} does, but never creates it: for commands
+     * that must not write (the status line, {@code --json}). A missing file gives the defaults without a
+     * warning. Never throws.
      */
-    public static ConfigStore withoutIni4j(Path claudeDir) {
-        return new ConfigStore(claudeDir, false);
+    public static LoadedConfig readExisting(Path claudeDir) {
+        ConfigStore store = new ConfigStore(claudeDir);
+        try {
+            FileText text = store.read();
+            if (text == null) {
+                return LoadedConfig.DEFAULTS;
+            }
+            if (text.problem() != null) {
+                return store.withWarning(LoadedConfig.DEFAULTS, text.problem() + "; using all defaults");
+            }
+            return store.parse(text.text());
+        } catch (RuntimeException e) {
+            return store.withWarning(LoadedConfig.DEFAULTS, "could not be read (" + describe(e) + "); using all defaults");
+        }
     }
 
     /** The file's path. */
@@ -168,10 +173,8 @@ public final class ConfigStore {
         }
     }
 
-    // A flag, not a function object: a method reference would start the lambda machinery, which costs the
-    // status line milliseconds at every start.
     private LoadedConfig parse(String text) {
-        return useIni4j ? ConfigParser.parse(text, source()) : ConfigParser.parseWithoutIni4j(text, source());
+        return ConfigParser.parse(text, source());
     }
 
     private String source() {
@@ -198,15 +201,16 @@ public final class ConfigStore {
 
     private FileText read() {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
+        try {
+            bytes = SafeRead.bytes(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
             return null;
+        } catch (FileTooLargeException e) {
+            return new FileText(null, null, e.getReason());
+        } catch (NotRegularFileException e) {
+            return new FileText(null, null, "could not be read (it " + e.getReason() + ")");
         } catch (IOException e) {
             return new FileText(null, null, "could not be read (" + describe(e) + ")");
-        }
-        if (bytes.length > MAX_BYTES) {
-            return new FileText(null, null, "is larger than " + (MAX_BYTES >> 20) + " MiB");
         }
         for (byte b : bytes) {
             if (b == 0) {
@@ -228,53 +232,16 @@ public final class ConfigStore {
     }
 
     /**
-     * Writes the bytes to a temporary file in the target's folder and renames it over the target. A
-     * symbolic link (dotfiles kept elsewhere) is written through, not replaced by a plain file.
+     * Writes the bytes atomically through {@link AtomicFile}: a symbolic link (dotfiles kept elsewhere) is
+     * written through, a read-only file is refused.
      *
      * @param replace whether an existing file is replaced; when not, a file that appeared meanwhile wins
      */
     private void write(byte[] bytes, boolean replace) throws IOException {
-        Path target = Files.exists(file) ? file.toRealPath() : file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + FILE_NAME + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            if (replace && Files.exists(target)) {
-                copyPermissions(target, tmp);
-            }
-            if (!replace) {
-                try {
-                    Files.move(tmp, target);
-                } catch (FileAlreadyExistsException e) {
-                    // Another BudMon process created it first, from the same defaults; keep that one.
-                }
-                return;
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void copyPermissions(Path from, Path to) {
-        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
-        PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
-        if (source == null || target == null) {
-            return;
-        }
-        try {
-            target.setPermissions(source.readAttributes().permissions());
-        } catch (IOException | UnsupportedOperationException e) {
-            // The temporary file keeps its private 0600; the content is what matters.
+        if (replace) {
+            AtomicFile.replace(file, bytes);
+        } else {
+            AtomicFile.createIfAbsent(file, bytes);
         }
     }
 }

@@ -108,13 +108,13 @@ public final class SafeRead {
         return "a special file";
     }
 
-    /** {@code 4 MB}, {@code 512 KB}, {@code 100 bytes}. */
+    /** {@code 4 MiB}, {@code 512 KiB}, {@code 100 bytes}. */
     static String describeSize(long bytes) {
         if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + " MB";
+            return bytes / (1024 * 1024) + " MiB";
         }
         if (bytes >= 1024 && bytes % 1024 == 0) {
-            return bytes / 1024 + " KB";
+            return bytes / 1024 + " KiB";
         }
         return bytes + " bytes";
     }

@@ -129,20 +129,6 @@ public final class AmountFormat {
         return decimal(perHour, 1, false, m.locale()) + " " + m.get("unit.per_hour");
     }
 
-    /**
-     * The status line's burn rate: {@code 18%/h}, {@code 42%/d}; one decimal below 10 ({@code 4.2%/h}).
-     * Per hour or per day as in {@link #burnRate}.
-     */
-    public static String burnRateCompact(Double percentPerHour, Duration windowLength, Locale locale) {
-        if (!known(percentPerHour)) {
-            return Unknown.FIGURE;
-        }
-        boolean day = perDay(windowLength);
-        BigDecimal rate = BigDecimal.valueOf(day ? percentPerHour * 24 : percentPerHour);
-        int scale = belowTen(rate) ? 1 : 0;
-        return decimal(rate.setScale(scale, RoundingMode.HALF_UP), scale, false, locale) + (day ? "%/d" : "%/h");
-    }
-
     /** Whether the rate still shows below 10 with one decimal (9.96 shows as 10, so it gets none). */
     private static boolean belowTen(BigDecimal rate) {
         return rate.abs().setScale(1, RoundingMode.HALF_UP).compareTo(TEN) < 0;

@@ -49,39 +49,12 @@ public final class DurationFormat {
         return String.join(" ", parts);
     }
 
-    /**
-     * The status line's short form: {@code 3d12h} from a day on (rounded up to the hour), {@code 2h14m} from
-     * an hour on, {@code 14m} below; a zero part at the end is left out ({@code 2h}, {@code 3d}).
-     */
-    public static String compact(Duration d) {
-        if (d == null) {
-            return Unknown.FIGURE;
-        }
-        long minutes = ceilMinutes(d);
-        if (minutes >= MINUTES_PER_DAY) {
-            long hours = (minutes + 59) / 60;
-            return hours / 24 + "d" + (hours % 24 == 0 ? "" : hours % 24 + "h");
-        }
-        if (minutes >= 60) {
-            return minutes / 60 + "h" + (minutes % 60 == 0 ? "" : minutes % 60 + "m");
-        }
-        return minutes + "m";
-    }
-
     /** {@link #words} with a sign: {@code +1 h 12 min}, {@code −25 min}; exactly zero is {@code 0 min}. */
     public static String signedWords(Duration d, Messages m) {
         if (d == null) {
             return Unknown.FIGURE;
         }
         return sign(d) + words(d.abs(), m);
-    }
-
-    /** {@link #compact} with a sign: {@code +1h12m}, {@code −25m}; exactly zero is {@code 0m}. */
-    public static String signedCompact(Duration d) {
-        if (d == null) {
-            return Unknown.FIGURE;
-        }
-        return sign(d) + compact(d.abs());
     }
 
     /**

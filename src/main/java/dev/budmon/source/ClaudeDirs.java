@@ -61,6 +61,28 @@ public record ClaudeDirs(List<Path> dirs) {
         return new ClaudeDirs(new ArrayList<>(found));
     }
 
+    /**
+     * The user's home directory as Claude Code, the interceptor and the shells see it: {@code $HOME} when it
+     * is set and absolute, else Java's {@code user.home} (the passwd entry). With {@code HOME=/x} Claude Code
+     * reads {@code /x/.claude}, so BudMon must too.
+     *
+     * @param env the environment, e.g. {@code System.getenv()}
+     */
+    public static Path userHome(Map<String, String> env) {
+        String home = env.get("HOME");
+        if (home != null && !home.isBlank()) {
+            try {
+                Path p = Path.of(home);
+                if (p.isAbsolute()) {
+                    return p.normalize();
+                }
+            } catch (RuntimeException e) {
+                // not a path: the passwd entry below
+            }
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
     private static Path expandHome(String p, Path home) {
         if (p.equals("~")) {
             return home;

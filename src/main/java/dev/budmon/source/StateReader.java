@@ -66,6 +66,7 @@ public final class StateReader {
         for (Path d : dirs) {
             fingerprint.add(FileStamp.of(d.resolve(UsageLimitsFile.FILE_NAME)));
             fingerprint.add(FileStamp.of(d.resolve(UsageLimitsFile.VELOCITY_FILE_NAME)));
+            fingerprint.add(FileStamp.of(UsageLimitsFile.statuslineFile(d)));
         }
         List<SourceWarning> warnings = new ArrayList<>(extraWarnings);
         TranscriptPart part = transcripts.refresh(dirs, changedTranscripts, warnings);
@@ -107,47 +108,22 @@ public final class StateReader {
         return List.of();
     }
 
-    /** Every directory's file is read; the newest headers win, and a broken file keeps the last good ones. */
+    /** Every directory's files are read; the newest headers win, and a broken file keeps the last good ones. */
     private UsageLimitsContent readLimits(List<SourceWarning> warnings) {
-        RateLimits headers = null;
-        RateLimits statusline = null;
-        LegacyUsage legacy = LegacyUsage.EMPTY;
-        boolean broken = false;
-        for (Path d : dirs) {
-            UsageLimitsContent c = UsageLimitsFile.read(d.resolve(UsageLimitsFile.FILE_NAME));
-            warnings.addAll(c.warnings());
-            if (c.headers() == null && c.statusline() == null && !c.warnings().isEmpty()) {
-                broken = true;
-            }
-            headers = newer(headers, c.headers());
-            statusline = newer(statusline, c.statusline());
-            if (legacy.isEmpty()) {
-                legacy = c.legacy();
-            }
-        }
-        if (broken && headers == null && lastGoodHeaders != null) {
+        QuotaFiles.Read read = QuotaFiles.read(dirs);
+        UsageLimitsContent c = read.content();
+        warnings.addAll(c.warnings());
+        RateLimits headers = c.headers();
+        RateLimits statusline = c.statusline();
+        if (read.broken() && headers == null && lastGoodHeaders != null) {
             headers = lastGoodHeaders;
             warnings.add(new SourceWarning(UsageLimitsFile.FILE_NAME, "showing the last figures read successfully"));
         }
-        if (broken && statusline == null) {
+        if (read.broken() && statusline == null) {
             statusline = lastGoodStatusline;
         }
         lastGoodHeaders = headers != null ? headers : lastGoodHeaders;
         lastGoodStatusline = statusline != null ? statusline : lastGoodStatusline;
-        return new UsageLimitsContent(headers, statusline, legacy, List.of());
+        return new UsageLimitsContent(headers, statusline, c.legacy(), List.of());
     }
-
-    private static RateLimits newer(RateLimits a, RateLimits b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null) {
-            return a;
-        }
-        if (b.capturedAt() != null && (a.capturedAt() == null || b.capturedAt().isAfter(a.capturedAt()))) {
-            return b;
-        }
-        return a;
-    }
-
 }

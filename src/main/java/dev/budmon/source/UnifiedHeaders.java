@@ -1,12 +1,12 @@
 package dev.budmon.source;
 
+import dev.budmon.json.JsonValues;
 import dev.budmon.model.AccountLimits;
 import dev.budmon.model.QuotaWindow;
 import dev.budmon.model.RateLimits;
 import dev.budmon.model.SourceWarning;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +22,11 @@ public final class UnifiedHeaders {
 
     /** The common prefix of every header this class reads. */
     public static final String PREFIX = "anthropic-ratelimit-unified-";
+    /**
+     * The largest utilization taken as a figure: 10 (1000 %). The server reports fractions around 0..1
+     * (beyond 1 when a window is surpassed); anything far larger is a broken value, shown as unknown.
+     */
+    public static final double MAX_UTILIZATION = 10;
 
     private UnifiedHeaders() {
     }
@@ -88,14 +93,14 @@ public final class UnifiedHeaders {
                 return null;
             }
             try {
-                double d = Double.parseDouble(v);
-                if (Double.isFinite(d) && d >= 0) {
+                Double d = JsonValues.number(v);
+                if (d != null && d >= 0 && d <= MAX_UTILIZATION) {
                     return d;
                 }
-            } catch (NumberFormatException ignored) {
+            } catch (RuntimeException ignored) {
                 // reported below
             }
-            warn(key, v, "is not a non-negative number");
+            warn(key, v, "is not a fraction from 0 to " + (int) MAX_UTILIZATION);
             return null;
         }
 
@@ -104,22 +109,11 @@ public final class UnifiedHeaders {
             if (v == null) {
                 return null;
             }
-            try {
-                double d = Double.parseDouble(v);
-                if (Double.isFinite(d) && d > 0) {
-                    // Milliseconds would put the reset tens of thousands of years out.
-                    long seconds = d > 1e11 ? (long) (d / 1000) : (long) d;
-                    return Instant.ofEpochSecond(seconds);
-                }
-            } catch (NumberFormatException ignored) {
-                try {
-                    return Instant.parse(v);
-                } catch (DateTimeParseException ignoredToo) {
-                    // reported below
-                }
+            Instant t = JsonValues.time(v);
+            if (t == null) {
+                warn(key, v, "is not a time (epoch seconds up to the year 9999)");
             }
-            warn(key, v, "is not a time (epoch seconds)");
-            return null;
+            return t;
         }
 
         Boolean bool(String key) {

@@ -2,7 +2,12 @@ package dev.budmon.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.budmon.files.FileTooLargeException;
+import dev.budmon.files.NotRegularFileException;
+import dev.budmon.files.SafeRead;
+import dev.budmon.json.JsonStreams;
 import dev.budmon.json.JsonTrees;
+import dev.budmon.json.JsonValues;
 import dev.budmon.model.AccountLimits;
 import dev.budmon.model.QuotaWindow;
 import dev.budmon.model.RateLimits;
@@ -10,16 +15,14 @@ import dev.budmon.model.SourceWarning;
 import dev.budmon.model.TokenCounts;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,8 +36,13 @@ public final class UsageLimitsFile {
     public static final String FILE_NAME = "usage-limits.json";
     /** The older velocity file, read only for cache ratios. */
     public static final String VELOCITY_FILE_NAME = "budget_velocity.json";
-    /** The key under which the status line stores Claude Code's {@code rate_limits} payload. */
+    /**
+     * The key under which older BudMon versions stored Claude Code's {@code rate_limits} payload in this
+     * file; still read. The status line now keeps its own file, {@link #statuslineFile}.
+     */
     public static final String STATUSLINE_KEY = "statusline";
+    /** BudMon's own folder in the Claude directory. */
+    public static final String BUDMON_DIR = "budmon";
     /** Source name of limits that came from the status-line payload. */
     public static final String STATUSLINE_SOURCE = "statusline";
 
@@ -46,22 +54,64 @@ public final class UsageLimitsFile {
     }
 
     /**
+     * Where the status line keeps the quota figures of Claude Code's payload: a file of its own, so that it
+     * never rewrites the file the interceptor owns (two writers of one file lose each other's updates).
+     */
+    public static Path statuslineFile(Path claudeDir) {
+        return claudeDir.resolve(BUDMON_DIR).resolve("statusline.json");
+    }
+
+    /**
      * Reads the file. Never throws: a missing file gives {@link UsageLimitsContent#EMPTY}, anything else
      * wrong gives a warning. I/O; any thread but the EDT.
      */
     public static UsageLimitsContent read(Path file) {
         byte[] bytes;
         try {
-            bytes = readCapped(file);
+            bytes = SafeRead.bytes(file, MAX_BYTES);
         } catch (NoSuchFileException e) {
             return UsageLimitsContent.EMPTY;
         } catch (IOException | RuntimeException e) {
-            return onlyWarning(file, "cannot be read: " + describe(e));
-        }
-        if (bytes == null) {
-            return onlyWarning(file, "is larger than " + MAX_BYTES / 1024 / 1024 + " MB and was ignored");
+            return onlyWarning(file, describeReadFailure(e));
         }
         return parse(bytes, file.toString());
+    }
+
+    /**
+     * Reads the status line's own file ({@code budmon/statusline.json}: {@code seen_at} and Claude Code's
+     * {@code rate_limits}), which only {@code budmon --statusline} writes. Never throws; a missing file gives
+     * {@link UsageLimitsContent#EMPTY}. I/O; any thread but the EDT.
+     */
+    public static UsageLimitsContent readStatusline(Path file) {
+        byte[] bytes;
+        try {
+            bytes = SafeRead.bytes(file, MAX_BYTES);
+        } catch (NoSuchFileException e) {
+            return UsageLimitsContent.EMPTY;
+        } catch (IOException | RuntimeException e) {
+            return onlyWarning(file, describeReadFailure(e));
+        }
+        String origin = file.toString();
+        JsonNode root;
+        try {
+            root = JsonTrees.read(bytes);
+        } catch (IOException | RuntimeException e) {
+            return onlyWarningNamed(origin, "is not valid JSON");
+        }
+        List<SourceWarning> warnings = new ArrayList<>();
+        RateLimits limits = statusline(root, origin, warnings);
+        return new UsageLimitsContent(null, limits, LegacyUsage.EMPTY, warnings);
+    }
+
+    /** Why a file could not be read, in words for a warning. */
+    static String describeReadFailure(Exception e) {
+        if (e instanceof FileTooLargeException t) {
+            return t.getReason() + " and was ignored";
+        }
+        if (e instanceof NotRegularFileException n) {
+            return "cannot be read: it " + n.getReason();
+        }
+        return "cannot be read: " + describe(e);
     }
 
     /** Parses the file's bytes. Pure; any thread. */
@@ -73,7 +123,7 @@ public final class UsageLimitsFile {
         try {
             root = JsonTrees.read(bytes);
         } catch (JsonProcessingException e) {
-            return onlyWarningNamed(origin, "is not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
+            return onlyWarningNamed(origin, "is not valid JSON (" + JsonStreams.firstLine(e.getOriginalMessage()) + ")");
         } catch (IOException | RuntimeException e) {
             return onlyWarningNamed(origin, "is not valid JSON (" + describe(e) + ")");
         }
@@ -90,7 +140,7 @@ public final class UsageLimitsFile {
         RateLimits headers = null;
         JsonNode raw = root.get("headers_raw");
         if (raw != null && !raw.isNull()) {
-            Map<String, String> map = headerMap(raw);
+            Map<String, String> map = headerMap(raw, origin, warnings);
             if (map == null) {
                 warnings.add(new SourceWarning(origin, "headers_raw is neither an object nor a list of headers"));
             } else {
@@ -109,11 +159,7 @@ public final class UsageLimitsFile {
      */
     public static List<Double> readVelocityCacheRatios(Path file, List<SourceWarning> warnings) {
         try {
-            byte[] bytes = readCapped(file);
-            if (bytes == null) {
-                warnings.add(new SourceWarning(file.toString(), "is too large and was ignored"));
-                return List.of();
-            }
+            byte[] bytes = SafeRead.bytes(file, MAX_BYTES);
             JsonNode root = JsonTrees.read(bytes);
             if (root == null || !root.isObject()) {
                 warnings.add(new SourceWarning(file.toString(), "does not hold a JSON object"));
@@ -123,48 +169,56 @@ public final class UsageLimitsFile {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException | RuntimeException e) {
-            warnings.add(new SourceWarning(file.toString(), "cannot be read: " + describe(e)));
+            warnings.add(new SourceWarning(file.toString(), describeReadFailure(e)));
             return List.of();
         }
     }
 
-    /** Reads at most {@link #MAX_BYTES}; {@code null} when the file is larger. */
-    private static byte[] readCapped(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
-            return bytes.length > MAX_BYTES ? null : bytes;
-        }
-    }
-
-    private static Map<String, String> headerMap(JsonNode raw) {
+    /**
+     * {@code headers_raw} as the interceptors write it: an object of header names to values, or a list of
+     * {@code [name, value]} pairs or {@code {"name": …, "value": …}} objects; {@code null} for anything else.
+     * Entries that are none of these (a number in the list, a value that is an object) are left out, with a
+     * warning: a header that silently vanished would make its window vanish with it.
+     */
+    private static Map<String, String> headerMap(JsonNode raw, String origin, List<SourceWarning> warnings) {
         Map<String, String> map = new LinkedHashMap<>();
+        int unusable = 0;
         if (raw.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String v = scalar(e.getValue());
                 if (v != null) {
                     map.put(e.getKey(), v);
+                } else if (e.getKey().toLowerCase(Locale.ROOT).startsWith(UnifiedHeaders.PREFIX)) {
+                    warnings.add(new SourceWarning(origin, "header " + e.getKey() + " is not a single value; ignored"));
                 }
             }
             return map;
         }
-        if (raw.isArray()) {
-            for (JsonNode item : raw) {
-                if (item.isArray() && item.size() == 2) {
-                    String v = scalar(item.get(1));
-                    if (item.get(0).isTextual() && v != null) {
-                        map.put(item.get(0).asText(), v);
-                    }
-                } else if (item.isObject() && item.path("name").isTextual()) {
-                    String v = scalar(item.get("value"));
-                    if (v != null) {
-                        map.put(item.get("name").asText(), v);
-                    }
-                }
-            }
-            return map;
+        if (!raw.isArray()) {
+            return null;
         }
-        return null;
+        for (JsonNode item : raw) {
+            String name = null;
+            String v = null;
+            if (item.isArray() && item.size() == 2 && item.get(0).isTextual()) {
+                name = item.get(0).asText();
+                v = scalar(item.get(1));
+            } else if (item.isObject() && item.path("name").isTextual()) {
+                name = item.get("name").asText();
+                v = scalar(item.get("value"));
+            }
+            if (name != null && v != null) {
+                map.put(name, v);
+            } else {
+                unusable++;
+            }
+        }
+        if (unusable > 0) {
+            warnings.add(new SourceWarning(origin, "headers_raw: " + unusable + (unusable == 1 ? " entry is" : " entries are")
+                    + " neither a [name, value] pair nor a {name, value} object; ignored"));
+        }
+        return map;
     }
 
     private static String scalar(JsonNode n) {
@@ -199,11 +253,19 @@ public final class UsageLimitsFile {
             return;
         }
         JsonNode pct = w.get("used_percentage");
-        Double utilization = pct != null && pct.isNumber() && pct.asDouble() >= 0 ? pct.asDouble() / 100 : null;
+        Double percent = pct != null && pct.isNumber() ? JsonValues.number(pct.asText()) : null;
+        Double utilization = percent != null && percent >= 0 && percent <= UnifiedHeaders.MAX_UTILIZATION * 100
+                ? percent / 100 : null;
         if (pct != null && !pct.isNull() && utilization == null) {
-            warnings.add(new SourceWarning(origin, STATUSLINE_KEY + " " + name + " used_percentage is not a number"));
+            warnings.add(new SourceWarning(origin, STATUSLINE_KEY + " " + name
+                    + " used_percentage is not a percentage from 0 to " + (int) (UnifiedHeaders.MAX_UTILIZATION * 100)));
         }
-        out.add(new QuotaWindow(name, utilization, time(w.get("resets_at")), null, null, QuotaWindow.lengthOf(name)));
+        JsonNode resetNode = w.get("resets_at");
+        Instant reset = JsonValues.time(resetNode);
+        if (resetNode != null && !resetNode.isNull() && reset == null) {
+            warnings.add(new SourceWarning(origin, STATUSLINE_KEY + " " + name + " resets_at is not a time"));
+        }
+        out.add(new QuotaWindow(name, utilization, reset, null, null, QuotaWindow.lengthOf(name)));
     }
 
     private static LegacyUsage legacy(JsonNode root, String origin, List<SourceWarning> warnings) {
@@ -264,7 +326,8 @@ public final class UsageLimitsFile {
         if ((n == null || n.isNull()) && alt != null) {
             n = u.get(alt);
         }
-        return n != null && n.isNumber() && n.asLong() >= 0 ? n.asLong() : -1;
+        // A count beyond 2^53 is no token count; asLong would quietly turn 1e308 into Long.MAX_VALUE.
+        return n != null && n.isNumber() && n.asDouble() >= 0 && n.asDouble() < 0x1p53 ? n.asLong() : -1;
     }
 
     private static List<Double> ratios(JsonNode n) {
@@ -284,38 +347,9 @@ public final class UsageLimitsFile {
         return out;
     }
 
-    /** ISO-8601 text, or epoch seconds (or milliseconds) as a number or numeric text. */
+    /** ISO-8601 text, or epoch seconds (or milliseconds) as a number or numeric text; see {@link JsonValues#epoch}. */
     static Instant time(JsonNode n) {
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (n.isNumber()) {
-            return epoch(n.asDouble());
-        }
-        if (n.isTextual()) {
-            String s = n.asText().trim();
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e) {
-                try {
-                    return java.time.OffsetDateTime.parse(s).toInstant();
-                } catch (DateTimeParseException e2) {
-                    try {
-                        return epoch(Double.parseDouble(s));
-                    } catch (NumberFormatException e3) {
-                        return null;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Instant epoch(double d) {
-        if (!Double.isFinite(d) || d <= 0) {
-            return null;
-        }
-        return d > 1e11 ? Instant.ofEpochMilli((long) d) : Instant.ofEpochSecond((long) d);
+        return JsonValues.time(n);
     }
 
     private static boolean isBlank(byte[] bytes) {
@@ -335,16 +369,8 @@ public final class UsageLimitsFile {
         return new UsageLimitsContent(null, null, LegacyUsage.EMPTY, List.of(new SourceWarning(origin, problem)));
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
     static String describe(Exception e) {
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + firstLine(m));
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + JsonStreams.firstLine(m));
     }
 }

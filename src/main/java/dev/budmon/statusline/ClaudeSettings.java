@@ -8,12 +8,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.budmon.files.AtomicFile;
+import dev.budmon.files.SafeRead;
+import dev.budmon.json.JsonStreams;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -129,21 +137,32 @@ public final class ClaudeSettings {
     }
 
     /**
-     * Whether a command runs BudMon's status line: it ends with {@code --statusline} and runs a program named
-     * {@code budmon} (the launcher, installed or in a checkout) or {@code budmon.jar}.
+     * Whether a command is exactly BudMon's status line, as {@code --statusline on} writes it or a user would
+     * type it: {@code <launcher> --statusline} (a program named {@code budmon}), or
+     * {@code java [options] -jar <…>/budmon.jar --statusline}. A command that does more (a user's script
+     * combined with BudMon's through {@code ;}, {@code &&}, a pipe or a substitution) is the user's, so
+     * {@code off} leaves it alone.
      */
     static boolean isBudmonCommand(String command) {
-        List<String> words = shellWords(command);
-        if (words.isEmpty() || !words.get(words.size() - 1).equals("--statusline")) {
-            return false;
-        }
-        for (String w : words.subList(0, words.size() - 1)) {
-            String name = w.substring(w.lastIndexOf('/') + 1);
-            if (name.equals(LauncherPath.NAME) || name.endsWith("budmon.jar")) {
-                return true;
+        for (int i = 0; i < command.length(); i++) {
+            if (";&|<>`$()\n".indexOf(command.charAt(i)) >= 0) {
+                return false;
             }
         }
-        return false;
+        List<String> words = shellWords(command);
+        int n = words.size();
+        if (n < 2 || !words.get(n - 1).equals("--statusline")) {
+            return false;
+        }
+        if (n == 2) {
+            return fileName(words.get(0)).equals(LauncherPath.NAME);
+        }
+        return fileName(words.get(0)).equals("java") && words.get(n - 3).equals("-jar")
+                && fileName(words.get(n - 2)).equals("budmon.jar");
+    }
+
+    private static String fileName(String word) {
+        return word.substring(word.lastIndexOf('/') + 1);
     }
 
     /** Splits a command into words as a POSIX shell would, for plain, single- and double-quoted words. */
@@ -204,13 +223,9 @@ public final class ClaudeSettings {
     private static Loaded load(Path file) {
         Loaded l = new Loaded();
         try {
-            byte[] bytes = Files.readAllBytes(file);
+            byte[] bytes = SafeRead.bytes(file, MAX_BYTES);
             l.existed = true;
             l.bytes = bytes;
-            if (bytes.length > MAX_BYTES) {
-                l.problem = file + " is larger than " + MAX_BYTES / 1024 / 1024 + " MB; BudMon did not change it.";
-                return l;
-            }
             JsonNode root = JSON.readTree(bytes);
             if (root == null || root.isMissingNode()) {
                 l.root = JSON.createObjectNode(); // empty, or only comments
@@ -226,6 +241,9 @@ public final class ClaudeSettings {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             l.problem = file + " is not valid JSON" + where + ": " + e.getOriginalMessage().split("\n", 2)[0]
                     + ". BudMon did not change it; fix it or remove it and try again.";
+        } catch (FileSystemException e) {
+            l.problem = file + " " + (e.getReason() != null ? e.getReason() : "cannot be read")
+                    + "; BudMon did not change it.";
         } catch (IOException | RuntimeException e) {
             l.problem = file + " cannot be read (" + e.getMessage() + "); BudMon did not change it.";
         }
@@ -238,27 +256,43 @@ public final class ClaudeSettings {
                 Files.createDirectories(file.getParent());
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            JSON.writer(JsonFiles.printer()).writeValue(out, l.root);
+            JSON.writer(JsonStreams.printer()).writeValue(out, l.root);
             out.write('\n');
             byte[] next = out.toByteArray();
             if (l.existed) {
                 Path backup = file.resolveSibling(FILE_NAME + BACKUP_SUFFIX);
                 boolean comments = hasComments(new String(l.bytes, StandardCharsets.UTF_8));
-                if (JsonFiles.backupOnce(file, backup)) {
+                if (backupOnce(file, backup)) {
                     messages.add("The file as it was is saved as " + backup + ".");
                 } else if (comments && !Arrays.equals(Files.readAllBytes(backup), l.bytes)) {
                     backup = file.resolveSibling(FILE_NAME + BACKUP_SUFFIX + "-" + Instant.now().getEpochSecond());
-                    JsonFiles.backupOnce(file, backup);
+                    backupOnce(file, backup);
                 }
                 if (comments) {
                     messages.add("Note: " + file.getFileName() + " had comments; JSON cannot keep them, so they are gone"
                             + " from it now. The file with its comments is in " + backup + ".");
                 }
             }
-            JsonFiles.replaceAtomically(file, next);
+            AtomicFile.replace(file, next);
             return new Result(0, messages, true);
+        } catch (FileSystemException e) {
+            String why = e.getReason() != null ? e.getFile() + " " + e.getReason() : e.getMessage();
+            return new Result(1, List.of(file + " cannot be written (" + why + "); it was not changed."), false);
         } catch (IOException | RuntimeException e) {
             return new Result(1, List.of(file + " cannot be written (" + e.getMessage() + "); it was not changed."), false);
+        }
+    }
+
+    /** Copies the file once: an existing copy is never overwritten. @return whether a copy was made */
+    private static boolean backupOnce(Path file, Path backup) throws IOException {
+        if (!Files.exists(file) || Files.exists(backup, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            Files.copy(file, backup, StandardCopyOption.COPY_ATTRIBUTES);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
         }
     }
 

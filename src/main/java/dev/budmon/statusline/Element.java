@@ -1,5 +1,8 @@
 package dev.budmon.statusline;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What the status line can show, by the name used in {@code [statusline] elements} of {@code budmon.ini}.
  */
@@ -16,8 +19,8 @@ public enum Element {
     COUNTDOWN_5H("countdown_5h"),
     /** Time until the 7-day window resets: {@code ↓3d12h}. */
     COUNTDOWN_7D("countdown_7d"),
-    /** Dollars the session cost, as Claude Code counts them: {@code $1.42}. */
-    COST("cost"),
+    /** Dollars the session cost as Claude Code counts them (its own figure, not BudMon's prices): {@code $1.42}. */
+    CLAUDE_CODE_COST("cost"),
     /** Burn rate of the 5-hour window: {@code ⚡18%/h}. */
     BURN_5H("burn_5h"),
     /** Burn rate of the 7-day window, per day: {@code ⚡42%/d}. */
@@ -44,6 +47,24 @@ public enum Element {
     /** The name in {@code budmon.ini}. */
     public String iniName() {
         return iniName;
+    }
+
+    /**
+     * The elements of the configured names, in order, each once.
+     *
+     * @param unknown receives the names that are no element
+     */
+    public static List<Element> of(List<String> names, List<String> unknown) {
+        List<Element> out = new ArrayList<>();
+        for (String name : names) {
+            Element e = byName(name);
+            if (e == null) {
+                unknown.add(name);
+            } else if (!out.contains(e)) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     /** The element of that INI name (case-insensitive, trimmed), or {@code null} for an unknown name. */

@@ -4,6 +4,7 @@ import dev.budmon.calc.Level;
 import dev.budmon.calc.Levels;
 import dev.budmon.calc.WindowForecast;
 import dev.budmon.config.Thresholds;
+import dev.budmon.format.CompactFormat;
 
 import java.util.List;
 
@@ -67,7 +68,7 @@ public final class LineRenderer {
             case BAR_7D -> bar("7d", d.sevenDay(), t);
             case COUNTDOWN_5H -> countdown(d.fiveHour());
             case COUNTDOWN_7D -> countdown(d.sevenDay());
-            case COST -> d.costUsd() == null ? null : CompactFormat.dollars(d.costUsd());
+            case CLAUDE_CODE_COST -> d.claudeCodeCostUsd() == null ? null : CompactFormat.dollars(d.claudeCodeCostUsd());
             case BURN_5H -> burn(d.fiveHour(), false, t);
             case BURN_7D -> burn(d.sevenDay(), true, t);
             case RESERVE -> reserve(d.fiveHour(), t);

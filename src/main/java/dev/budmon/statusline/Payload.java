@@ -11,7 +11,8 @@ import dev.budmon.model.TokenCounts;
  * @param modelId           {@code model.id}, e.g. {@code claude-opus-5-5}
  * @param sessionId         {@code session_id}
  * @param transcriptPath    {@code transcript_path}: the session's transcript file
- * @param costUsd           {@code cost.total_cost_usd}: Claude Code's own figure for the session
+ * @param claudeCodeCostUsd {@code cost.total_cost_usd}: Claude Code's own dollar figure for the session (not
+ *                          BudMon's priced cost, which the window shows)
  * @param inputTokens       {@code context_window.total_input_tokens}: uncached input tokens of the session
  * @param outputTokens      {@code context_window.total_output_tokens}: output tokens of the session
  * @param currentUsage      {@code context_window.current_usage}: the newest response's tokens
@@ -22,7 +23,7 @@ import dev.budmon.model.TokenCounts;
  * @param problem           why the payload could not be read (not JSON, too large, …); {@code null} when it could
  */
 public record Payload(String cwd, String modelName, String modelId, String sessionId, String transcriptPath,
-                      Double costUsd, Long inputTokens, Long outputTokens, TokenCounts currentUsage,
+                      Double claudeCodeCostUsd, Long inputTokens, Long outputTokens, TokenCounts currentUsage,
                       PayloadWindow fiveHour, PayloadWindow sevenDay, String rateLimitsJson, String problem) {
 
     /** No payload at all, e.g. when nothing was piped. */

@@ -1,14 +1,14 @@
 package dev.budmon.statusline;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.budmon.json.JsonStreams;
+import dev.budmon.json.JsonValues;
 import dev.budmon.model.TokenCounts;
+import dev.budmon.source.UnifiedHeaders;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.time.Instant;
 
 /**
@@ -17,9 +17,6 @@ import java.time.Instant;
  * optional; a field of the wrong type counts as absent. Pure; any thread.
  */
 public final class PayloadParser {
-
-    /** Shared, thread-safe, without a codec: the streaming API only. */
-    static final JsonFactory JSON = new JsonFactory();
 
     private PayloadParser() {
     }
@@ -31,7 +28,7 @@ public final class PayloadParser {
      *         JSON object; else the payload
      */
     public static Payload parse(byte[] bytes) {
-        try (JsonParser p = JSON.createParser(bytes)) {
+        try (JsonParser p = JsonStreams.FACTORY.createParser(bytes)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 return Payload.NONE;
@@ -43,7 +40,7 @@ public final class PayloadParser {
             readObject(p, "", f);
             return f.toPayload();
         } catch (JsonProcessingException e) {
-            return Payload.broken("is not valid JSON (" + firstLine(e.getOriginalMessage()) + ")");
+            return Payload.broken("is not valid JSON (" + JsonStreams.firstLine(e.getOriginalMessage()) + ")");
         } catch (IOException | RuntimeException e) {
             return Payload.broken("cannot be read (" + e.getClass().getSimpleName() + ")");
         }
@@ -52,7 +49,7 @@ public final class PayloadParser {
     /** The 5-hour and 7-day windows of a {@code rate_limits} object, as JSON text; empty windows when unusable. */
     static PayloadWindow[] windows(String rateLimitsJson) {
         PayloadWindow[] out = {new PayloadWindow(null, null), new PayloadWindow(null, null)};
-        try (JsonParser p = JSON.createParser(rateLimitsJson)) {
+        try (JsonParser p = JsonStreams.FACTORY.createParser(rateLimitsJson)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return out;
             }
@@ -79,10 +76,10 @@ public final class PayloadParser {
             String name = p.currentName();
             JsonToken v = p.nextToken();
             if (name.equals("used_percentage")) {
-                Double d = number(p, v);
-                percent = d != null && d >= 0 ? d : null;
+                Double d = JsonValues.number(p, v);
+                percent = d != null && d >= 0 && d <= UnifiedHeaders.MAX_UTILIZATION * 100 ? d : null;
             } else if (name.equals("resets_at")) {
-                reset = time(p, v);
+                reset = JsonValues.time(p, v);
             } else {
                 p.skipChildren();
             }
@@ -98,7 +95,7 @@ public final class PayloadParser {
             JsonToken v = p.nextToken();
             if (v == JsonToken.START_OBJECT) {
                 if (full.equals("rate_limits")) {
-                    f.rateLimits = copy(p);
+                    f.rateLimits = JsonStreams.copy(p);
                 } else if (full.equals("model") || full.equals("cost") || full.equals("workspace")
                         || full.equals("context_window") || full.equals("context_window.current_usage")) {
                     readObject(p, full, f);
@@ -113,56 +110,6 @@ public final class PayloadParser {
         }
     }
 
-    /** The current object as compact JSON text, numbers exactly as written. */
-    static String copy(JsonParser p) throws IOException {
-        StringWriter w = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(w)) {
-            copyStructure(p, g);
-        }
-        return w.toString();
-    }
-
-    /**
-     * Copies the value the parser is at (a whole object or array, or a scalar) to the generator, numbers as
-     * their text. Jackson's own {@code copyCurrentStructure} converts numbers, and its number parsing
-     * compiles regular expressions on first use, which costs the status line milliseconds at every start.
-     */
-    static void copyStructure(JsonParser p, JsonGenerator g) throws IOException {
-        int depth = 0;
-        JsonToken t = p.currentToken();
-        while (t != null) {
-            switch (t) {
-                case START_OBJECT -> {
-                    g.writeStartObject();
-                    depth++;
-                }
-                case START_ARRAY -> {
-                    g.writeStartArray();
-                    depth++;
-                }
-                case END_OBJECT -> {
-                    g.writeEndObject();
-                    depth--;
-                }
-                case END_ARRAY -> {
-                    g.writeEndArray();
-                    depth--;
-                }
-                case FIELD_NAME -> g.writeFieldName(p.currentName());
-                case VALUE_STRING -> g.writeString(p.getText());
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText());
-                case VALUE_TRUE -> g.writeBoolean(true);
-                case VALUE_FALSE -> g.writeBoolean(false);
-                case VALUE_NULL -> g.writeNull();
-                default -> throw new IOException("unexpected " + t);
-            }
-            if (depth == 0) {
-                return;
-            }
-            t = p.nextToken();
-        }
-    }
-
     /** The scalar fields found so far. */
     private static final class Fields {
         String cwd;
@@ -171,7 +118,7 @@ public final class PayloadParser {
         String modelId;
         String sessionId;
         String transcriptPath;
-        Double cost;
+        Double claudeCodeCostUsd;
         Long inputTokens;
         Long outputTokens;
         Long usageInput;
@@ -182,22 +129,22 @@ public final class PayloadParser {
 
         void scalar(String path, JsonParser p, JsonToken v) throws IOException {
             switch (path) {
-                case "cwd" -> cwd = text(p, v);
-                case "workspace.current_dir" -> workspaceDir = text(p, v);
-                case "model.display_name" -> modelName = text(p, v);
-                case "model.id" -> modelId = text(p, v);
-                case "session_id" -> sessionId = text(p, v);
-                case "transcript_path" -> transcriptPath = text(p, v);
+                case "cwd" -> cwd = JsonValues.text(p, v);
+                case "workspace.current_dir" -> workspaceDir = JsonValues.text(p, v);
+                case "model.display_name" -> modelName = JsonValues.text(p, v);
+                case "model.id" -> modelId = JsonValues.text(p, v);
+                case "session_id" -> sessionId = JsonValues.text(p, v);
+                case "transcript_path" -> transcriptPath = JsonValues.text(p, v);
                 case "cost.total_cost_usd" -> {
-                    Double d = number(p, v);
-                    cost = d != null && d >= 0 ? d : null;
+                    Double d = JsonValues.number(p, v);
+                    claudeCodeCostUsd = d != null && d >= 0 ? d : null;
                 }
-                case "context_window.total_input_tokens" -> inputTokens = count(p, v);
-                case "context_window.total_output_tokens" -> outputTokens = count(p, v);
-                case "context_window.current_usage.input_tokens" -> usageInput = count(p, v);
-                case "context_window.current_usage.output_tokens" -> usageOutput = count(p, v);
-                case "context_window.current_usage.cache_creation_input_tokens" -> usageCacheWrite = count(p, v);
-                case "context_window.current_usage.cache_read_input_tokens" -> usageCacheRead = count(p, v);
+                case "context_window.total_input_tokens" -> inputTokens = JsonValues.count(p, v);
+                case "context_window.total_output_tokens" -> outputTokens = JsonValues.count(p, v);
+                case "context_window.current_usage.input_tokens" -> usageInput = JsonValues.count(p, v);
+                case "context_window.current_usage.output_tokens" -> usageOutput = JsonValues.count(p, v);
+                case "context_window.current_usage.cache_creation_input_tokens" -> usageCacheWrite = JsonValues.count(p, v);
+                case "context_window.current_usage.cache_read_input_tokens" -> usageCacheRead = JsonValues.count(p, v);
                 default -> {
                     // a field the status line does not show
                 }
@@ -222,95 +169,11 @@ public final class PayloadParser {
                 }
             }
             return new Payload(cwd != null ? cwd : workspaceDir, modelName, modelId, sessionId, transcriptPath,
-                    cost, inputTokens, outputTokens, usage, five, seven, raw, null);
+                    claudeCodeCostUsd, inputTokens, outputTokens, usage, five, seven, raw, null);
         }
 
         private static long orZero(Long l) {
             return l == null ? 0 : l;
         }
-    }
-
-    private static String text(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.VALUE_STRING) {
-            return null;
-        }
-        String s = p.getText();
-        return s.isBlank() ? null : s;
-    }
-
-    /** A number, or numeric text; {@code null} for anything else. */
-    static Double number(JsonParser p, JsonToken v) throws IOException {
-        // Numbers are read from their text: Jackson's number parsing compiles regular expressions on first use.
-        if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT || v == JsonToken.VALUE_STRING) {
-            return parseNumber(p.getText());
-        }
-        return null;
-    }
-
-    /** A whole number's text as a long (a fraction is cut); {@code fallback} when it is none. */
-    static long parseLong(String s, long fallback) {
-        if (s == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            Double d = parseNumber(s);
-            return d == null || d > Long.MAX_VALUE || d < Long.MIN_VALUE ? fallback : (long) d.doubleValue();
-        }
-    }
-
-    private static Long count(JsonParser p, JsonToken v) throws IOException {
-        Double d = number(p, v);
-        return d == null || d < 0 || d > Long.MAX_VALUE ? null : (long) d.doubleValue();
-    }
-
-    /**
-     * {@code resets_at}: epoch seconds (milliseconds when it is that large) as a number or numeric text, or an
-     * ISO-8601 time.
-     */
-    static Instant time(JsonParser p, JsonToken v) throws IOException {
-        if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-            Double d = parseNumber(p.getText());
-            return d == null ? null : epoch(d);
-        }
-        if (v != JsonToken.VALUE_STRING) {
-            return null;
-        }
-        String s = p.getText().trim();
-        Double d = parseNumber(s);
-        if (d != null) {
-            return epoch(d);
-        }
-        return IsoTime.parse(s);
-    }
-
-    private static Instant epoch(double d) {
-        if (!Double.isFinite(d) || d <= 0 || d > 1e14) {
-            return null;
-        }
-        return d > 1e11 ? Instant.ofEpochMilli((long) d) : Instant.ofEpochSecond((long) d);
-    }
-
-    /** A number's text as a double; {@code null} when it is not a finite number. */
-    static Double parseNumber(String s) {
-        String t = s.trim();
-        if (t.isEmpty() || !(Character.isDigit(t.charAt(t.length() - 1)))) {
-            return null;
-        }
-        try {
-            double d = Double.parseDouble(t);
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

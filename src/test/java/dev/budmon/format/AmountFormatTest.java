@@ -94,14 +94,4 @@ class AmountFormatTest {
         assertThat(AmountFormat.burnRate(null, WEEK, en)).isEqualTo("--");
         assertThat(AmountFormat.burnRate(Double.NaN, WEEK, en)).isEqualTo("--");
     }
-
-    @Test
-    void burnRateCompactForTheStatusLine() {
-        assertThat(AmountFormat.burnRateCompact(18.0, FIVE_HOURS, EN)).isEqualTo("18%/h");
-        assertThat(AmountFormat.burnRateCompact(1.75, WEEK, EN)).isEqualTo("42%/d");
-        assertThat(AmountFormat.burnRateCompact(4.24, FIVE_HOURS, EN)).isEqualTo("4.2%/h");
-        assertThat(AmountFormat.burnRateCompact(9.96, FIVE_HOURS, EN)).isEqualTo("10%/h");
-        assertThat(AmountFormat.burnRateCompact(4.24, FIVE_HOURS, DE)).isEqualTo("4,2%/h");
-        assertThat(AmountFormat.burnRateCompact(null, FIVE_HOURS, EN)).isEqualTo("--");
-    }
 }

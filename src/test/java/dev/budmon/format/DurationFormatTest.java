@@ -38,7 +38,6 @@ class DurationFormatTest {
         assertThat(DurationFormat.words(ofSeconds(59), EN)).isEqualTo("1 min");
         assertThat(DurationFormat.words(ofSeconds(60), EN)).isEqualTo("1 min");
         assertThat(DurationFormat.words(ofSeconds(61), EN)).isEqualTo("2 min");
-        assertThat(DurationFormat.compact(ofSeconds(1))).isEqualTo("1m");
         assertThat(DurationFormat.clock(ofMillis(1))).isEqualTo("0:00:01");
     }
 
@@ -46,26 +45,10 @@ class DurationFormatTest {
     void zeroAndPastAreZeroAndUnknownIsDashes() {
         assertThat(DurationFormat.words(Duration.ZERO, EN)).isEqualTo("0 min");
         assertThat(DurationFormat.words(ofMinutes(-5), EN)).isEqualTo("0 min");
-        assertThat(DurationFormat.compact(Duration.ZERO)).isEqualTo("0m");
-        assertThat(DurationFormat.compact(ofHours(-2))).isEqualTo("0m");
         assertThat(DurationFormat.clock(ofSeconds(-5))).isEqualTo("0:00:00");
         assertThat(DurationFormat.words(null, EN)).isEqualTo("--");
-        assertThat(DurationFormat.compact(null)).isEqualTo("--");
         assertThat(DurationFormat.signedWords(null, EN)).isEqualTo("--");
-        assertThat(DurationFormat.signedCompact(null)).isEqualTo("--");
         assertThat(DurationFormat.clock(null)).isEqualTo("--");
-    }
-
-    @Test
-    void compactFormForTheStatusLine() {
-        assertThat(DurationFormat.compact(hms(2, 13, 30))).isEqualTo("2h14m");
-        assertThat(DurationFormat.compact(ofDays(3).plus(hms(11, 10, 0)))).isEqualTo("3d12h");
-        assertThat(DurationFormat.compact(ofDays(3))).isEqualTo("3d");
-        assertThat(DurationFormat.compact(ofHours(2))).isEqualTo("2h");
-        assertThat(DurationFormat.compact(ofMinutes(59))).isEqualTo("59m");
-        assertThat(DurationFormat.compact(hms(23, 59, 1))).isEqualTo("1d");
-        // from a day on it rounds up to the hour
-        assertThat(DurationFormat.compact(ofDays(1).plusSeconds(1))).isEqualTo("1d1h");
     }
 
     @Test
@@ -74,9 +57,6 @@ class DurationFormatTest {
         assertThat(DurationFormat.signedWords(ofMinutes(-25), DE)).isEqualTo("\u221225 min");
         assertThat(DurationFormat.signedWords(ofSeconds(-10), EN)).isEqualTo("\u22121 min");
         assertThat(DurationFormat.signedWords(Duration.ZERO, EN)).isEqualTo("0 min");
-        assertThat(DurationFormat.signedCompact(ofMinutes(72))).isEqualTo("+1h12m");
-        assertThat(DurationFormat.signedCompact(ofMinutes(-25))).isEqualTo("\u221225m");
-        assertThat(DurationFormat.signedCompact(ofDays(-2).minusHours(3))).isEqualTo("\u22122d3h");
     }
 
     @Test

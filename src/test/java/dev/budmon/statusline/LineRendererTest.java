@@ -2,12 +2,14 @@ package dev.budmon.statusline;
 
 import dev.budmon.calc.QuotaForecast;
 import dev.budmon.calc.WindowForecast;
+import dev.budmon.config.StatuslineConfig;
 import dev.budmon.config.Thresholds;
 import dev.budmon.model.QuotaWindow;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.budmon.statusline.LineRenderer.RED;
@@ -45,7 +47,7 @@ class LineRendererTest {
         assertThat(one(Element.BAR_7D, FULL)).isEqualTo("7d █░░░░░░░ 15%");
         assertThat(one(Element.COUNTDOWN_5H, FULL)).isEqualTo("↓2h14m");
         assertThat(one(Element.COUNTDOWN_7D, FULL)).isEqualTo("↓3d12h");
-        assertThat(one(Element.COST, FULL)).isEqualTo("$1.42");
+        assertThat(one(Element.CLAUDE_CODE_COST, FULL)).isEqualTo("$1.42");
         assertThat(one(Element.CACHE, FULL)).isEqualTo("⊞72%");
         assertThat(one(Element.TOKENS_IN, FULL)).isEqualTo("→125k");
         assertThat(one(Element.TOKENS_OUT, FULL)).isEqualTo("←42k");
@@ -64,7 +66,7 @@ class LineRendererTest {
 
     @Test
     void theDefaultLineFitsEightyColumns() {
-        String line = LineRenderer.render(FULL, StatuslineSettings.DEFAULTS.knownElements(), 80, T);
+        String line = LineRenderer.render(FULL, Element.of(StatuslineConfig.DEFAULTS.elements(), new ArrayList<>()), 80, T);
         assertThat(line).isEqualTo("~/projects/budmon [Opus 5.5] 5h ███░░░░░ 42% 7d █░░░░░░░ 15% ↓2h14m +1h34m");
         assertThat(TerminalWidth.of(line)).isLessThanOrEqualTo(80);
     }
@@ -138,7 +140,7 @@ class LineRendererTest {
 
     @Test
     void anElementThatDoesNotFitIsDroppedWholeAndLaterOnesStillTried() {
-        List<Element> order = List.of(Element.CWD, Element.BAR_5H, Element.COST, Element.REQUESTS);
+        List<Element> order = List.of(Element.CWD, Element.BAR_5H, Element.CLAUDE_CODE_COST, Element.REQUESTS);
         // "~/projects/budmon" 17 + " " + bar 15 = 33; "$1.42" would make 39; "#28" makes 37.
         assertThat(LineRenderer.render(FULL, order, 38, T)).isEqualTo("~/projects/budmon 5h ███░░░░░ 42% #28");
         assertThat(LineRenderer.render(FULL, order, 39, T)).isEqualTo("~/projects/budmon 5h ███░░░░░ 42% $1.42");

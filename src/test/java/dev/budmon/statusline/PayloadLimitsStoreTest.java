@@ -9,6 +9,7 @@ import dev.budmon.source.StateReader;
 import dev.budmon.source.TranscriptSource;
 import dev.budmon.source.UsageLimitsContent;
 import dev.budmon.source.UsageLimitsFile;
+import dev.budmon.source.QuotaFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,13 @@ class PayloadLimitsStoreTest {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
 
+    /** The status line's own file. */
     private Path file() {
+        return UsageLimitsFile.statuslineFile(dir);
+    }
+
+    /** The interceptor's file, which the status line never writes. */
+    private Path interceptorFile() {
         return dir.resolve(UsageLimitsFile.FILE_NAME);
     }
 
@@ -77,7 +84,7 @@ class PayloadLimitsStoreTest {
                 .isEqualTo(PayloadLimitsStore.Outcome.WRITTEN);
         assertThat(warnings).isEmpty();
 
-        UsageLimitsContent c = UsageLimitsFile.read(file());
+        UsageLimitsContent c = UsageLimitsFile.readStatusline(file());
         assertThat(c.warnings()).isEmpty();
         assertThat(c.statusline().source()).isEqualTo(UsageLimitsFile.STATUSLINE_SOURCE);
         assertThat(c.statusline().capturedAt()).isEqualTo(NOW);
@@ -94,20 +101,18 @@ class PayloadLimitsStoreTest {
     }
 
     @Test
-    void everyOtherKeyIsKeptAndTheNewerPayloadWinsForItsWindows() throws IOException {
-        Files.writeString(file(), INTERCEPTOR_FILE);
+    void theInterceptorsFileIsNeverTouchedAndTheNewerPayloadWinsForItsWindows() throws IOException {
+        Files.writeString(interceptorFile(), INTERCEPTOR_FILE);
+        BasicFileAttributes before = Files.readAttributes(interceptorFile(), BasicFileAttributes.class);
         assertThat(PayloadLimitsStore.record(dir, payload(42, 15), NOW, warnings))
                 .isEqualTo(PayloadLimitsStore.Outcome.WRITTEN);
 
-        JsonNode before = new ObjectMapper().readTree(INTERCEPTOR_FILE);
-        JsonNode after = new ObjectMapper().readTree(file().toFile());
-        for (String key : List.of("source", "interceptor_version", "updated_at", "headers_raw")) {
-            assertThat(after.get(key)).as(key).isEqualTo(before.get(key));
-        }
-        assertThat(Files.readString(file())).contains("\"price\": 1.50");
-        assertThat(after.get("statusline").get("seen_at").asText()).isEqualTo("2026-11-26T12:00:00Z");
-        assertThat(after.get("statusline").get("rate_limits").get("five_hour").get("used_percentage").asInt())
-                .isEqualTo(42);
+        assertThat(Files.readString(interceptorFile())).isEqualTo(INTERCEPTOR_FILE);
+        assertThat(Files.readAttributes(interceptorFile(), BasicFileAttributes.class).fileKey())
+                .isEqualTo(before.fileKey());
+        JsonNode stored = new ObjectMapper().readTree(file().toFile());
+        assertThat(stored.get("seen_at").asText()).isEqualTo("2026-11-26T12:00:00Z");
+        assertThat(stored.get("rate_limits").get("five_hour").get("used_percentage").asInt()).isEqualTo(42);
 
         UsageState state = new StateReader(List.of(dir), TranscriptSource.NONE, List.of()).read();
         assertThat(state.rateLimits().window("5h").utilization()).isEqualTo(0.42);
@@ -117,7 +122,7 @@ class PayloadLimitsStoreTest {
     }
 
     @Test
-    void theSameFiguresAreNotWrittenAgain() throws IOException {
+    void theSameFiguresAreNotWrittenAgainUntilTheyNeedConfirming() throws IOException {
         PayloadLimitsStore.record(dir, payload(42, 15), NOW, warnings);
         BasicFileAttributes first = Files.readAttributes(file(), BasicFileAttributes.class);
         String text = Files.readString(file());
@@ -130,39 +135,52 @@ class PayloadLimitsStoreTest {
 
         assertThat(PayloadLimitsStore.record(dir, payload(43, 15), NOW.plusSeconds(60), warnings))
                 .isEqualTo(PayloadLimitsStore.Outcome.WRITTEN);
-        assertThat(UsageLimitsFile.read(file()).statusline().window("5h").utilization()).isEqualTo(0.43);
-        assertThat(UsageLimitsFile.read(file()).statusline().capturedAt()).isEqualTo(NOW.plusSeconds(60));
-        assertThat(Files.readString(file())).containsOnlyOnce("\"statusline\"");
+        assertThat(UsageLimitsFile.readStatusline(file()).statusline().window("5h").utilization()).isEqualTo(0.43);
+        assertThat(UsageLimitsFile.readStatusline(file()).statusline().capturedAt()).isEqualTo(NOW.plusSeconds(60));
+
+        // Equal figures older than the refresh interval are written again, so that their age stays true.
+        Instant later = NOW.plusSeconds(60).plus(PayloadLimitsStore.REFRESH_AFTER);
+        assertThat(PayloadLimitsStore.record(dir, payload(43, 15), later, warnings))
+                .isEqualTo(PayloadLimitsStore.Outcome.WRITTEN);
+        assertThat(UsageLimitsFile.readStatusline(file()).statusline().capturedAt()).isEqualTo(later);
         assertThat(warnings).isEmpty();
     }
 
     @Test
-    void theStoredKeyKeepsItsPlace() throws IOException {
-        Files.writeString(file(), "{\"a\": 1, \"statusline\": {\"seen_at\": \"2026-01-01T00:00:00Z\"}, \"z\": 2}");
-        PayloadLimitsStore.record(dir, payload(42, 15), NOW, warnings);
-        String text = Files.readString(file());
-        assertThat(text.indexOf("\"a\"")).isLessThan(text.indexOf("\"statusline\""));
-        assertThat(text.indexOf("\"statusline\"")).isLessThan(text.indexOf("\"z\""));
+    void anOlderPayloadNeverReplacesANewerOne() {
+        PayloadLimitsStore.record(dir, payload(50, 15), NOW, warnings);
+        assertThat(PayloadLimitsStore.record(dir, payload(40, 15), NOW.minusSeconds(5), warnings))
+                .isEqualTo(PayloadLimitsStore.Outcome.UNCHANGED);
+        assertThat(UsageLimitsFile.readStatusline(file()).statusline().window("5h").utilization()).isEqualTo(0.5);
     }
 
     @Test
-    void aFileThatIsNotAJsonObjectIsLeftAlone() throws IOException {
-        for (String bad : List.of("{\"headers_raw\": {\"anthropic-ratelimit-unified-5h-util", "[1, 2]", "not json")) {
+    void anOlderBudmonsKeyInTheInterceptorsFileIsStillRead() throws IOException {
+        Files.writeString(interceptorFile(), "{\"statusline\": {\"seen_at\": \"2026-11-26T11:00:00Z\","
+                + " \"rate_limits\": {\"five_hour\": {\"used_percentage\": 7, \"resets_at\": 1795702440}}}}");
+        assertThat(QuotaFiles.read(List.of(dir)).limits().window("5h").utilization()).isEqualTo(0.07);
+        PayloadLimitsStore.record(dir, payload(42, 15), NOW, warnings);
+        // the own file's figures are newer and win
+        assertThat(QuotaFiles.read(List.of(dir)).limits().window("5h").utilization()).isEqualTo(0.42);
+    }
+
+    @Test
+    void aFileThatIsNotOursToUnderstandIsReplacedAndAFifoIsLeftAlone() throws Exception {
+        Files.createDirectories(file().getParent());
+        for (String bad : List.of("{\"rate_limits\": {\"five_hour\": {\"used", "[1, 2]", "not json", "  \n")) {
             Files.writeString(file(), bad);
             warnings.clear();
             assertThat(PayloadLimitsStore.record(dir, payload(42, 15), NOW, warnings))
-                    .isEqualTo(PayloadLimitsStore.Outcome.SKIPPED);
-            assertThat(Files.readString(file())).isEqualTo(bad);
-            assertThat(warnings).singleElement().asString().contains("were not stored");
+                    .isEqualTo(PayloadLimitsStore.Outcome.WRITTEN);
+            assertThat(UsageLimitsFile.readStatusline(file()).statusline().window("5h").utilization()).isEqualTo(0.42);
+            assertThat(warnings).isEmpty();
         }
-    }
-
-    @Test
-    void anEmptyFileIsFilled() throws IOException {
-        Files.writeString(file(), "  \n");
-        assertThat(PayloadLimitsStore.record(dir, payload(1, 2), NOW, warnings))
-                .isEqualTo(PayloadLimitsStore.Outcome.WRITTEN);
-        assertThat(UsageLimitsFile.read(file()).statusline().window("7d").utilization()).isEqualTo(0.02);
+        Files.delete(file());
+        Process mkfifo = new ProcessBuilder("mkfifo", file().toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        assertThat(PayloadLimitsStore.record(dir, payload(42, 15), NOW, warnings))
+                .isEqualTo(PayloadLimitsStore.Outcome.SKIPPED);
+        assertThat(warnings).singleElement().asString().contains("FIFO");
     }
 
     @Test
@@ -181,24 +199,44 @@ class PayloadLimitsStoreTest {
 
     @Test
     void theRateLimitsAreStoredAsClaudeCodeSentThem() throws IOException {
-        Payload p = PayloadParserTest.parse("{\"rate_limits\": {\"five_hour\": {\"used_percentage\": 42.50,"
+        Payload p = PayloadParserTest.parse("{\"session_id\": \"s-1\", \"rate_limits\": {\"five_hour\": {\"used_percentage\": 42.50,"
                 + " \"resets_at\": \"2026-11-26T14:14:00Z\", \"extra\": [1]}, \"seven_day_opus\": {\"used_percentage\": 3}}}");
         PayloadLimitsStore.record(dir, p, NOW, warnings);
-        JsonNode stored = new ObjectMapper().readTree(file().toFile()).get("statusline").get("rate_limits");
+        JsonNode root = new ObjectMapper().readTree(file().toFile());
+        JsonNode stored = root.get("rate_limits");
+        assertThat(root.get("session_id").asText()).isEqualTo("s-1");
         assertThat(stored.get("seven_day_opus").get("used_percentage").asInt()).isEqualTo(3);
         assertThat(stored.get("five_hour").get("extra").get(0).asInt()).isEqualTo(1);
         assertThat(Files.readString(file(), StandardCharsets.UTF_8)).contains("42.50");
-        assertThat(UsageLimitsFile.read(file()).statusline().window("5h").reset())
+        assertThat(UsageLimitsFile.readStatusline(file()).statusline().window("5h").reset())
                 .isEqualTo(Instant.parse("2026-11-26T14:14:00Z"));
     }
 
     @Test
+    void aSymlinkedFileIsWrittenThroughAndAReadOnlyOneRefused() throws IOException {
+        Path elsewhere = Files.createDirectories(dir.resolve("dotfiles")).resolve("statusline.json");
+        Files.writeString(elsewhere, "{}");
+        Files.createDirectories(file().getParent());
+        Files.createSymbolicLink(file(), elsewhere);
+        assertThat(PayloadLimitsStore.record(dir, payload(42, 15), NOW, warnings))
+                .isEqualTo(PayloadLimitsStore.Outcome.WRITTEN);
+        assertThat(Files.isSymbolicLink(file())).isTrue();
+        assertThat(Files.readString(elsewhere)).contains("\"used_percentage\": 42");
+
+        Files.setPosixFilePermissions(elsewhere, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        assertThat(PayloadLimitsStore.record(dir, payload(43, 15), NOW.plusSeconds(1), warnings))
+                .isEqualTo(PayloadLimitsStore.Outcome.SKIPPED);
+        assertThat(warnings).singleElement().asString().contains("read-only");
+        assertThat(Files.readString(elsewhere)).contains("\"used_percentage\": 42");
+    }
+
+    @Test
     void noTemporaryFilesAreLeftBehind() throws IOException {
-        Files.writeString(file(), INTERCEPTOR_FILE);
         PayloadLimitsStore.record(dir, payload(42, 15), NOW, warnings);
         PayloadLimitsStore.record(dir, payload(44, 15), NOW, warnings);
-        try (var files = Files.list(dir)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly(UsageLimitsFile.FILE_NAME);
+        try (var files = Files.list(file().getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("statusline.json", ".statusline.lock");
         }
     }
 }

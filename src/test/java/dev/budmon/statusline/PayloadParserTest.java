@@ -50,7 +50,7 @@ class PayloadParserTest {
         assertThat(p.modelId()).isEqualTo("claude-opus-5-5");
         assertThat(p.sessionId()).isEqualTo("d5882127-0ba0-45c0-bc32-fbaa6aff730b");
         assertThat(p.transcriptPath()).endsWith("/d5882127-0ba0-45c0-bc32-fbaa6aff730b.jsonl");
-        assertThat(p.costUsd()).isEqualTo(1.4234);
+        assertThat(p.claudeCodeCostUsd()).isEqualTo(1.4234);
         assertThat(p.inputTokens()).isEqualTo(125_000L);
         assertThat(p.outputTokens()).isEqualTo(42_000L);
         assertThat(p.currentUsage()).isEqualTo(new TokenCounts(10, 300, 2790, 0, 7200));
@@ -99,7 +99,7 @@ class PayloadParserTest {
         assertThat(p.problem()).isNull();
         assertThat(p.cwd()).isNull();
         assertThat(p.modelName()).isNull();
-        assertThat(p.costUsd()).isNull();
+        assertThat(p.claudeCodeCostUsd()).isNull();
         assertThat(p.inputTokens()).isNull();
         assertThat(p.outputTokens()).isNull();
         assertThat(p.hasRateLimits()).isFalse();

@@ -1,6 +1,5 @@
 package dev.budmon.statusline;
 
-import dev.budmon.cli.CommandLine;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.UsageLimitsFile;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class StatuslineCommandTest {
         assertThat(line()).isEqualTo("~/work [Opus 5.5] 5h ███░░░░░ 42% " + LineRenderer.YELLOW + "7d ██████░░ 80%"
                 + LineRenderer.RESET + " ↓2h14m +1h35m\n");
         assertThat(errors()).isEmpty();
-        assertThat(UsageLimitsFile.read(dir.resolve(UsageLimitsFile.FILE_NAME)).statusline().window("7d").utilization())
+        assertThat(UsageLimitsFile.readStatusline(UsageLimitsFile.statuslineFile(dir)).statusline().window("7d").utilization())
                 .isEqualTo(0.8);
     }
 
@@ -118,12 +117,12 @@ class StatuslineCommandTest {
         Path dir = claude();
         Files.writeString(dir.resolve("budmon.ini"), "[statusline]\nelements = requests, bogus, tokens_in, tokens_out,"
                 + " cache, cost, warp\nmax_width = 100\n");
-        Path transcript = dir.resolve("projects/-w/" + SessionTranscriptTest.SESSION + ".jsonl");
+        Path transcript = dir.resolve("projects/-w/" + SessionFiguresTest.SESSION + ".jsonl");
         Files.createDirectories(transcript.getParent());
         Files.writeString(transcript, String.join("\n",
-                TranscriptLines.assistant(SessionTranscriptTest.SESSION, 1, TranscriptLines.text("a"), false,
+                TranscriptLines.assistant(SessionFiguresTest.SESSION, 1, TranscriptLines.text("a"), false,
                         "2026-11-26T11:00:00.000Z"),
-                TranscriptLines.assistant(SessionTranscriptTest.SESSION, 2, TranscriptLines.text("b"), false,
+                TranscriptLines.assistant(SessionFiguresTest.SESSION, 2, TranscriptLines.text("b"), false,
                         "2026-11-26T11:01:00.000Z")) + "\n");
         String p = "{\"transcript_path\": \"" + transcript + "\", \"cost\": {\"total_cost_usd\": 0.0235}}";
         assertThat(run(dir, p)).isZero();
@@ -175,25 +174,22 @@ class StatuslineCommandTest {
     @Test
     void onAndOffThroughTheCommandLine() throws Exception {
         Path dir = claude();
-        CommandLine on = CommandLine.parse("--claude-dir", dir.toString(), "--statusline", "on");
-        assertThat(StatuslineCommand.run(on, new ClaudeDirs(List.of(dir)), new PrintStream(out, true),
-                new PrintStream(err, true))).isZero();
+        assertThat(StatuslineCommand.run(List.of("on"), false, new ClaudeDirs(List.of(dir)), root,
+                new PrintStream(out, true), new PrintStream(err, true))).isZero();
         String settings = Files.readString(dir.resolve("settings.json"));
         assertThat(settings).containsPattern("\"command\": \"/[^\"]*budmon --statusline\"");
         assertThat(line()).contains("status line is on");
 
         Files.writeString(dir.resolve("settings.json"), "{\"statusLine\": {\"type\": \"command\", \"command\": \"other\"}}");
         err.reset();
-        assertThat(StatuslineCommand.run(on, new ClaudeDirs(List.of(dir)), new PrintStream(out, true),
-                new PrintStream(err, true))).isEqualTo(1);
+        assertThat(StatuslineCommand.run(List.of("on"), false, new ClaudeDirs(List.of(dir)), root,
+                new PrintStream(out, true), new PrintStream(err, true))).isEqualTo(1);
         assertThat(errors()).startsWith("budmon: Another status line is configured").contains("\"other\"");
 
-        CommandLine force = CommandLine.parse("--statusline", "on", "--force");
-        assertThat(StatuslineCommand.run(force, new ClaudeDirs(List.of(dir)), new PrintStream(out, true),
-                new PrintStream(err, true))).isZero();
-        CommandLine off = CommandLine.parse("--statusline", "off");
-        assertThat(StatuslineCommand.run(off, new ClaudeDirs(List.of(dir)), new PrintStream(out, true),
-                new PrintStream(err, true))).isZero();
+        assertThat(StatuslineCommand.run(List.of("on"), true, new ClaudeDirs(List.of(dir)), root,
+                new PrintStream(out, true), new PrintStream(err, true))).isZero();
+        assertThat(StatuslineCommand.run(List.of("off"), false, new ClaudeDirs(List.of(dir)), root,
+                new PrintStream(out, true), new PrintStream(err, true))).isZero();
         assertThat(Files.readString(dir.resolve("settings.json"))).doesNotContain("statusLine");
     }
 }

@@ -18,7 +18,7 @@ final class SessionTally {
     final String id;
     Path transcript;
     String cwd;
-    private long cwdTime = Long.MIN_VALUE;
+    long cwdTime = Long.MIN_VALUE;
     long start = Long.MAX_VALUE;
     long lastActivity = Long.MIN_VALUE;
     /** Newest modification time of any of its files: what "appended to most recently" compares. */

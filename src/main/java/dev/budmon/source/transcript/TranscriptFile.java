@@ -19,7 +19,8 @@ final class TranscriptFile {
     /** The session's main transcript, {@code <project>/<session>.jsonl}, whether or not it exists. */
     final Path mainTranscript;
 
-    Object fileKey;
+    /** The file system's identity of the file (device and inode), as text; {@code null} when it has none. */
+    String fileKey;
     long size = -1;
     long modified = Long.MIN_VALUE;
 
@@ -45,8 +46,13 @@ final class TranscriptFile {
 
     /** Whether these attributes describe a different file than the one read so far (so it must be reread). */
     boolean isReplacedBy(BasicFileAttributes attrs) {
-        Object key = attrs.fileKey();
+        String key = keyOf(attrs);
         return (fileKey != null && key != null && !fileKey.equals(key)) || attrs.size() < offset;
+    }
+
+    static String keyOf(BasicFileAttributes attrs) {
+        Object key = attrs.fileKey();
+        return key == null ? null : key.toString();
     }
 
     /** Whether these attributes differ from the last ones seen. */
@@ -55,7 +61,7 @@ final class TranscriptFile {
     }
 
     void remember(BasicFileAttributes attrs) {
-        fileKey = attrs.fileKey();
+        fileKey = keyOf(attrs);
         size = attrs.size();
         modified = attrs.lastModifiedTime().toMillis();
     }

@@ -1,5 +1,6 @@
 package dev.budmon.source.transcript;
 
+import dev.budmon.json.IsoTime;
 import java.util.Map;
 
 /**
@@ -46,7 +47,7 @@ final class TranscriptLine {
         messageId = null;
         requestId = null;
         model = null;
-        timeMillis = IsoTimestamp.INVALID;
+        timeMillis = IsoTime.INVALID;
         sessionId = null;
         cwd = null;
         sidechain = false;

@@ -1,5 +1,6 @@
 package dev.budmon.source.transcript;
 
+import dev.budmon.json.IsoTime;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -297,7 +298,7 @@ final class TranscriptLineParser {
                 case "requestId" -> out.requestId = string(p, v);
                 case "timestamp" -> {
                     if (v == JsonToken.VALUE_STRING) {
-                        out.timeMillis = IsoTimestamp.parse(p.getTextCharacters(), p.getTextOffset(),
+                        out.timeMillis = IsoTime.parseMillis(p.getTextCharacters(), p.getTextOffset(),
                                 p.getTextLength());
                     } else {
                         p.skipChildren();
@@ -335,7 +336,7 @@ final class TranscriptLineParser {
                 if (!hasUsage) {
                     return TranscriptLine.Kind.OTHER;
                 }
-                if (wrongShape || out.messageId == null || out.timeMillis == IsoTimestamp.INVALID) {
+                if (wrongShape || out.messageId == null || out.timeMillis == IsoTime.INVALID) {
                     return TranscriptLine.Kind.BAD;
                 }
                 if (out.model == null) {

@@ -1,5 +1,7 @@
 package dev.budmon.source.transcript;
 
+import dev.budmon.files.NotRegularFileException;
+import dev.budmon.files.SafeRead;
 import dev.budmon.model.ApiResponse;
 import dev.budmon.model.SessionUsage;
 import dev.budmon.model.SourceWarning;
@@ -8,6 +10,7 @@ import dev.budmon.model.UsageTimeline;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -74,10 +77,11 @@ public final class TranscriptStore {
     private static final Comparator<TranscriptFile> BY_MODIFIED = Comparator
             .comparingLong((TranscriptFile f) -> f.modified).thenComparing(f -> f.path.toString());
 
-    private final Map<Path, TranscriptFile> files = new HashMap<>();
-    private final Map<String, CountedResponse> byMessageId = new HashMap<>();
-    private final Map<String, SessionTally> sessions = new HashMap<>();
-    private final Map<String, String> models = new HashMap<>();
+    // Package-private for TranscriptIndex, which saves and restores them.
+    final Map<Path, TranscriptFile> files = new HashMap<>();
+    final Map<String, CountedResponse> byMessageId = new HashMap<>();
+    final Map<String, SessionTally> sessions = new HashMap<>();
+    final Map<String, String> models = new HashMap<>();
     private final TimelineBuilder timeline = new TimelineBuilder();
     /** The newest responses, for the last response and the cache-ratio history. */
     private final TreeSet<CountedResponse> newest = new TreeSet<>(BY_TIME);
@@ -92,10 +96,12 @@ public final class TranscriptStore {
     /** The summary last returned; returned again while nothing it shows has changed. */
     private TranscriptSummary lastSummary;
     private long walks;
-    private long sequence;
+    long sequence;
     private int responseCount;
-    private long skippedLines;
-    private long newestMillis = Long.MIN_VALUE;
+    long skippedLines;
+    long newestMillis = Long.MIN_VALUE;
+    /** Something was read since the store was last saved (see {@link TranscriptIndex}). */
+    boolean unsaved;
 
     /** A store that has read nothing yet. */
     public TranscriptStore() {
@@ -130,6 +136,14 @@ public final class TranscriptStore {
         for (Path dir : claudeDirs) {
             rebuild |= walk(dir.toAbsolutePath().normalize().resolve("projects"), warnings, toRead);
         }
+        return finishWalk(rebuild, toRead, warnings);
+    }
+
+    /**
+     * Forgets the files the walk did not see, reads what changed (everything again when a file was
+     * replaced or went away) and sums up.
+     */
+    private TranscriptSummary finishWalk(boolean rebuild, List<TranscriptFile> toRead, List<SourceWarning> warnings) {
         for (Iterator<TranscriptFile> it = files.values().iterator(); it.hasNext(); ) {
             TranscriptFile f = it.next();
             if (f.seenInWalk != walks) {
@@ -142,7 +156,80 @@ public final class TranscriptStore {
         if (rebuild || readAll(toRead)) {
             rebuild();
         }
-        return summary(rebuild || !toRead.isEmpty() || !sameWarnings);
+        boolean changed = rebuild || !toRead.isEmpty();
+        unsaved |= changed;
+        return summary(changed || !sameWarnings);
+    }
+
+    /**
+     * Reads one session only: its transcript and its subagents' files ({@code <session>/subagents/*.jsonl}),
+     * what was appended since the last call, as {@code budmon --statusline} needs after every message. The
+     * rules are those of the whole history; a store used this way should read nothing else. Missing files
+     * count as empty; anything else wrong becomes a warning. Same thread as every other call.
+     *
+     * @param transcript the session's transcript, {@code <projects>/<project>/<session>.jsonl}
+     */
+    public TranscriptSummary refreshSession(Path transcript) {
+        try {
+            return refreshSessionFiles(transcript.toAbsolutePath().normalize());
+        } catch (RuntimeException e) {
+            return failed(e);
+        }
+    }
+
+    private TranscriptSummary refreshSessionFiles(Path transcript) {
+        walks++;
+        List<SourceWarning> warnings = new ArrayList<>();
+        List<TranscriptFile> toRead = new ArrayList<>();
+        Path project = transcript.getParent();
+        Path projects = project.getParent() != null ? project.getParent() : project;
+        List<Path> paths = new ArrayList<>();
+        paths.add(transcript);
+        String name = transcript.getFileName().toString();
+        if (name.endsWith(".jsonl")) {
+            Path subagents = project.resolve(name.substring(0, name.length() - ".jsonl".length())).resolve("subagents");
+            if (Files.isDirectory(subagents)) {
+                try (DirectoryStream<Path> list = Files.newDirectoryStream(subagents, "*.jsonl")) {
+                    for (Path p : list) {
+                        paths.add(p);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    warnings.add(new SourceWarning(subagents.toString(), "cannot list: " + describe(e)));
+                }
+            }
+        }
+        boolean rebuild = false;
+        for (Path file : paths) {
+            BasicFileAttributes attrs;
+            try {
+                attrs = SafeRead.requireRegular(file);
+            } catch (NoSuchFileException e) {
+                continue;
+            } catch (IOException | RuntimeException e) {
+                warnings.add(new SourceWarning(file.toString(), "cannot read: " + describe(e)));
+                continue;
+            }
+            rebuild |= consider(projects, file, attrs, toRead);
+        }
+        return finishWalk(rebuild, toRead, warnings);
+    }
+
+    /**
+     * Takes note of a transcript file found by a walk: known files keep their read offset.
+     *
+     * @return whether a known file was replaced, so that everything must be read again
+     */
+    private boolean consider(Path projects, Path file, BasicFileAttributes attrs, List<TranscriptFile> toRead) {
+        TranscriptFile f = files.computeIfAbsent(file, p -> newFile(projects, p));
+        f.seenInWalk = walks;
+        f.seen = attrs;
+        if (f.isReplacedBy(attrs)) {
+            return true;
+        }
+        if (f.problem != null || f.isChangedBy(attrs)) {
+            toRead.add(f);
+        }
+        return false;
     }
 
     /**
@@ -174,6 +261,7 @@ public final class TranscriptStore {
         walks = 0;
         walkWarnings = List.of();
         lastSummary = null;
+        unsaved = true;
         return new TranscriptSummary(null, null, Map.of(), UsageTimeline.EMPTY, List.of(), null, 0, 0, 0,
                 List.of(new SourceWarning("transcripts", "not read because of an internal error: " + e)));
     }
@@ -214,6 +302,7 @@ public final class TranscriptStore {
         if (readAll(toRead)) {
             rebuild();
         }
+        unsaved |= !toRead.isEmpty();
         return summary(!toRead.isEmpty());
     }
 
@@ -257,14 +346,7 @@ public final class TranscriptStore {
                                         ? "cannot read: broken symbolic link" : "cannot read: not a regular file"));
                                 return FileVisitResult.CONTINUE;
                             }
-                            TranscriptFile f = files.computeIfAbsent(file, p -> newFile(projects, p));
-                            f.seenInWalk = walks;
-                            f.seen = attrs;
-                            if (f.isReplacedBy(attrs)) {
-                                replaced[0] = true;
-                            } else if (f.problem != null || f.isChangedBy(attrs)) {
-                                toRead.add(f);
-                            }
+                            replaced[0] |= consider(projects, file, attrs, toRead);
                             return FileVisitResult.CONTINUE;
                         }
 
@@ -289,6 +371,9 @@ public final class TranscriptStore {
     }
 
     private static String describe(Exception e) {
+        if (e instanceof NotRegularFileException n) {
+            return n.getReason();
+        }
         if (e instanceof FileSystemLoopException) {
             return "symbolic link loop";
         }
@@ -530,6 +615,27 @@ public final class TranscriptStore {
         if (newest.size() > UsageState.CACHE_HISTORY) {
             newest.pollFirst();
         }
+    }
+
+    /** Counts a response restored by {@link TranscriptIndex} as if its lines had just been read. */
+    void restore(CountedResponse r) {
+        CountedResponse head = byMessageId.get(r.messageId);
+        r.sameMessage = head;
+        byMessageId.put(r.messageId, r);
+        if (r.retracted) {
+            return;
+        }
+        responseCount++;
+        apply(r, 1, r.input, r.output, r.write5m, r.write1h, r.read);
+        newest.add(r);
+        if (newest.size() > UsageState.CACHE_HISTORY) {
+            newest.pollFirst();
+        }
+    }
+
+    /** The session of that id, created when new; for {@link TranscriptIndex}. */
+    SessionTally sessionNamed(String id) {
+        return sessions.computeIfAbsent(id, SessionTally::new);
     }
 
     private void noteLine(SessionTally s, TranscriptLine l) {

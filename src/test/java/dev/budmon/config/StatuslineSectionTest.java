@@ -1,6 +1,6 @@
-package dev.budmon.statusline;
+package dev.budmon.config;
 
-import dev.budmon.config.Thresholds;
+import dev.budmon.model.SourceWarning;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,19 +12,32 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StatuslineIniTest {
+/**
+ * The {@code [statusline]} and {@code [thresholds]} sections as the status line reads them: through the one
+ * INI reader ({@link ConfigParser}) without creating a missing file ({@link ConfigStore#readExisting}).
+ */
+class StatuslineSectionTest {
+
+    private static LoadedConfig parse(String text) {
+        return ConfigParser.parse(text, "budmon.ini");
+    }
+
+    private static List<String> messages(LoadedConfig c) {
+        return c.warnings().stream().map(SourceWarning::message).toList();
+    }
+
 
     @TempDir
     Path dir;
 
     @Test
     void aMissingFileGivesTheDefaultsQuietly() {
-        StatuslineIni.Result r = StatuslineIni.read(dir.resolve("budmon.ini"));
-        assertThat(r.settings()).isEqualTo(StatuslineSettings.DEFAULTS);
-        assertThat(r.warnings()).isEmpty();
-        assertThat(r.settings().elements())
+        LoadedConfig r = ConfigStore.readExisting(dir);
+        assertThat(r).isEqualTo(LoadedConfig.DEFAULTS);
+        assertThat(Files.exists(dir.resolve("budmon.ini"))).isFalse();
+        assertThat(r.config().statusline().elements())
                 .containsExactly("cwd", "model_info", "5h_bar", "7d_bar", "countdown_5h", "reserve");
-        assertThat(r.settings().maxWidth()).isEqualTo(80);
+        assertThat(r.config().statusline().maxWidth()).isEqualTo(80);
     }
 
     @Test
@@ -45,27 +58,28 @@ class StatuslineIniTest {
                 + "burn_warn = 20\r\n"
                 + "reserve_safe = 1h30m\r\n"
                 + "[window]\r\nmax_width = 5\r\n");
-        StatuslineIni.Result r = StatuslineIni.read(f);
-        assertThat(r.warnings()).isEmpty();
-        assertThat(r.settings().elements()).containsExactly("cost", "5h_bar", "burn_5h");
-        assertThat(r.settings().maxWidth()).isEqualTo(60);
-        assertThat(r.settings().thresholds())
+        LoadedConfig r = ConfigStore.readExisting(dir);
+        // Unknown keys are reported now that the status line reads with the same reader as the window.
+        assertThat(messages(r)).containsExactly("[window] max_width is not a known key; ignored");
+        assertThat(r.config().statusline().elements()).containsExactly("cost", "5h_bar", "burn_5h");
+        assertThat(r.config().statusline().maxWidth()).isEqualTo(60);
+        assertThat(r.config().thresholds())
                 .isEqualTo(new Thresholds(70, 85, 0.40, 0.1, 10, 20, Duration.ofMinutes(90)));
     }
 
     @Test
     void theLastOfEqualKeysWinsAndAHashInsideAValueStays() {
-        StatuslineIni.Result r = StatuslineIni.parse("[statusline]\nmax_width = 50\nmax_width = 70\n"
+        LoadedConfig r = parse("[statusline]\nmax_width = 50\nmax_width = 70\n"
                 + "elements = cwd,model#x\n");
-        assertThat(r.settings().maxWidth()).isEqualTo(70);
-        assertThat(r.settings().elements()).containsExactly("cwd", "model#x");
-        assertThat(r.settings().unknownNames()).containsExactly("model#x");
-        assertThat(r.settings().knownElements()).containsExactly(Element.CWD);
+        assertThat(r.config().statusline().maxWidth()).isEqualTo(70);
+        assertThat(r.config().statusline().elements()).containsExactly("cwd", "model#x");
+        assertThat(messages(r)).containsExactly(
+                "[statusline] max_width is set on line 2 and again on line 3; the value on line 3 counts");
     }
 
     @Test
     void badValuesFallBackWithOneWarningEach() {
-        StatuslineIni.Result r = StatuslineIni.parse("""
+        LoadedConfig r = parse("""
                 [statusline]
                 elements = , ,
                 max_width = wide
@@ -76,8 +90,8 @@ class StatuslineIniTest {
                 burn_safe = 2000
                 reserve_safe = soon
                 """);
-        assertThat(r.settings()).isEqualTo(StatuslineSettings.DEFAULTS);
-        assertThat(r.warnings()).containsExactly(
+        assertThat(r.config()).isEqualTo(BudmonConfig.DEFAULTS);
+        assertThat(messages(r)).containsExactly(
                 "[thresholds] quota_warn = 95 is not below quota_alarm = 90; using 75 and 90",
                 "[thresholds] cache_warn = \"lots\" is not a number; using 0.5",
                 "[thresholds] burn_safe = \"2000\" is out of range (0 to 1000); using 15",
@@ -88,37 +102,37 @@ class StatuslineIniTest {
 
     @Test
     void widthLimitsAndEmptyValues() {
-        assertThat(StatuslineIni.parse("[statusline]\nmax_width = 9\n").warnings())
+        assertThat(messages(parse("[statusline]\nmax_width = 9\n")))
                 .containsExactly("[statusline] max_width = \"9\" is out of range (10 to 1000); using 80");
-        assertThat(StatuslineIni.parse("[statusline]\nmax_width = 1.5\n").warnings())
+        assertThat(messages(parse("[statusline]\nmax_width = 1.5\n")))
                 .containsExactly("[statusline] max_width = \"1.5\" is not a whole number; using 80");
-        assertThat(StatuslineIni.parse("[statusline]\nmax_width =\n").warnings())
+        assertThat(messages(parse("[statusline]\nmax_width =\n")))
                 .containsExactly("[statusline] max_width is empty; using 80");
-        assertThat(StatuslineIni.parse("[statusline]\nmax_width = 1000\n").settings().maxWidth()).isEqualTo(1000);
+        assertThat(parse("[statusline]\nmax_width = 1000\n").config().statusline().maxWidth()).isEqualTo(1000);
     }
 
     @Test
     void durationsForTheReserveMargin() {
-        assertThat(StatuslineIni.parseDuration("60")).isEqualTo(Duration.ofHours(1));
-        assertThat(StatuslineIni.parseDuration("1.5")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(StatuslineIni.parseDuration("1 h 30 min")).isEqualTo(Duration.ofMinutes(90));
-        assertThat(StatuslineIni.parseDuration("2d")).isEqualTo(Duration.ofDays(2));
-        assertThat(StatuslineIni.parseDuration("45s")).isEqualTo(Duration.ofSeconds(45));
-        assertThat(StatuslineIni.parseDuration("PT1H30M")).isEqualTo(Duration.ofMinutes(90));
-        assertThat(StatuslineIni.parseDuration("1h30")).isNull();
-        assertThat(StatuslineIni.parseDuration("h")).isNull();
-        assertThat(StatuslineIni.parseDuration("")).isNull();
-        assertThat(StatuslineIni.parse("[thresholds]\nreserve_safe = 8d\n").warnings())
+        assertThat(ConfigParser.parseDuration("60")).isEqualTo(Duration.ofHours(1));
+        assertThat(ConfigParser.parseDuration("1.5")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(ConfigParser.parseDuration("1 h 30 min")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(ConfigParser.parseDuration("2d")).isEqualTo(Duration.ofDays(2));
+        assertThat(ConfigParser.parseDuration("45s")).isEqualTo(Duration.ofSeconds(45));
+        assertThat(ConfigParser.parseDuration("PT1H30M")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(ConfigParser.parseDuration("1h30")).isNull();
+        assertThat(ConfigParser.parseDuration("h")).isNull();
+        assertThat(ConfigParser.parseDuration("")).isNull();
+        assertThat(messages(parse("[thresholds]\nreserve_safe = 8d\n")))
                 .containsExactly("[thresholds] reserve_safe = \"8d\" is out of range (0 to 10080 minutes); using 60");
     }
 
     @Test
     void numbersAsTheConfigReaderReadsThem() {
         for (String ok : List.of("75", "+75", "-1", "0.5", "0,5", ".5", "5.")) {
-            assertThat(StatuslineIni.isNumber(ok)).as(ok).isTrue();
+            assertThat(ConfigParser.isNumber(ok)).as(ok).isTrue();
         }
         for (String bad : List.of("", "+", ".", "1e3", "٣", "1 2", "0x10")) {
-            assertThat(StatuslineIni.isNumber(bad)).as(bad).isFalse();
+            assertThat(ConfigParser.isNumber(bad)).as(bad).isFalse();
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.budmon.statusline;
+package dev.budmon.format;
 
 import org.junit.jupiter.api.Test;
 

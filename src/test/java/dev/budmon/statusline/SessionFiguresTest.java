@@ -14,7 +14,7 @@ import static dev.budmon.statusline.TranscriptLines.assistant;
 import static dev.budmon.statusline.TranscriptLines.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SessionTranscriptTest {
+class SessionFiguresTest {
 
     static final String SESSION = "d5882127-0ba0-45c0-bc32-fbaa6aff730b";
 
@@ -39,7 +39,7 @@ class SessionTranscriptTest {
                         "2026-11-26T21:44:13.300Z"),
                 assistant(SESSION, 2, text("The tool ran."), false, "2026-11-26T21:44:13.930Z"),
                 TranscriptLines.costState(SESSION, 0.023469));
-        SessionTranscript.Totals t = SessionTranscript.read(f, warnings);
+        SessionFigures t = SessionFigures.read(f, null, warnings);
         assertThat(warnings).isEmpty();
         assertThat(t.requests()).isEqualTo(2);
         // input 8 + 9, output 23 + 26, 5-minute writes 1201 + 1202, 1-hour writes 300 + 300, reads 14010 + 14020
@@ -60,7 +60,7 @@ class SessionTranscriptTest {
                 assistant(SESSION, "msg_synthetic", "req_synthetic", "<synthetic>", 0, 0, 0, 0, 0, text("x"), true,
                         "2026-11-26T21:44:14.200Z")) + "\n");
         Files.writeString(sub.resolve("agent-addfa0f7dcab0188a.meta.json"), "{\"usage\": 1}\n");
-        SessionTranscript.Totals t = SessionTranscript.read(f, warnings);
+        SessionFigures t = SessionFigures.read(f, null, warnings);
         assertThat(t.requests()).isEqualTo(2);
         assertThat(t.tokens().output()).isEqualTo(23 + 41);
         // the subagent's response is the newest
@@ -74,7 +74,7 @@ class SessionTranscriptTest {
         String partial = assistant(SESSION, 2, text("b"), false, "2026-11-26T21:44:13.900Z");
         Files.writeString(f, "{\"usage\": not json\n" + "\"usage\"\n" + complete + "\n"
                 + partial.substring(0, partial.length() - 10));
-        SessionTranscript.Totals t = SessionTranscript.read(f, warnings);
+        SessionFigures t = SessionFigures.read(f, null, warnings);
         assertThat(t.requests()).isEqualTo(1);
         assertThat(t.tokens().output()).isEqualTo(23);
         assertThat(warnings).isEmpty();
@@ -87,20 +87,20 @@ class SessionTranscriptTest {
                 TranscriptLines.user(SESSION, big, "2026-11-26T21:44:12.690Z"),
                 assistant(SESSION, 1, text(big), false, "2026-11-26T21:44:13.100Z"),
                 assistant(SESSION, 2, text("short"), false, "2026-11-26T21:44:14.100Z"));
-        SessionTranscript.Totals t = SessionTranscript.read(f, warnings);
+        SessionFigures t = SessionFigures.read(f, null, warnings);
         assertThat(t.requests()).isEqualTo(2);
     }
 
     @Test
     void aMissingTranscriptGivesNothing() {
-        assertThat(SessionTranscript.read(dir.resolve("absent.jsonl"), warnings)).isNull();
+        assertThat(SessionFigures.read(dir.resolve("absent.jsonl"), null, warnings)).isNull();
         assertThat(warnings).isEmpty();
     }
 
     @Test
     void aTranscriptWithoutResponsesGivesZeroRequests() throws IOException {
         Path f = transcript(TranscriptLines.user(SESSION, "hi", "2026-11-26T21:44:12.690Z"));
-        SessionTranscript.Totals t = SessionTranscript.read(f, warnings);
+        SessionFigures t = SessionFigures.read(f, null, warnings);
         assertThat(t.requests()).isZero();
         assertThat(t.lastCacheRatio()).isNull();
     }
@@ -108,8 +108,8 @@ class SessionTranscriptTest {
     @Test
     void aDirectoryInsteadOfAFileIsAWarning() throws IOException {
         Path d = Files.createDirectory(dir.resolve("odd.jsonl"));
-        assertThat(SessionTranscript.read(d, warnings)).isNull();
-        assertThat(warnings).singleElement().asString().contains("cannot be read");
+        assertThat(SessionFigures.read(d, null, warnings)).isNull();
+        assertThat(warnings).singleElement().asString().contains("cannot read").contains("folder");
     }
 
     private static String line(int n, String time) {
@@ -120,18 +120,18 @@ class SessionTranscriptTest {
     void theCacheMakesEachCallReadOnlyWhatWasAppended() throws IOException {
         Path cache = dir.resolve("cache");
         Path f = transcript(line(1, "2026-11-26T10:00:00.000Z"), line(2, "2026-11-26T10:01:00.000Z"));
-        assertThat(SessionTranscript.read(f, cache, warnings).requests()).isEqualTo(2);
-        assertThat(cache.resolve(SessionTranscript.cacheName(f))).exists();
+        assertThat(SessionFigures.read(f, cache, warnings).requests()).isEqualTo(2);
+        assertThat(cache.resolve(SessionFigures.indexName(f.toAbsolutePath().normalize()))).exists();
 
         // Change a figure in the part already read (same file, same size): an incremental read cannot see it.
         String text = Files.readString(f);
         Files.writeString(f, text.replaceFirst("\"output_tokens\":23", "\"output_tokens\":99"));
         Files.writeString(f, line(3, "2026-11-26T10:02:00.000Z") + "\n", java.nio.file.StandardOpenOption.APPEND);
-        SessionTranscript.Totals t = SessionTranscript.read(f, cache, warnings);
+        SessionFigures t = SessionFigures.read(f, cache, warnings);
         assertThat(t.requests()).isEqualTo(3);
         assertThat(t.tokens().output()).isEqualTo(23 + 26 + 29);
         // Without the cache everything is read again, and the changed figure shows.
-        assertThat(SessionTranscript.read(f, warnings).tokens().output()).isEqualTo(99 + 26 + 29);
+        assertThat(SessionFigures.read(f, null, warnings).tokens().output()).isEqualTo(99 + 26 + 29);
         assertThat(warnings).isEmpty();
     }
 
@@ -140,18 +140,18 @@ class SessionTranscriptTest {
         Path cache = dir.resolve("cache");
         Path f = transcript(assistant(SESSION, "msg_a", "req_a", "claude-opus-5-5", 5, 10, 0, 0, 100, text("a"), false,
                 "2026-11-26T10:00:00.000Z"));
-        assertThat(SessionTranscript.read(f, cache, warnings).tokens().output()).isEqualTo(10);
+        assertThat(SessionFigures.read(f, cache, warnings).tokens().output()).isEqualTo(10);
         String more = assistant(SESSION, "msg_a", "req_a", "claude-opus-5-5", 5, 40, 0, 0, 100, text("b"), false,
                 "2026-11-26T10:00:01.000Z");
         Files.writeString(f, more + "\n" + more.substring(0, 50), java.nio.file.StandardOpenOption.APPEND);
-        SessionTranscript.Totals t = SessionTranscript.read(f, cache, warnings);
+        SessionFigures t = SessionFigures.read(f, cache, warnings);
         assertThat(t.requests()).isEqualTo(1);
         assertThat(t.tokens().output()).isEqualTo(40);
         // the partial line is finished: a new response
         String next = assistant(SESSION, "msg_b", "req_b", "claude-opus-5-5", 1, 7, 0, 0, 0, text("c"), false,
                 "2026-11-26T10:00:02.000Z");
         Files.writeString(f, Files.readString(f).substring(0, Files.readString(f).length() - 50) + next + "\n");
-        t = SessionTranscript.read(f, cache, warnings);
+        t = SessionFigures.read(f, cache, warnings);
         assertThat(t.requests()).isEqualTo(2);
         assertThat(t.tokens().output()).isEqualTo(47);
     }
@@ -160,17 +160,17 @@ class SessionTranscriptTest {
     void aReplacedOrShrunkTranscriptIsReadAgainFromTheStart() throws IOException {
         Path cache = dir.resolve("cache");
         Path f = transcript(line(1, "2026-11-26T10:00:00.000Z"), line(2, "2026-11-26T10:01:00.000Z"));
-        SessionTranscript.read(f, cache, warnings);
+        SessionFigures.read(f, cache, warnings);
         Path tmp = dir.resolve("tmp.jsonl");
         Files.writeString(tmp, line(5, "2026-11-26T11:00:00.000Z") + "\n" + line(6, "2026-11-26T11:01:00.000Z") + "\n"
                 + line(7, "2026-11-26T11:02:00.000Z") + "\n");
         Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        SessionTranscript.Totals t = SessionTranscript.read(f, cache, warnings);
+        SessionFigures t = SessionFigures.read(f, cache, warnings);
         assertThat(t.requests()).isEqualTo(3);
         assertThat(t.tokens().output()).isEqualTo(35 + 38 + 41);
 
         Files.writeString(f, line(9, "2026-11-26T12:00:00.000Z") + "\n"); // same inode, shorter
-        t = SessionTranscript.read(f, cache, warnings);
+        t = SessionFigures.read(f, cache, warnings);
         assertThat(t.requests()).isEqualTo(1);
         assertThat(t.tokens().output()).isEqualTo(47);
     }
@@ -181,8 +181,8 @@ class SessionTranscriptTest {
         Path f = transcript(line(1, "2026-11-26T10:00:00.000Z"));
         for (String junk : java.util.List.of("garbage", "{\"version\": 1, \"files\": {}}", "[]",
                 "{\"version\": 1, \"transcript\": \"/other.jsonl\", \"files\": [[\"" + f + "\", \"x\", 5]], \"responses\": []}")) {
-            Files.writeString(cache.resolve(SessionTranscript.cacheName(f)), junk);
-            SessionTranscript.Totals t = SessionTranscript.read(f, cache, warnings);
+            Files.writeString(cache.resolve(SessionFigures.indexName(f.toAbsolutePath().normalize())), junk);
+            SessionFigures t = SessionFigures.read(f, cache, warnings);
             assertThat(t.requests()).as(junk).isEqualTo(1);
             assertThat(t.tokens().output()).as(junk).isEqualTo(23);
         }
@@ -196,10 +196,10 @@ class SessionTranscriptTest {
         Path sub = Files.createDirectories(dir.resolve(SESSION).resolve("subagents"));
         Path agent = sub.resolve("agent-1.jsonl");
         Files.writeString(agent, assistant(SESSION, 20, text("s"), true, "2026-11-26T10:00:30.000Z") + "\n");
-        assertThat(SessionTranscript.read(f, cache, warnings).requests()).isEqualTo(2);
+        assertThat(SessionFigures.read(f, cache, warnings).requests()).isEqualTo(2);
         Files.writeString(agent, assistant(SESSION, 21, text("s"), true, "2026-11-26T10:00:40.000Z") + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        SessionTranscript.Totals t = SessionTranscript.read(f, cache, warnings);
+        SessionFigures t = SessionFigures.read(f, cache, warnings);
         assertThat(t.requests()).isEqualTo(3);
         assertThat(t.lastCacheRatio()).isEqualTo(14210.0 / (8 + 1521 + 14210));
     }

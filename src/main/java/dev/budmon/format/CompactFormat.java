@@ -1,4 +1,4 @@
-package dev.budmon.statusline;
+package dev.budmon.format;
 
 import java.time.Duration;
 

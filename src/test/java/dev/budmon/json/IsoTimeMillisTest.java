@@ -1,4 +1,4 @@
-package dev.budmon.source.transcript;
+package dev.budmon.json;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -7,10 +7,10 @@ import java.time.OffsetDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IsoTimestampTest {
+class IsoTimeMillisTest {
 
     private static long parse(String s) {
-        return IsoTimestamp.parse(s.toCharArray(), 0, s.length());
+        return IsoTime.parseMillis(s.toCharArray(), 0, s.length());
     }
 
     @ParameterizedTest
@@ -26,6 +26,6 @@ class IsoTimestampTest {
             "2025-10-01T24:00:00.000Z", "2025-10-01 12:00:00.000Z", "2025-10-01T12:00:0x.000Z",
             "2025-10-01T12:00:00.12aZ", "2025-10-01"})
     void rejectsWhatIsNotATimestamp(String text) {
-        assertThat(parse(text)).isEqualTo(IsoTimestamp.INVALID);
+        assertThat(parse(text)).isEqualTo(IsoTime.INVALID);
     }
 }
