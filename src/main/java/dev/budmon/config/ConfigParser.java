@@ -3,8 +3,8 @@ package dev.budmon.config;
 import dev.budmon.model.ModelPrices;
 import dev.budmon.model.SourceWarning;
 import org.ini4j.Config;
-import org.ini4j.Ini;
-import org.ini4j.Profile;
+import org.ini4j.spi.IniHandler;
+import org.ini4j.spi.IniParser;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -69,7 +69,12 @@ public final class ConfigParser {
         return interpret(values, messages, source);
     }
 
-    /** Every entry, by lower-case section and key, with values cleaned as {@link IniDocument#cleanValue}. */
+    /**
+     * Every entry, by lower-case section and key, with values cleaned as {@link IniDocument#cleanValue}. Read
+     * with ini4j's parser and a handler of our own rather than its {@code Ini} model: the model compiles a
+     * regular expression for {@code ${…}} references when its class loads, which the status line would pay
+     * at every start, and BudMon wants neither references nor the model.
+     */
     static Map<String, Map<String, String>> readWithIni4j(String text) throws IOException {
         Config config = new Config();
         config.setEscape(false);
@@ -83,19 +88,49 @@ public final class ConfigParser {
         config.setLowerCaseSection(true);
         config.setLowerCaseOption(true);
         config.setComment(false);
-        Ini ini = new Ini();
-        ini.setConfig(config);
-        ini.load(new StringReader(text));
-        Map<String, Map<String, String>> result = new LinkedHashMap<>();
-        for (Profile.Section section : ini.values()) {
-            Map<String, String> entries = new LinkedHashMap<>();
-            for (String key : section.keySet()) {
-                // get, not fetch: fetch would expand ${...} references
-                entries.put(key, IniDocument.cleanValue(section.get(key)));
+        Entries entries = new Entries();
+        IniParser.newInstance(config).parse(new StringReader(text), entries);
+        return entries.result;
+    }
+
+    /** Collects the entries ini4j's parser reports: a section named twice is one, the last equal key wins. */
+    private static final class Entries implements IniHandler {
+        final Map<String, Map<String, String>> result = new LinkedHashMap<>();
+        private Map<String, String> section;
+
+        @Override
+        public void startSection(String name) {
+            String key = name.toLowerCase(Locale.ROOT);
+            section = result.get(key);
+            if (section == null) {
+                section = new LinkedHashMap<>();
+                result.put(key, section);
             }
-            result.put(section.getName(), entries);
         }
-        return result;
+
+        @Override
+        public void handleOption(String name, String value) {
+            if (section != null) {
+                section.put(name.toLowerCase(Locale.ROOT), IniDocument.cleanValue(value));
+            }
+        }
+
+        @Override
+        public void endSection() {
+            section = null;
+        }
+
+        @Override
+        public void startIni() {
+        }
+
+        @Override
+        public void endIni() {
+        }
+
+        @Override
+        public void handleComment(String comment) {
+        }
     }
 
     static LoadedConfig interpret(Map<String, Map<String, String>> values, List<String> messages, String source) {

@@ -1,8 +1,5 @@
 package dev.budmon.config;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * Where the dashboard window was and how large, as {@code [window] geometry = x,y,width,height} holds it,
  * in screen pixels. Whether the point is on a screen is the window's question, not this record's.
@@ -13,9 +10,6 @@ import java.util.regex.Pattern;
  * @param height height, at least 1
  */
 public record WindowGeometry(int x, int y, int width, int height) {
-
-    private static final Pattern FORM =
-            Pattern.compile("\\s*(-?\\d{1,7})\\s*,\\s*(-?\\d{1,7})\\s*,\\s*(\\d{1,7})\\s*,\\s*(\\d{1,7})\\s*");
 
     public WindowGeometry {
         if (width < 1 || height < 1) {
@@ -28,16 +22,37 @@ public record WindowGeometry(int x, int y, int width, int height) {
         if (value == null) {
             return null;
         }
-        Matcher m = FORM.matcher(value);
-        if (!m.matches()) {
+        String[] parts = value.split(",", -1);
+        if (parts.length != 4) {
             return null;
         }
-        int w = Integer.parseInt(m.group(3));
-        int h = Integer.parseInt(m.group(4));
-        if (w < 1 || h < 1) {
+        long[] n = new long[4];
+        for (int i = 0; i < 4; i++) {
+            // x and y may be negative (a screen left of or above the primary one), sizes not
+            n[i] = number(parts[i].trim(), i < 2);
+            if (n[i] == Long.MIN_VALUE) {
+                return null;
+            }
+        }
+        if (n[2] < 1 || n[3] < 1) {
             return null;
         }
-        return new WindowGeometry(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), w, h);
+        return new WindowGeometry((int) n[0], (int) n[1], (int) n[2], (int) n[3]);
+    }
+
+    /** One to seven digits, with a leading minus when allowed; {@link Long#MIN_VALUE} when it is not that. */
+    private static long number(String s, boolean signed) {
+        int start = signed && s.startsWith("-") ? 1 : 0;
+        int digits = s.length() - start;
+        if (digits < 1 || digits > 7) {
+            return Long.MIN_VALUE;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return Long.MIN_VALUE;
+            }
+        }
+        return Long.parseLong(s);
     }
 
     /** The INI spelling, e.g. {@code 100,80,520,760}. */

@@ -19,6 +19,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -190,7 +191,9 @@ public final class AtomicFile {
      */
     private static Path createTemp(Path dir, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve("." + name + "." + ProcessHandle.current().pid() + "."
+            // Not the pid: ProcessHandle's first use costs a short-lived process milliseconds. A random part
+            // keeps two processes apart; CREATE_NEW catches the rare clash.
+            Path tmp = dir.resolve("." + name + "." + Integer.toHexString(ThreadLocalRandom.current().nextInt())
                     + TEMP_COUNTER.incrementAndGet() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
             try {
                 Files.newByteChannel(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),

@@ -9,7 +9,18 @@ import java.time.Instant;
 public interface UsageTimeline {
 
     /** A timeline with no usage in it. */
-    UsageTimeline EMPTY = (from, to) -> UsageTotals.EMPTY;
+    UsageTimeline EMPTY = new Empty();
+
+    /** A class, not a lambda: the status line loads this interface, and a lambda costs it start-up time. */
+    final class Empty implements UsageTimeline {
+        private Empty() {
+        }
+
+        @Override
+        public UsageTotals between(Instant from, Instant to) {
+            return UsageTotals.EMPTY;
+        }
+    }
 
     /**
      * Responses and tokens whose time lies in {@code [from, to)}.

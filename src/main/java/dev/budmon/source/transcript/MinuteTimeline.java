@@ -71,7 +71,11 @@ final class MinuteTimeline implements UsageTimeline {
             int b = (int) Math.min(60, toMinute - start);
             for (int m = 0; m < h.models.length; m++) {
                 long[] d = h.data[m];
-                long[] sum = sums.computeIfAbsent(h.models[m], k -> new long[FIELDS]);
+                long[] sum = sums.get(h.models[m]);
+                if (sum == null) {
+                    sum = new long[FIELDS];
+                    sums.put(h.models[m], sum);
+                }
                 if (a == 0 && b == 60) {
                     for (int f = 0; f < FIELDS; f++) {
                         sum[f] += d[TOTALS + f];

@@ -44,7 +44,11 @@ final class SessionTally {
 
     void add(String model, long requestDelta, long input, long output, long write5m, long write1h, long read) {
         requests += (int) requestDelta;
-        long[] t = byModel.computeIfAbsent(model, k -> new long[5]);
+        long[] t = byModel.get(model);
+        if (t == null) {
+            t = new long[5];
+            byModel.put(model, t);
+        }
         t[0] += input;
         t[1] += output;
         t[2] += write5m;

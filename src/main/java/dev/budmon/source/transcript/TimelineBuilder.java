@@ -22,8 +22,16 @@ final class TimelineBuilder {
         long minute = Math.floorDiv(timeMillis, 60_000L);
         long hourKey = Math.floorDiv(minute, 60);
         int at = (int) (minute - hourKey * 60) * MinuteTimeline.FIELDS;
-        long[] d = dirty.computeIfAbsent(hourKey, this::thaw).computeIfAbsent(model,
-                k -> new long[MinuteTimeline.TOTALS + MinuteTimeline.FIELDS]);
+        Map<String, long[]> hour = dirty.get(hourKey);
+        if (hour == null) {
+            hour = thaw(hourKey);
+            dirty.put(hourKey, hour);
+        }
+        long[] d = hour.get(model);
+        if (d == null) {
+            d = new long[MinuteTimeline.TOTALS + MinuteTimeline.FIELDS];
+            hour.put(model, d);
+        }
         addAt(d, at, requests, input, output, write5m, write1h, read);
         addAt(d, MinuteTimeline.TOTALS, requests, input, output, write5m, write1h, read);
     }
@@ -56,7 +64,12 @@ final class TimelineBuilder {
         if (dirty.isEmpty()) {
             return current;
         }
-        long[] changed = dirty.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] changed = new long[dirty.size()];
+        int c = 0;
+        for (Long key : dirty.keySet()) {
+            changed[c++] = key;
+        }
+        Arrays.sort(changed);
         long[] oldKeys = current.hourKeys();
         MinuteTimeline.Hour[] oldHours = current.hours();
         long[] keys = new long[oldKeys.length + changed.length];

@@ -72,10 +72,10 @@ public final class TranscriptStore {
     /** Reads bigger than this (the first scan, a rebuild) are shared among helper threads. */
     private static final long PARALLEL_BYTES = 8L * 1024 * 1024;
     private static final int MAX_THREADS = 4;
-    private static final Comparator<CountedResponse> BY_TIME = Comparator
-            .comparingLong((CountedResponse r) -> r.timeMillis).thenComparingLong(r -> r.sequence);
-    private static final Comparator<TranscriptFile> BY_MODIFIED = Comparator
-            .comparingLong((TranscriptFile f) -> f.modified).thenComparing(f -> f.path.toString());
+    // Classes, not lambdas: the status line loads this class, and every lambda costs a short-lived process
+    // its bootstrap at start.
+    private static final Comparator<CountedResponse> BY_TIME = new ByTime();
+    private static final Comparator<TranscriptFile> BY_MODIFIED = new ByModified();
 
     // Package-private for TranscriptIndex, which saves and restores them.
     final Map<Path, TranscriptFile> files = new HashMap<>();
@@ -189,9 +189,12 @@ public final class TranscriptStore {
         if (name.endsWith(".jsonl")) {
             Path subagents = project.resolve(name.substring(0, name.length() - ".jsonl".length())).resolve("subagents");
             if (Files.isDirectory(subagents)) {
-                try (DirectoryStream<Path> list = Files.newDirectoryStream(subagents, "*.jsonl")) {
+                // No glob: it compiles a regular expression, which the status line would pay at every start.
+                try (DirectoryStream<Path> list = Files.newDirectoryStream(subagents)) {
                     for (Path p : list) {
-                        paths.add(p);
+                        if (p.getFileName().toString().endsWith(".jsonl")) {
+                            paths.add(p);
+                        }
                     }
                 } catch (IOException | RuntimeException e) {
                     warnings.add(new SourceWarning(subagents.toString(), "cannot list: " + describe(e)));
@@ -220,7 +223,7 @@ public final class TranscriptStore {
      * @return whether a known file was replaced, so that everything must be read again
      */
     private boolean consider(Path projects, Path file, BasicFileAttributes attrs, List<TranscriptFile> toRead) {
-        TranscriptFile f = files.computeIfAbsent(file, p -> newFile(projects, p));
+        TranscriptFile f = known(projects, file);
         f.seenInWalk = walks;
         f.seen = attrs;
         if (f.isReplacedBy(attrs)) {
@@ -289,7 +292,7 @@ public final class TranscriptStore {
             if (!attrs.isRegularFile()) {
                 return refreshAll(claudeDirs);
             }
-            TranscriptFile f = files.computeIfAbsent(path, p -> newFile(projects, p));
+            TranscriptFile f = known(projects, path);
             f.seenInWalk = walks;
             if (f.isReplacedBy(attrs)) {
                 return refreshAll(claudeDirs);
@@ -385,6 +388,16 @@ public final class TranscriptStore {
         }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    /** The file's record, created when it is new. */
+    private TranscriptFile known(Path projects, Path file) {
+        TranscriptFile f = files.get(file);
+        if (f == null) {
+            f = newFile(projects, file);
+            files.put(file, f);
+        }
+        return f;
     }
 
     /** A file's session and main transcript follow from where it lies below the projects folder. */
@@ -602,7 +615,7 @@ public final class TranscriptStore {
             }
         }
         SessionTally s = session(l.sessionId != null ? l.sessionId : file.pathSession, file);
-        CountedResponse r = new CountedResponse(l.messageId, l.requestId, s, models.computeIfAbsent(l.model, k -> k),
+        CountedResponse r = new CountedResponse(l.messageId, l.requestId, s, intern(l.model),
                 l.timeMillis, sequence++, l.sidechain);
         r.sameMessage = head;
         byMessageId.put(l.messageId, r);
@@ -615,6 +628,16 @@ public final class TranscriptStore {
         if (newest.size() > UsageState.CACHE_HISTORY) {
             newest.pollFirst();
         }
+    }
+
+    /** One string per model id, however many responses name it. */
+    private String intern(String model) {
+        String known = models.get(model);
+        if (known == null) {
+            models.put(model, model);
+            return model;
+        }
+        return known;
     }
 
     /** Counts a response restored by {@link TranscriptIndex} as if its lines had just been read. */
@@ -635,7 +658,12 @@ public final class TranscriptStore {
 
     /** The session of that id, created when new; for {@link TranscriptIndex}. */
     SessionTally sessionNamed(String id) {
-        return sessions.computeIfAbsent(id, SessionTally::new);
+        SessionTally s = sessions.get(id);
+        if (s == null) {
+            s = new SessionTally(id);
+            sessions.put(id, s);
+        }
+        return s;
     }
 
     private void noteLine(SessionTally s, TranscriptLine l) {
@@ -752,5 +780,23 @@ public final class TranscriptStore {
         return new TranscriptSummary(last, activeUsage, active == null ? Map.of() : active.claudeModelUsage,
                 timeline.snapshot(), ratios, newestMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(newestMillis),
                 responseCount, files.size(), skippedLines, warnings);
+    }
+
+    /** Oldest first; the order of arrival breaks ties. */
+    private static final class ByTime implements Comparator<CountedResponse> {
+        @Override
+        public int compare(CountedResponse a, CountedResponse b) {
+            int byTime = Long.compare(a.timeMillis, b.timeMillis);
+            return byTime != 0 ? byTime : Long.compare(a.sequence, b.sequence);
+        }
+    }
+
+    /** Least recently modified first; the path breaks ties. */
+    private static final class ByModified implements Comparator<TranscriptFile> {
+        @Override
+        public int compare(TranscriptFile a, TranscriptFile b) {
+            int byTime = Long.compare(a.modified, b.modified);
+            return byTime != 0 ? byTime : a.path.toString().compareTo(b.path.toString());
+        }
     }
 }
