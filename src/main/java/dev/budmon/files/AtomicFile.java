@@ -50,7 +50,7 @@ public final class AtomicFile {
      * @return the file actually written: the target, or the file its symbolic link points to
      */
     public static Path replace(Path target, byte[] content) throws IOException {
-        return write(target, content, null, true);
+        return write(target, content, null, true, false);
     }
 
     /**
@@ -61,7 +61,18 @@ public final class AtomicFile {
      */
     public static Path replace(Path target, byte[] content, Set<PosixFilePermission> newFilePermissions)
             throws IOException {
-        return write(target, content, newFilePermissions, true);
+        return write(target, content, newFilePermissions, true, false);
+    }
+
+    /**
+     * Replaces the file's content, or creates it, giving it exactly these permissions (an installer that
+     * makes a replaced script executable).
+     *
+     * @return the file actually written
+     */
+    public static Path replaceWithPermissions(Path target, byte[] content, Set<PosixFilePermission> permissions)
+            throws IOException {
+        return write(target, content, permissions, true, true);
     }
 
     /**
@@ -71,7 +82,7 @@ public final class AtomicFile {
      * @return whether this call created it
      */
     public static boolean createIfAbsent(Path target, byte[] content) throws IOException {
-        return write(target, content, null, false) != null;
+        return write(target, content, null, false, false) != null;
     }
 
     /**
@@ -91,8 +102,14 @@ public final class AtomicFile {
         throw new FileSystemException(target.toString(), null, "has too many levels of symbolic links");
     }
 
-    private static Path write(Path target, byte[] content, Set<PosixFilePermission> newFilePermissions,
-                              boolean replaceExisting) throws IOException {
+    /**
+     * @param permissions      for a new file, or for every file when {@code forcePermissions}; {@code null}:
+     *                         owner-only for a new file
+     * @param replaceExisting  whether an existing file is replaced (else left as it is)
+     * @param forcePermissions whether {@code permissions} also replace an existing file's own
+     */
+    private static Path write(Path target, byte[] content, Set<PosixFilePermission> permissions,
+                              boolean replaceExisting, boolean forcePermissions) throws IOException {
         Path real = linkTarget(target);
         BasicFileAttributes existing = attributes(real);
         if (existing != null) {
@@ -120,10 +137,10 @@ public final class AtomicFile {
             PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
             if (view != null) {
                 if (posix != null) {
-                    view.setPermissions(posix.permissions());
+                    view.setPermissions(forcePermissions && permissions != null ? permissions : posix.permissions());
                     keepOwner(view, posix);
-                } else if (newFilePermissions != null) {
-                    view.setPermissions(newFilePermissions);
+                } else if (permissions != null) {
+                    view.setPermissions(permissions);
                 }
             }
             if (!replaceExisting) {

@@ -1,8 +1,9 @@
 package dev.budmon.setup;
 
+import dev.budmon.files.AtomicFile;
+import dev.budmon.files.SafeRead;
+
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -10,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -25,7 +24,7 @@ import java.util.Set;
 
 /**
  * A list of file writes and deletions that is carried out as a whole or not at all. Every write is atomic
- * (a temporary file in the target's folder, then a rename), keeps the permissions and owner of the file it
+ * ({@link AtomicFile}: through symbolic links, never over a read-only file), keeps the owner of the file it
  * replaces, and is undone, like every deletion and every folder created on the way, when a later step fails.
  * Not thread-safe; any thread, never the EDT.
  */
@@ -50,6 +49,9 @@ final class FileTransaction {
     /** What a step found before it ran, to put back. */
     private record Before(Path target, byte[] content, PosixFileAttributes attributes) {
     }
+
+    /** Larger files are not what setup writes or edits (scripts, rc files, the jar). */
+    private static final long MAX_BYTES = 256L * 1024 * 1024;
 
     private final List<Step> steps = new ArrayList<>();
 
@@ -86,7 +88,7 @@ final class FileTransaction {
                 // nothing, so there is nothing of it to undo.
                 if (step instanceof Put put) {
                     createFolders(put.target().getParent(), createdFolders);
-                    write(put.target(), put.content(), permissionsFor(put, before), before.attributes());
+                    AtomicFile.replaceWithPermissions(put.target(), put.content(), permissionsFor(put, before));
                 } else {
                     Files.deleteIfExists(step.target());
                 }
@@ -110,7 +112,7 @@ final class FileTransaction {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return new Before(target, null, null);
         }
-        return new Before(target, Files.readAllBytes(target), posixAttributes(target));
+        return new Before(target, SafeRead.bytes(target, MAX_BYTES), posixAttributes(target));
     }
 
     private static Set<PosixFilePermission> permissionsFor(Put put, Before before) {
@@ -131,40 +133,6 @@ final class FileTransaction {
             }
         }
         return p;
-    }
-
-    /**
-     * Writes atomically: a temporary file next to the target, flushed to disk, given the permissions (and the
-     * owner, when a privileged user replaces someone else's file), then renamed over the target.
-     */
-    static void write(Path target, byte[] content, Set<PosixFilePermission> permissions,
-                      PosixFileAttributes ownerFrom) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".budmon-tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-            if (view != null) {
-                view.setPermissions(permissions);
-                if (ownerFrom != null) {
-                    try {
-                        view.setOwner(ownerFrom.owner());
-                        view.setGroup(ownerFrom.group());
-                    } catch (IOException notPrivileged) {
-                        // Only root may give a file away; an ordinary user replacing their own file needs not.
-                    }
-                }
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private static PosixFileAttributes posixAttributes(Path p) throws IOException {
@@ -194,7 +162,7 @@ final class FileTransaction {
                     Files.deleteIfExists(b.target());
                 } else {
                     Set<PosixFilePermission> perms = b.attributes() == null ? REGULAR : b.attributes().permissions();
-                    write(b.target(), b.content(), perms, b.attributes());
+                    AtomicFile.replaceWithPermissions(b.target(), b.content(), perms);
                 }
             } catch (IOException | RuntimeException e) {
                 problems.add(b.target() + " (" + describe(e) + ")");

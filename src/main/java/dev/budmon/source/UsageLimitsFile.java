@@ -66,15 +66,8 @@ public final class UsageLimitsFile {
      * wrong gives a warning. I/O; any thread but the EDT.
      */
     public static UsageLimitsContent read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = SafeRead.bytes(file, MAX_BYTES);
-        } catch (NoSuchFileException e) {
-            return UsageLimitsContent.EMPTY;
-        } catch (IOException | RuntimeException e) {
-            return onlyWarning(file, describeReadFailure(e));
-        }
-        return parse(bytes, file.toString());
+        FileBytes f = readBytes(file);
+        return f.failure != null ? f.failure : parse(f.bytes, file.toString());
     }
 
     /**
@@ -83,24 +76,34 @@ public final class UsageLimitsFile {
      * {@link UsageLimitsContent#EMPTY}. I/O; any thread but the EDT.
      */
     public static UsageLimitsContent readStatusline(Path file) {
-        byte[] bytes;
-        try {
-            bytes = SafeRead.bytes(file, MAX_BYTES);
-        } catch (NoSuchFileException e) {
-            return UsageLimitsContent.EMPTY;
-        } catch (IOException | RuntimeException e) {
-            return onlyWarning(file, describeReadFailure(e));
+        FileBytes f = readBytes(file);
+        if (f.failure != null) {
+            return f.failure;
         }
         String origin = file.toString();
         JsonNode root;
         try {
-            root = JsonTrees.read(bytes);
+            root = JsonTrees.read(f.bytes);
         } catch (IOException | RuntimeException e) {
             return onlyWarningNamed(origin, "is not valid JSON");
         }
         List<SourceWarning> warnings = new ArrayList<>();
         RateLimits limits = statusline(root, origin, warnings);
         return new UsageLimitsContent(null, limits, LegacyUsage.EMPTY, warnings);
+    }
+
+    /** A file's bytes, or what its reading gives instead: nothing for a missing file, else a warning. */
+    private record FileBytes(byte[] bytes, UsageLimitsContent failure) {
+    }
+
+    private static FileBytes readBytes(Path file) {
+        try {
+            return new FileBytes(SafeRead.bytes(file, MAX_BYTES), null);
+        } catch (NoSuchFileException e) {
+            return new FileBytes(null, UsageLimitsContent.EMPTY);
+        } catch (IOException | RuntimeException e) {
+            return new FileBytes(null, onlyWarning(file, describeReadFailure(e)));
+        }
     }
 
     /** Why a file could not be read, in words for a warning. */
