@@ -15,6 +15,7 @@ import dev.budmon.source.QuotaFiles;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,21 +87,44 @@ public final class StatuslineCommand {
     }
 
     /**
-     * Prints the status line and returns 0.
+     * Prints the status line and returns 0, within {@link #DEADLINE}.
      *
-     * @param stdin reads the payload; called once
+     * @param stdin    reads the payload; called once
      * @param home     the user's home, shown as {@code ~}
-     * @param cacheDir where the session transcript's counts are cached between calls
+     * @param cacheDir where the session transcript's counts are kept between calls
      * @param now      the moment the countdowns and forecasts are for
      */
     public static int printLine(ClaudeDirs dirs, Supplier<StdinPayload.Input> stdin, Path home, Path cacheDir,
                                 Instant now, PrintStream out, PrintStream err) {
-        String line = "";
+        return printLine(dirs, stdin, home, cacheDir, now, out, err, DEADLINE);
+    }
+
+    /**
+     * Claude Code waits for the line: whatever a file system does (a stalled mount, a file swapped for a FIFO
+     * between BudMon's check and its open), the line is printed by then, with the figures known so far.
+     */
+    static final Duration DEADLINE = Duration.ofSeconds(2);
+
+    static int printLine(ClaudeDirs dirs, Supplier<StdinPayload.Input> stdin, Path home, Path cacheDir,
+                         Instant now, PrintStream out, PrintStream err, Duration deadline) {
+        LineJob job = new LineJob(dirs, stdin, home, cacheDir, now, err);
+        Thread worker = new Thread(job, "budmon-statusline");
+        worker.setDaemon(true); // a stuck read must not keep the process alive
+        worker.start();
         try {
-            line = line(dirs, stdin, home, cacheDir, now, err);
-        } catch (Throwable t) {
-            // Deliberately everything, errors included: a stack trace or a non-zero exit breaks Claude Code's bar.
-            err.println("budmon: the status line failed (" + t + ")");
+            worker.join(Math.max(1, deadline.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String line;
+        boolean late;
+        synchronized (job) {
+            late = !job.done;
+            line = job.done ? job.line : job.partial;
+        }
+        if (late) {
+            err.println("budmon: the status line was not ready within " + deadline.toMillis()
+                    + " ms; printed the figures known by then");
         }
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         out.write(bytes, 0, bytes.length);
@@ -108,8 +132,51 @@ public final class StatuslineCommand {
         return 0;
     }
 
+    /** Computes the line on its own thread, keeping the best line known so far for the deadline. */
+    private static final class LineJob implements Runnable {
+        private final ClaudeDirs dirs;
+        private final Supplier<StdinPayload.Input> stdin;
+        private final Path home;
+        private final Path cacheDir;
+        private final Instant now;
+        private final PrintStream err;
+        /** Guarded by this. */
+        String partial = "";
+        String line = "";
+        boolean done;
+
+        LineJob(ClaudeDirs dirs, Supplier<StdinPayload.Input> stdin, Path home, Path cacheDir, Instant now,
+                PrintStream err) {
+            this.dirs = dirs;
+            this.stdin = stdin;
+            this.home = home;
+            this.cacheDir = cacheDir;
+            this.now = now;
+            this.err = err;
+        }
+
+        @Override
+        public void run() {
+            String result = "";
+            try {
+                result = line(dirs, stdin, home, cacheDir, now, err, this);
+            } catch (Throwable t) {
+                // Deliberately everything, errors included: a stack trace or a non-zero exit breaks Claude Code's bar.
+                err.println("budmon: the status line failed (" + t + ")");
+            }
+            synchronized (this) {
+                line = result;
+                done = true;
+            }
+        }
+
+        synchronized void known(String soFar) {
+            partial = soFar;
+        }
+    }
+
     private static String line(ClaudeDirs dirs, Supplier<StdinPayload.Input> stdin, Path home, Path cacheDir,
-                               Instant now, PrintStream err) {
+                               Instant now, PrintStream err, LineJob job) {
         Path dir = dirs.primary();
         LoadedConfig loaded = ConfigStore.readExisting(dir);
         for (SourceWarning w : loaded.warnings()) {
@@ -129,6 +196,9 @@ public final class StatuslineCommand {
 
         QuotaWindow five = payload.fiveHour() == null ? null : payload.fiveHour().toQuotaWindow("5h");
         QuotaWindow seven = payload.sevenDay() == null ? null : payload.sevenDay().toQuotaWindow("7d");
+        job.known(LineRenderer.render(new LineData(payload.cwd(), home.toString(), modelOf(payload),
+                forecast(five, now, thresholds), forecast(seven, now, thresholds), payload.claudeCodeCostUsd(),
+                null, payload.inputTokens(), payload.outputTokens(), null), elements, config.maxWidth(), thresholds));
         if (payload.hasRateLimits()) {
             PayloadLimitsStore.record(dir, payload, now, warnings);
         }
@@ -170,11 +240,14 @@ public final class StatuslineCommand {
             err.println("budmon: " + w);
         }
 
-        LineData data = new LineData(payload.cwd(), home.toString(),
-                payload.modelName() != null ? payload.modelName() : payload.modelId(),
+        LineData data = new LineData(payload.cwd(), home.toString(), modelOf(payload),
                 forecast(five, now, thresholds), forecast(seven, now, thresholds),
                 payload.claudeCodeCostUsd(), cacheRatio, input, output, requests);
         return LineRenderer.render(data, elements, config.maxWidth(), thresholds);
+    }
+
+    private static String modelOf(Payload payload) {
+        return payload.modelName() != null ? payload.modelName() : payload.modelId();
     }
 
     private static SessionFigures sessionFigures(String transcriptPath, Path cacheDir, List<String> warnings) {

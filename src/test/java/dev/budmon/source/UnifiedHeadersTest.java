@@ -111,4 +111,24 @@ class UnifiedHeadersTest {
         assertThat(p.limits()).isNull();
         assertThat(p.warnings()).isEmpty();
     }
+
+    @Test
+    void outOfRangeValuesAreUnknownWithAWarningNeverACrash() {
+        Map<String, String> h = Map.of(
+                "anthropic-ratelimit-unified-5h-utilization", "1e308",
+                "anthropic-ratelimit-unified-5h-reset", "32000000000000000000",
+                "anthropic-ratelimit-unified-7d-utilization", "0.5",
+                "anthropic-ratelimit-unified-7d-reset", "253402300799",
+                "anthropic-ratelimit-unified-reset", "-5");
+        UnifiedHeaders.Parsed p = UnifiedHeaders.parse(h, null, "t", "f");
+        assertThat(p.limits().window("5h").utilization()).isNull();
+        assertThat(p.limits().window("5h").reset()).isNull();
+        // year 9999 in seconds is read as seconds, not as milliseconds of 1978
+        assertThat(p.limits().window("7d").reset()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+        assertThat(p.limits().account().reset()).isNull();
+        assertThat(p.warnings()).extracting(w -> w.message()).containsExactlyInAnyOrder(
+                "header anthropic-ratelimit-unified-5h-utilization = \"1e308\" is not a fraction from 0 to 10",
+                "header anthropic-ratelimit-unified-5h-reset = \"32000000000000000000\" is not a time (epoch seconds up to the year 9999)",
+                "header anthropic-ratelimit-unified-reset = \"-5\" is not a time (epoch seconds up to the year 9999)");
+    }
 }

@@ -175,4 +175,49 @@ class UsageLimitsFileTest {
         assertThat(c.warnings()).as(file.toString()).singleElement()
                 .satisfies(w -> assertThat(w.message()).contains(text));
     }
+
+    @Test
+    void headersThatAreNoHeadersAreWarnedAboutNotSilentlyDropped() {
+        UsageLimitsContent numbers = UsageLimitsFile.parse("{\"headers_raw\": [1, 2, 3]}"
+                .getBytes(StandardCharsets.UTF_8), "f");
+        assertThat(numbers.headers()).isNull();
+        assertThat(numbers.warnings()).extracting(SourceWarning::message)
+                .contains("headers_raw: 3 entries are neither a [name, value] pair nor a {name, value} object; ignored");
+
+        UsageLimitsContent shapes = UsageLimitsFile.parse(("{\"headers_raw\": {"
+                + "\"anthropic-ratelimit-unified-5h-utilization\": [0.4],"
+                + "\"anthropic-ratelimit-unified-7d-utilization\": {\"v\": 0.4},"
+                + "\"anthropic-ratelimit-unified-7d_opus-utilization\": \"0.2\"}}").getBytes(StandardCharsets.UTF_8), "f");
+        assertThat(shapes.headers().window("7d_opus").utilization()).isEqualTo(0.2);
+        assertThat(shapes.warnings()).extracting(SourceWarning::message).containsExactlyInAnyOrder(
+                "header anthropic-ratelimit-unified-5h-utilization is not a single value; ignored",
+                "header anthropic-ratelimit-unified-7d-utilization is not a single value; ignored");
+    }
+
+    @Test
+    void statusLineFiguresOutOfRangeAreUnknown() {
+        UsageLimitsContent c = UsageLimitsFile.parse(("{\"statusline\": {\"seen_at\": \"2026-11-26T10:00:00Z\","
+                + " \"rate_limits\": {\"five_hour\": {\"used_percentage\": 1e308, \"resets_at\": 253402300799},"
+                + " \"seven_day\": {\"used_percentage\": 15, \"resets_at\": 3.2e19}}}}").getBytes(StandardCharsets.UTF_8), "f");
+        assertThat(c.statusline().window("5h").utilization()).isNull();
+        assertThat(c.statusline().window("5h").reset()).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+        assertThat(c.statusline().window("7d").utilization()).isEqualTo(0.15);
+        assertThat(c.statusline().window("7d").reset()).isNull();
+        assertThat(c.warnings()).extracting(SourceWarning::message).containsExactlyInAnyOrder(
+                "statusline 5h used_percentage is not a percentage from 0 to 1000",
+                "statusline 7d resets_at is not a time");
+    }
+
+    @Test
+    void aFifoOrAnEndlessDeviceInPlaceOfTheFileIsAWarningAndNoHang() throws Exception {
+        Path fifo = dev.budmon.files.SpecialFiles.fifo(dir.resolve("fifo.json"));
+        assertThat(UsageLimitsFile.read(fifo).warnings()).singleElement()
+                .satisfies(w -> assertThat(w.message()).contains("FIFO"));
+        Path zero = dev.budmon.files.SpecialFiles.endless(dir.resolve("zero.json"));
+        assertThat(UsageLimitsFile.read(zero).warnings()).singleElement()
+                .satisfies(w -> assertThat(w.message()).contains("character device"));
+        List<SourceWarning> warnings = new ArrayList<>();
+        assertThat(UsageLimitsFile.readVelocityCacheRatios(fifo, warnings)).isEmpty();
+        assertThat(warnings).singleElement().satisfies(w -> assertThat(w.message()).contains("FIFO"));
+    }
 }
