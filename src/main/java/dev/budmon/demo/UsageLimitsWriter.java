@@ -52,7 +52,7 @@ final class UsageLimitsWriter {
         for (Map.Entry<String, String> e : headers.entrySet()) {
             raw.put(e.getKey(), e.getValue());
         }
-        root.put("updated_at", ConversationScript.timestamp(updatedAt));
+        root.put("updated_at", SessionLines.timestamp(updatedAt));
         root.put("source", SOURCE);
         root.put("interceptor_version", VERSION);
         try {
