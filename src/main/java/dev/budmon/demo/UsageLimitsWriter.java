@@ -8,25 +8,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.budmon.files.AtomicFile;
 import dev.budmon.source.UsageLimitsFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes {@code usage-limits.json} byte for byte as BudMon's interceptor does ({@code JSON.stringify(content,
- * null, 2)} plus a line break, through a temp file in the same folder and a rename), with the demo's own
- * {@code source}. I/O; any thread but the EDT.
+ * null, 2)} plus a line break, replaced atomically), with the demo's own {@code source}. I/O; any thread but the EDT.
  */
 final class UsageLimitsWriter {
 
@@ -40,7 +34,6 @@ final class UsageLimitsWriter {
     private static final ObjectWriter JS_LAYOUT = JSON.writer(new DefaultPrettyPrinter(
             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n")));
-    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private UsageLimitsWriter() {
     }
@@ -52,7 +45,7 @@ final class UsageLimitsWriter {
         for (Map.Entry<String, String> e : headers.entrySet()) {
             raw.put(e.getKey(), e.getValue());
         }
-        root.put("updated_at", ConversationScript.timestamp(updatedAt));
+        root.put("updated_at", SessionLines.timestamp(updatedAt));
         root.put("source", SOURCE);
         root.put("interceptor_version", VERSION);
         try {
@@ -67,21 +60,7 @@ final class UsageLimitsWriter {
      * part.
      */
     static void write(Path dir, SortedMap<String, String> headers, Instant updatedAt) throws IOException {
-        Path target = dir.resolve(UsageLimitsFile.FILE_NAME);
-        Path temp = dir.resolve("." + UsageLimitsFile.FILE_NAME + "." + ProcessHandle.current().pid() + "."
-                + TEMP_COUNTER.incrementAndGet() + ".tmp");
-        try {
-            Files.write(temp, render(headers, updatedAt).getBytes(StandardCharsets.UTF_8));
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.replace(dir.resolve(UsageLimitsFile.FILE_NAME),
+                render(headers, updatedAt).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,14 +2,13 @@ package dev.budmon.bench;
 
 import dev.budmon.model.TokenCounts;
 import dev.budmon.model.UsageTotals;
+import dev.budmon.source.transcript.ClaudeLines;
 import dev.budmon.source.transcript.TranscriptStore;
 import dev.budmon.source.transcript.TranscriptSummary;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -93,12 +92,11 @@ public final class TranscriptBenchmark {
         }
         Path file = project.resolve("bench-update-" + ProcessHandle.current().pid() + ".jsonl");
         try {
-            String template = assistantTemplate();
             int watcherRounds = 2000;
             long[] watcher = new long[watcherRounds];
             int expected = first.responses();
             for (int i = 0; i < watcherRounds; i++) {
-                append(file, template, i);
+                append(file, i);
                 long a = System.nanoTime();
                 TranscriptSummary s = store.refresh(dirs, List.of(file));
                 watcher[i] = System.nanoTime() - a;
@@ -109,7 +107,7 @@ public final class TranscriptBenchmark {
             int pollRounds = 50;
             long[] poll = new long[pollRounds];
             for (int i = 0; i < pollRounds; i++) {
-                append(file, template, watcherRounds + i);
+                append(file, watcherRounds + i);
                 long a = System.nanoTime();
                 TranscriptSummary s = store.refresh(dirs);
                 poll[i] = System.nanoTime() - a;
@@ -134,24 +132,10 @@ public final class TranscriptBenchmark {
         return sorted[Math.max(0, i)] / 1e6;
     }
 
-    /** A real Claude Code 2.1.332 assistant line, from the test fixtures. */
-    private static String assistantTemplate() throws IOException {
-        String resource = "/transcripts/real/tool/projects/-tmp-budmon-fixture-tool/d5882127-0ba0-45c0-bc32-fbaa6aff730b.jsonl";
-        try (var in = TranscriptBenchmark.class.getResourceAsStream(resource)) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.contains("\"type\":\"assistant\"")) {
-                    return line;
-                }
-            }
-        }
-        throw new IOException("no assistant line in " + resource);
-    }
-
-    private static void append(Path file, String template, int n) throws IOException {
-        String line = template.replace("msg_01pIRYkJrk00000000000001", "msg_01Update" + n)
-                .replace("req_011CpIRYkJrk000000000001", "req_011CUpdate" + n)
-                .replace("2026-11-26T21:44:13.179Z", Instant.parse("2026-11-26T19:00:00Z").plusSeconds(n).toString());
-        Files.write(file, (line + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
+    /** Appends the assistant line of response {@code n} of the update run. */
+    private static void append(Path file, int n) {
+        ClaudeLines.append(file, ClaudeLines.assistant("bench-update", "msg_01Update" + n, "req_011CUpdate" + n,
+                "claude-opus-5-5", Instant.parse("2026-11-26T19:00:00Z").plusSeconds(n),
+                new ClaudeLines.Usage(8, 23, 1201, 300, 14010)));
     }
 }

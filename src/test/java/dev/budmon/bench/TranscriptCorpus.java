@@ -1,13 +1,14 @@
 package dev.budmon.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.budmon.demo.SessionLines;
+import dev.budmon.model.TokenCounts;
+import dev.budmon.source.transcript.ClaudeLines;
+import dev.budmon.source.transcript.ClaudeModelUsage;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,38 +25,32 @@ import java.util.UUID;
  * Generates a corpus of Claude Code transcripts for the benchmark: {@code <out>/.claude/projects/<project>/
  * <session>.jsonl} plus subagent files, so that both BudMon and ccusage (with {@code HOME=<out>}) find it.
  *
- * <p>Every line is modelled on the real Claude Code 2.1.332 transcripts in
- * {@code src/test/resources/transcripts/real/}: the session's opening lines (queue operations, the
- * attachments with system reminders, {@code api-request-shape}, {@code api-request-blob}) are those real
- * lines with new ids and times; each response is an {@code api-request} line, one assistant line per
- * content block (thinking, text, tool_use) repeating the usage, and a tool result (repeated in
- * {@code toolUseResult}, as Claude Code does) whose size follows a long-tailed distribution, so that, as
- * in real transcripts, most bytes are content. Sessions end with a cumulative {@code cost-state} line.
+ * <p>Every line comes from {@link ClaudeLines}, in the format of the real Claude Code 2.1.332: a session opens
+ * with the lines Claude Code writes before its first request (queue operations, attachments,
+ * {@code api-request-shape}, {@code api-request-blob}); each response is an {@code api-request} line, one
+ * assistant line per content block (thinking, text, tool_use) repeating the usage, and a tool result (in the
+ * session's own file repeated in {@code toolUseResult}, as Claude Code does) whose size follows a long-tailed
+ * distribution, so that, as in real transcripts, most bytes are content. Sessions end with a cumulative
+ * {@code cost-state} line.
  *
- * <p>Deterministic for a given seed. Writes {@code <out>/expected.json} with the unique responses and
- * token totals by model, to check a scan against.
+ * <p>Deterministic for a given seed (apart from line ids). Writes {@code <out>/expected.json} with the unique
+ * responses and token totals by model, to check a scan against.
  *
  * <p>Usage: {@code TranscriptCorpus <out> [megabytes=500] [projects=20] [seed=1] [contentScale=1.0]}
  */
 public final class TranscriptCorpus {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String REAL = "/transcripts/real/";
     private static final String[] MAIN_MODELS = {"claude-opus-5-5", "claude-opus-5-5", "claude-sonnet-4-6"};
     private static final String SUB_MODEL = "claude-haiku-4-5";
     private static final Instant END = Instant.parse("2026-11-26T18:00:00Z");
+    /** The length of the text of the request blob that now and then comes with a request. */
+    private static final int BLOB_TEXT = 9_000;
 
     private final Random random;
     /** Scales the sizes of thinking, text, tool input and tool output: below 1, more responses per megabyte. */
     private final double contentScale;
     private final String pool;
-    private final List<ObjectNode> opening = new ArrayList<>();
-    private final ObjectNode apiRequest;
-    private final ObjectNode apiRequestBlob;
-    private final ObjectNode assistantTemplate;
-    private final ObjectNode toolResultTemplate;
-    private final ObjectNode costStateTemplate;
-    private final ObjectNode bigAttachment;
 
     private final Map<String, long[]> expected = new LinkedHashMap<>();
     private long responses;
@@ -63,60 +58,10 @@ public final class TranscriptCorpus {
     private long assistantLines;
     private long requestCounter;
 
-    private TranscriptCorpus(long seed, double contentScale) throws IOException {
+    private TranscriptCorpus(long seed, double contentScale) {
         random = new Random(seed);
         this.contentScale = contentScale;
         pool = textPool(random);
-        List<ObjectNode> hello = read(REAL + "hello/projects/-tmp-budmon-fixture-hello/65936c02-71e7-47f8-aff9-4a4bd5c758b2.jsonl");
-        List<ObjectNode> tool = read(REAL + "tool/projects/-tmp-budmon-fixture-tool/d5882127-0ba0-45c0-bc32-fbaa6aff730b.jsonl");
-        ObjectNode request = null;
-        ObjectNode blob = null;
-        ObjectNode big = null;
-        for (ObjectNode n : hello) {
-            String type = n.path("type").asText();
-            if (type.equals("assistant")) {
-                break;
-            }
-            if (!type.equals("user")) {
-                opening.add(n);
-            }
-            if (type.equals("api-request")) {
-                request = n;
-            } else if (type.equals("api-request-blob")) {
-                blob = n;
-            }
-        }
-        for (ObjectNode n : hello) {
-            if (n.path("type").asText().equals("attachment") && (big == null || n.toString().length() > big.toString().length())) {
-                big = n;
-            }
-        }
-        apiRequest = request;
-        apiRequestBlob = blob;
-        bigAttachment = big;
-        assistantTemplate = first(tool, "assistant");
-        toolResultTemplate = tool.stream().filter(n -> n.path("type").asText().equals("user")
-                && n.path("toolUseResult").isObject()).findFirst().orElseThrow();
-        costStateTemplate = first(tool, "cost-state");
-    }
-
-    private static ObjectNode first(List<ObjectNode> nodes, String type) {
-        return nodes.stream().filter(n -> n.path("type").asText().equals(type)).findFirst().orElseThrow();
-    }
-
-    private static List<ObjectNode> read(String resource) throws IOException {
-        List<ObjectNode> result = new ArrayList<>();
-        try (InputStream in = TranscriptCorpus.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("missing test resource " + resource);
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank()) {
-                    result.add((ObjectNode) JSON.readTree(line));
-                }
-            }
-        }
-        return result;
     }
 
     /** Prose, code and log output with quotes, backslashes, newlines and some non-ASCII, as tools return. */
@@ -148,83 +93,47 @@ public final class TranscriptCorpus {
         return (int) Math.min(max, Math.max(1, median * Math.exp(sigma * random.nextGaussian())));
     }
 
-    private void write(OutputStream out, JsonNode node) throws IOException {
-        out.write(JSON.writeValueAsBytes(node));
+    private void write(OutputStream out, String line) throws IOException {
+        out.write(line.getBytes(StandardCharsets.UTF_8));
         out.write('\n');
         lines++;
     }
 
-    /** A copy of a template line with this session's ids and time. */
-    private ObjectNode stamp(ObjectNode template, String session, String cwd, long time) {
-        ObjectNode n = template.deepCopy();
-        if (n.has("sessionId")) {
-            n.put("sessionId", session);
-        }
-        if (n.has("timestamp")) {
-            n.put("timestamp", Instant.ofEpochMilli(time).toString());
-        }
-        if (n.has("uuid")) {
-            n.put("uuid", UUID.randomUUID().toString());
-        }
-        if (n.has("parentUuid")) {
-            n.put("parentUuid", UUID.randomUUID().toString());
-        }
-        if (n.has("cwd")) {
-            n.put("cwd", cwd);
-        }
-        return n;
-    }
-
     /** Writes one transcript file; returns its time span's end. */
-    private long writeSession(Path file, String session, String cwd, long start, long targetBytes, boolean sidechain,
-                              String agentId, Map<String, long[]> sessionTotals) throws IOException {
+    private long writeSession(Path file, String session, String cwd, long start, long targetBytes, String agentId,
+                              Map<String, long[]> sessionTotals) throws IOException {
         Files.createDirectories(file.getParent());
+        SessionLines transcript = ClaudeLines.session(session, cwd, agentId);
         long time = start;
         try (CountingStream out = new CountingStream(Files.newOutputStream(file))) {
-            if (!sidechain) {
-                for (ObjectNode n : opening) {
-                    write(out, stamp(n, session, cwd, time));
+            if (agentId == null) {
+                for (String line : ClaudeLines.opening(session, cwd, Instant.ofEpochMilli(time))) {
+                    write(out, line);
                 }
             }
-            String model = sidechain ? SUB_MODEL : MAIN_MODELS[random.nextInt(MAIN_MODELS.length)];
+            String model = agentId != null ? SUB_MODEL : MAIN_MODELS[random.nextInt(MAIN_MODELS.length)];
             long context = 12_000 + random.nextInt(8000);
             while (out.count < targetBytes) {
                 time += 2000 + random.nextInt(40_000);
-                write(out, stamp(apiRequest, session, cwd, time));
+                write(out, ClaudeLines.apiRequest(session, Instant.ofEpochMilli(time)));
                 if (random.nextInt(8) == 0) {
-                    ObjectNode blob = stamp(apiRequestBlob, session, cwd, time);
-                    blob.put("hash", Long.toHexString(random.nextLong()));
-                    write(out, blob);
+                    write(out, ClaudeLines.apiRequestBlob(session, text(BLOB_TEXT)));
                 }
-                writeResponse(out, session, cwd, time, model, context, sidechain, agentId, sessionTotals);
+                String toolUseId = writeResponse(out, transcript, cwd, time, model, context, sessionTotals);
                 context = Math.min(190_000, context + 500 + random.nextInt(4000));
                 time += 500 + random.nextInt(5000);
-                ObjectNode result = stamp(toolResultTemplate, session, cwd, time);
-                result.put("isSidechain", sidechain);
                 String output = text(content(800, 1.5, 400_000));
-                ((ObjectNode) result.path("message").path("content").get(0)).put("content", output);
-                ((ObjectNode) result.path("toolUseResult")).put("stdout", output);
-                write(out, result);
+                write(out, transcript.toolResult(toolUseId, output, Instant.ofEpochMilli(time)));
                 if (random.nextInt(20) == 0) {
-                    write(out, stamp(bigAttachment, session, cwd, time));
+                    write(out, ClaudeLines.promptSnapshot(session, cwd, Instant.ofEpochMilli(time)));
                 }
             }
-            if (!sidechain && random.nextInt(4) != 0) {
-                ObjectNode cost = costStateTemplate.deepCopy();
-                cost.put("sessionId", session);
-                ObjectNode usage = cost.putObject("modelUsage");
-                for (Map.Entry<String, long[]> e : sessionTotals.entrySet()) {
-                    long[] t = e.getValue();
-                    ObjectNode m = usage.putObject(e.getKey());
-                    m.put("inputTokens", t[0]);
-                    m.put("outputTokens", t[1]);
-                    m.put("cacheReadInputTokens", t[4]);
-                    m.put("cacheCreationInputTokens", t[2] + t[3]);
-                    m.put("cacheCreationEphemeral5mInputTokens", t[2]);
-                    m.put("cacheCreationEphemeral1hInputTokens", t[3]);
-                    m.put("costUSD", (t[0] * 5 + t[1] * 25 + t[2] * 6.25 + t[3] * 10 + t[4] * 0.5) / 1e6);
-                }
-                write(out, cost);
+            if (agentId == null && random.nextInt(4) != 0) {
+                Map<String, ClaudeModelUsage> cost = new LinkedHashMap<>();
+                sessionTotals.forEach((m, t) -> cost.put(m, new ClaudeModelUsage(
+                        new TokenCounts(t[0], t[1], t[2], t[3], t[4]),
+                        (t[0] * 5 + t[1] * 25 + t[2] * 6.25 + t[3] * 10 + t[4] * 0.5) / 1e6)));
+                write(out, ClaudeLines.costState(session, cost));
             }
         }
         // old sessions look old, as they would on a real disk
@@ -232,8 +141,9 @@ public final class TranscriptCorpus {
         return time;
     }
 
-    private void writeResponse(OutputStream out, String session, String cwd, long time, String model, long context,
-                               boolean sidechain, String agentId, Map<String, long[]> sessionTotals) throws IOException {
+    /** Writes the lines of one response; returns the id of its tool call (the next line's tool result). */
+    private String writeResponse(OutputStream out, SessionLines transcript, String cwd, long time, String model,
+                                 long context, Map<String, long[]> sessionTotals) throws IOException {
         long n = ++requestCounter;
         String messageId = String.format("msg_01Bench%016d", n);
         String requestId = String.format("req_011CBench%016d", n);
@@ -242,62 +152,32 @@ public final class TranscriptCorpus {
         long write1h = random.nextInt(10) == 0 ? 200 + random.nextInt(3000) : 0;
         long read = context;
         long output = logNormal(300, 1.2, 32_000);
+        String toolUseId = "toolu_01Bench" + n;
         List<ObjectNode> blocks = new ArrayList<>();
         if (random.nextBoolean()) {
-            ObjectNode b = JSON.createObjectNode();
-            b.put("type", "thinking");
-            b.put("thinking", text(content(600, 1.0, 20_000)));
-            b.put("signature", "RXF" + Long.toHexString(random.nextLong()).repeat(20));
-            blocks.add(b);
+            blocks.add(SessionLines.thinking(text(content(600, 1.0, 20_000)),
+                    "RXF" + Long.toHexString(random.nextLong()).repeat(20)));
         }
         if (random.nextInt(10) < 7) {
-            ObjectNode b = JSON.createObjectNode();
-            b.put("type", "text");
-            b.put("text", text(content(300, 1.0, 10_000)));
-            blocks.add(b);
+            blocks.add(SessionLines.text(text(content(300, 1.0, 10_000))));
         }
         if (blocks.isEmpty() || random.nextInt(4) != 0) {
-            ObjectNode b = JSON.createObjectNode();
-            b.put("type", "tool_use");
-            b.put("id", "toolu_01" + Long.toHexString(random.nextLong()));
-            boolean write = random.nextInt(20) == 0;
-            b.put("name", write ? "Write" : "Bash");
-            ObjectNode in = b.putObject("input");
-            if (write) {
-                in.put("file_path", cwd + "/src/Generated" + n + ".java");
-                in.put("content", text(content(6000, 1.0, 60_000)));
-            } else {
-                in.put("command", text(logNormal(80, 0.8, 2000)));
-                in.put("description", text(40));
-            }
-            blocks.add(b);
+            toolUseId = "toolu_01" + Long.toHexString(random.nextLong());
+            blocks.add(random.nextInt(20) == 0
+                    ? SessionLines.toolUse(toolUseId, "Write", "file_path", cwd + "/src/Generated" + n + ".java",
+                            "content", text(content(6000, 1.0, 60_000)))
+                    : SessionLines.toolUse(toolUseId, "Bash", "command", text(logNormal(80, 0.8, 2000)),
+                            "description", text(40)));
         }
         // Claude Code 2.1.332 repeats the final usage on every block line; older versions wrote a smaller
         // output count on the earlier lines. Some responses do the latter, to exercise the largest-count rule.
         boolean growing = random.nextInt(10) == 0;
+        String stop = blocks.get(blocks.size() - 1).path("type").asText().equals("tool_use") ? "tool_use" : "end_turn";
         for (int i = 0; i < blocks.size(); i++) {
-            ObjectNode line = stamp(assistantTemplate, session, cwd, time + i * 40L);
-            line.put("isSidechain", sidechain);
-            if (agentId != null) {
-                line.put("agentId", agentId);
-            }
-            line.put("requestId", requestId);
-            line.put("requestedModel", model);
-            line.put("apiBlockIndex", i);
-            ObjectNode message = (ObjectNode) line.get("message");
-            message.put("id", messageId);
-            message.put("model", model);
-            ArrayNode content = message.putArray("content");
-            content.add(blocks.get(i));
-            ObjectNode usage = (ObjectNode) message.get("usage");
-            usage.put("input_tokens", input);
-            usage.put("cache_creation_input_tokens", write5m + write1h);
-            usage.put("cache_read_input_tokens", read);
-            usage.put("output_tokens", growing && i < blocks.size() - 1 ? 1 + i : output);
-            ObjectNode cc = (ObjectNode) usage.get("cache_creation");
-            cc.put("ephemeral_1h_input_tokens", write1h);
-            cc.put("ephemeral_5m_input_tokens", write5m);
-            write(out, line);
+            long shown = growing && i < blocks.size() - 1 ? 1 + i : output;
+            SessionLines.Response response = new SessionLines.Response(messageId, requestId, model,
+                    new TokenCounts(input, shown, write5m, write1h, read), 0, stop);
+            write(out, transcript.assistant(response, i, blocks.get(i), Instant.ofEpochMilli(time + i * 40L)));
             assistantLines++;
         }
         responses++;
@@ -308,6 +188,7 @@ public final class TranscriptCorpus {
             all[i] += totals[i];
             own[i] += totals[i];
         }
+        return toolUseId;
     }
 
     private void generate(Path out, long totalBytes, int projects) throws IOException {
@@ -330,13 +211,13 @@ public final class TranscriptCorpus {
                         String agent = Long.toHexString(random.nextLong());
                         long subSize = logNormal(80_000, 1.0, 2_000_000);
                         Path sub = project.resolve(session).resolve("subagents").resolve("agent-" + agent + ".jsonl");
-                        writeSession(sub, session, cwd, start + 60_000, subSize, true, agent, sessionTotals);
+                        writeSession(sub, session, cwd, start + 60_000, subSize, agent, sessionTotals);
                         written += Files.size(sub);
                         files++;
                     }
                 }
                 Path main = project.resolve(session + ".jsonl");
-                writeSession(main, session, cwd, start, size, false, null, sessionTotals);
+                writeSession(main, session, cwd, start, size, null, sessionTotals);
                 written += Files.size(main);
                 files++;
                 sessions++;

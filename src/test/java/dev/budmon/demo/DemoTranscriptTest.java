@@ -2,6 +2,7 @@ package dev.budmon.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.budmon.source.transcript.RecordedShapes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,14 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -190,50 +189,15 @@ class DemoTranscriptTest {
      */
     @Test
     void everyLineHasTheShapeOfALineTheRealClaudeCodeWrote() throws IOException {
-        Path fixtures = Path.of(System.getProperty("budmon.realTranscripts", "src/test/resources/transcripts/real"));
-        assumeTrue(Files.isDirectory(fixtures), "no recorded transcripts at " + fixtures);
-        Set<String> real = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(fixtures)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
-                for (String l : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                    JsonNode n = JSON.readTree(l);
-                    String type = n.path("type").asText();
-                    if ((type.equals("user") || type.equals("assistant")) && n.path("version").asText().equals("2.1.332")
-                            && !n.has("agentId")) {
-                        real.add(shape(n, true));
-                    }
-                }
-            }
-        }
+        assumeTrue(Files.isDirectory(RecordedShapes.RECORDINGS),
+                "no recorded transcripts at " + RecordedShapes.RECORDINGS);
+        Set<String> real = RecordedShapes.recorded();
         assertThat(real).as("recorded shapes").isNotEmpty();
         Set<String> demoShapes = new TreeSet<>();
         for (JsonNode n : nodes) {
-            demoShapes.add(shape(n, true));
+            demoShapes.add(RecordedShapes.of(n));
         }
         assertThat(real).containsAll(demoShapes);
-    }
-
-    /**
-     * Field names in order, nested; values only by kind. {@code effort} is left out because Claude Code
-     * writes it for models with an effort setting only, and the fixtures hold Haiku only in text lines.
-     */
-    private static String shape(JsonNode n, boolean top) {
-        if (n.isObject()) {
-            StringBuilder sb = new StringBuilder("{");
-            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (top && e.getKey().equals("effort")) {
-                    continue;
-                }
-                // Claude Code writes `null` for a missing effort and for the first line's parent.
-                sb.append(e.getKey()).append(':').append(shape(e.getValue(), false)).append(',');
-            }
-            return sb.append('}').toString();
-        }
-        if (n.isArray()) {
-            return n.isEmpty() ? "[]" : "[" + shape(n.get(0), false) + "]";
-        }
-        return n.isNumber() ? "n" : n.isBoolean() ? "b" : "s";
     }
 
     /**

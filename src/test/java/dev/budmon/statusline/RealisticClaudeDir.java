@@ -1,5 +1,9 @@
 package dev.budmon.statusline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.budmon.demo.SessionLines;
+import dev.budmon.source.transcript.ClaudeLines;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +15,9 @@ import java.util.Random;
 /**
  * Writes a Claude directory as a heavy user has one, for {@code src/bench/statusline.sh}: the interceptor's
  * {@code usage-limits.json}, a commented {@code budmon.ini}, {@code settings.json}, many projects with
- * sessions, and one long active session (about 20 MB, with subagents) in the exact line format of Claude
- * Code 2.1.332; plus the payloads Claude Code would pipe to the status line for that session, with and
- * without {@code rate_limits}. Seeded, so every run writes the same bytes apart from times relative to now.
+ * sessions, and one long active session (about 25 MB, with subagents), every line from {@link ClaudeLines};
+ * plus the payloads Claude Code would pipe to the status line for that session, with and without
+ * {@code rate_limits}. Seeded, so every run writes the same bytes apart from times relative to now.
  *
  * <p>Usage: {@code RealisticClaudeDir OUT_DIR}; writes {@code OUT_DIR/claude/…}, {@code OUT_DIR/payload.json}
  * and {@code OUT_DIR/payload-without-limits.json}.
@@ -22,6 +26,7 @@ public final class RealisticClaudeDir {
 
     static final String SESSION = "7c1f0a52-3d4e-4b7a-9e11-5a0c2f9d8b63";
     static final String PROJECT = "-home-ann-work-budmon";
+    static final String CWD = "/home/ann/work/budmon";
 
     private RealisticClaudeDir() {
     }
@@ -104,15 +109,16 @@ public final class RealisticClaudeDir {
             for (int s = 0; s < 4; s++) {
                 String session = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
                 Path f = claude.resolve("projects/-home-ann-project-" + p + "/" + session + ".jsonl");
-                writeSession(f, session, 60, 0, false, random, now - 86_400L * (s + 1));
+                writeSession(f, session, "/home/ann/project-" + p, 60, 0, null, random, now - 86_400L * (s + 1));
             }
         }
 
         Path transcript = claude.resolve("projects/" + PROJECT + "/" + SESSION + ".jsonl");
-        writeSession(transcript, SESSION, 600, 0, false, random, now - 4 * 3600);
+        writeSession(transcript, SESSION, CWD, 600, 0, null, random, now - 4 * 3600);
         for (int a = 0; a < 3; a++) {
-            Path sub = claude.resolve("projects/" + PROJECT + "/" + SESSION + "/subagents/agent-a" + a + "5f0c2e1d9b7a3.jsonl");
-            writeSession(sub, SESSION, 40, 10_000 * (a + 1), true, random, now - 3 * 3600 + a * 600L);
+            String agent = "a" + a + "5f0c2e1d9b7a3";
+            Path sub = claude.resolve("projects/" + PROJECT + "/" + SESSION + "/subagents/agent-" + agent + ".jsonl");
+            writeSession(sub, SESSION, CWD, 40, 10_000 * (a + 1), agent, random, now - 3 * 3600 + a * 600L);
         }
 
         String payload = payload(transcript, now, true);
@@ -154,49 +160,46 @@ public final class RealisticClaudeDir {
     }
 
     /**
-     * A session: per turn a prompt, attachments, the request record, 1–4 assistant blocks and a tool result.
+     * A session: per turn a prompt, two request blobs, 1–4 assistant blocks of one response and a tool result;
+     * the session's own file ends with Claude Code's cost-state line.
      *
-     * @param firstId   added to the response number in message and request ids, so that files do not share them
-     * @param sidechain whether the lines are a subagent's
+     * @param firstId added to the response number in message and request ids, so that files do not share them
+     * @param agentId the subagent whose file this is, {@code null} for the session's own
      */
-    static void writeSession(Path f, String session, int turns, int firstId, boolean sidechain, Random r, long start)
-            throws IOException {
+    static void writeSession(Path f, String session, String cwd, int turns, int firstId, String agentId, Random r,
+                             long start) throws IOException {
         Files.createDirectories(f.getParent());
+        SessionLines lines = ClaudeLines.session(session, cwd, agentId, r);
         try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
             long t = start;
             for (int n = 1; n <= turns; n++) {
                 t += 5 + r.nextInt(40);
-                w.write(TranscriptLines.user(session, filler(r, 200 + r.nextInt(3000)), time(t)));
-                w.newLine();
-                w.write("{\"type\":\"attachment\",\"attachment\":{\"type\":\"environment\",\"text\":\""
-                        + filler(r, 1000 + r.nextInt(12000)) + "\"},\"timestamp\":\"" + time(t) + "\",\"sessionId\":\""
-                        + session + "\"}");
-                w.newLine();
-                w.write("{\"type\":\"api-request-shape\",\"shape\":\"" + filler(r, 8000 + r.nextInt(30000))
-                        + "\",\"timestamp\":\"" + time(t) + "\",\"sessionId\":\"" + session + "\"}");
-                w.newLine();
+                writeLine(w, lines.prompt(filler(r, 200 + r.nextInt(3000)), Instant.ofEpochSecond(t)));
+                writeLine(w, ClaudeLines.apiRequestBlob(session, filler(r, 1000 + r.nextInt(12000))));
+                writeLine(w, ClaudeLines.apiRequestBlob(session, filler(r, 8000 + r.nextInt(30000))));
+                String toolUseId = "toolu_" + (firstId + n);
                 int blocks = 1 + r.nextInt(4);
                 for (int b = 0; b < blocks; b++) {
-                    String block = b == blocks - 1 && r.nextBoolean()
-                            ? "{\"type\":\"tool_use\",\"id\":\"toolu_" + n + "\",\"name\":\"Edit\",\"input\":{\"file_path\":"
-                                    + "\"/home/ann/work/budmon/src/Main.java\",\"new_string\":\"" + filler(r, 500 + r.nextInt(4000)) + "\"}}"
-                            : TranscriptLines.text(filler(r, 100 + r.nextInt(1500)));
-                    w.write(TranscriptLines.assistant(session, firstId + n, block, sidechain, time(t + 2)));
-                    w.newLine();
+                    ObjectNode block = b == blocks - 1 && r.nextBoolean()
+                            ? SessionLines.toolUse(toolUseId, "Edit", "file_path", cwd + "/src/Main.java",
+                                    "new_string", filler(r, 500 + r.nextInt(4000)))
+                            : SessionLines.text(filler(r, 100 + r.nextInt(1500)));
+                    writeLine(w, lines.assistant(ClaudeLines.mockResponse(firstId + n), b, block,
+                            Instant.ofEpochSecond(t + 2)));
                 }
-                w.write("{\"parentUuid\":\"x\",\"isSidechain\":false,\"type\":\"user\",\"message\":{\"role\":\"user\","
-                        + "\"content\":[{\"tool_use_id\":\"toolu_" + n + "\",\"type\":\"tool_result\",\"content\":\""
-                        + filler(r, 300 + r.nextInt(8000)) + "\"}]},\"timestamp\":\"" + time(t + 3) + "\",\"sessionId\":\""
-                        + session + "\"}");
-                w.newLine();
+                // Claude Code writes the output twice (in toolUseResult too): half as long keeps the file's size.
+                String output = filler(r, (300 + r.nextInt(8000)) / 2);
+                writeLine(w, lines.toolResult(toolUseId, output, Instant.ofEpochSecond(t + 3)));
             }
-            w.write(TranscriptLines.costState(session, 14.27));
-            w.newLine();
+            if (agentId == null) {
+                writeLine(w, ClaudeLines.costState(session, 14.27, "claude-opus-5-5", 17, 49));
+            }
         }
     }
 
-    private static String time(long epochSecond) {
-        return Instant.ofEpochSecond(epochSecond).toString().replace("Z", ".000Z");
+    private static void writeLine(BufferedWriter w, String line) throws IOException {
+        w.write(line);
+        w.newLine();
     }
 
     private static final String WORDS = "the quota window burn rate reserve expiry token cache read write model session "

@@ -1,17 +1,21 @@
 package dev.budmon.statusline;
 
 import dev.budmon.model.TokenCounts;
+import dev.budmon.source.transcript.ClaudeLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.budmon.statusline.TranscriptLines.assistant;
-import static dev.budmon.statusline.TranscriptLines.text;
+import static dev.budmon.demo.SessionLines.text;
+import static dev.budmon.demo.SessionLines.thinking;
+import static dev.budmon.demo.SessionLines.toolUse;
+import static dev.budmon.source.transcript.ClaudeLines.mockResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SessionFiguresTest {
@@ -32,13 +36,13 @@ class SessionFiguresTest {
     @Test
     void eachResponseCountsOnceThoughEveryContentBlockRepeatsIt() throws IOException {
         Path f = transcript(
-                TranscriptLines.user(SESSION, "run echo \\\"usage\\\"", "2026-11-26T21:44:12.690Z"),
-                assistant(SESSION, 1, "{\"type\":\"thinking\",\"thinking\":\"hm\"}", false, "2026-11-26T21:44:13.100Z"),
-                assistant(SESSION, 1, text("I will run it."), false, "2026-11-26T21:44:13.200Z"),
-                assistant(SESSION, 1, "{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"Bash\",\"input\":{}}", false,
-                        "2026-11-26T21:44:13.300Z"),
-                assistant(SESSION, 2, text("The tool ran."), false, "2026-11-26T21:44:13.930Z"),
-                TranscriptLines.costState(SESSION, 0.023469));
+                ClaudeLines.user(SESSION, "run echo \"usage\"", Instant.parse("2026-11-26T21:44:12.690Z")),
+                mockResponse(SESSION, 1, thinking("hm", "c2lnbmF0dXJl"), false,
+                        Instant.parse("2026-11-26T21:44:13.100Z")),
+                mockResponse(SESSION, 1, text("I will run it."), false, Instant.parse("2026-11-26T21:44:13.200Z")),
+                mockResponse(SESSION, 1, toolUse("t1", "Bash"), false, Instant.parse("2026-11-26T21:44:13.300Z")),
+                mockResponse(SESSION, 2, text("The tool ran."), false, Instant.parse("2026-11-26T21:44:13.930Z")),
+                ClaudeLines.costState(SESSION, 0.023469, "claude-opus-5-5", 17, 49));
         SessionFigures t = SessionFigures.read(f, null, warnings);
         assertThat(warnings).isEmpty();
         assertThat(t.requests()).isEqualTo(2);
@@ -50,15 +54,17 @@ class SessionFiguresTest {
 
     @Test
     void subagentFilesCountAndReplaysAndSyntheticLinesDoNot() throws IOException {
-        Path f = transcript(assistant(SESSION, 1, text("main"), false, "2026-11-26T21:44:13.100Z"));
+        Path f = transcript(mockResponse(SESSION, 1, text("main"), false, Instant.parse("2026-11-26T21:44:13.100Z")));
         Path sub = Files.createDirectories(dir.resolve(SESSION).resolve("subagents"));
         Files.writeString(sub.resolve("agent-addfa0f7dcab0188a.jsonl"), String.join("\n",
-                assistant(SESSION, 7, text("sub"), true, "2026-11-26T21:44:14.000Z"),
+                mockResponse(SESSION, 7, text("sub"), true, Instant.parse("2026-11-26T21:44:14.000Z")),
                 // the parent's response replayed under another request id
-                assistant(SESSION, "msg_01pIRYkJrk000000000001", "req_other", "claude-opus-5-5", 8, 23, 1201, 300,
-                        14010, text("replay"), true, "2026-11-26T21:44:14.100Z"),
-                assistant(SESSION, "msg_synthetic", "req_synthetic", "<synthetic>", 0, 0, 0, 0, 0, text("x"), true,
-                        "2026-11-26T21:44:14.200Z")) + "\n");
+                ClaudeLines.assistant(SESSION, ClaudeLines.CWD, "msg_01pIRYkJrk000000000001", "req_other",
+                        "claude-opus-5-5", Instant.parse("2026-11-26T21:44:14.100Z"),
+                        new ClaudeLines.Usage(8, 23, 1201, 300, 14010), true, null),
+                ClaudeLines.assistant(SESSION, ClaudeLines.CWD, "msg_synthetic", "req_synthetic", "<synthetic>",
+                        Instant.parse("2026-11-26T21:44:14.200Z"), new ClaudeLines.Usage(0, 0, 0, 0, 0), true, null))
+                + "\n");
         Files.writeString(sub.resolve("agent-addfa0f7dcab0188a.meta.json"), "{\"usage\": 1}\n");
         SessionFigures t = SessionFigures.read(f, null, warnings);
         assertThat(t.requests()).isEqualTo(2);
@@ -70,8 +76,8 @@ class SessionFiguresTest {
     @Test
     void aPartialLastLineWaitsAndBrokenLinesAreSkipped() throws IOException {
         Path f = dir.resolve(SESSION + ".jsonl");
-        String complete = assistant(SESSION, 1, text("a"), false, "2026-11-26T21:44:13.100Z");
-        String partial = assistant(SESSION, 2, text("b"), false, "2026-11-26T21:44:13.900Z");
+        String complete = mockResponse(SESSION, 1, text("a"), false, Instant.parse("2026-11-26T21:44:13.100Z"));
+        String partial = mockResponse(SESSION, 2, text("b"), false, Instant.parse("2026-11-26T21:44:13.900Z"));
         Files.writeString(f, "{\"usage\": not json\n" + "\"usage\"\n" + complete + "\n"
                 + partial.substring(0, partial.length() - 10));
         SessionFigures t = SessionFigures.read(f, null, warnings);
@@ -84,9 +90,9 @@ class SessionFiguresTest {
     void longLinesAcrossTheReadBufferAreStillRead() throws IOException {
         String big = "x".repeat(3 * 1024 * 1024);
         Path f = transcript(
-                TranscriptLines.user(SESSION, big, "2026-11-26T21:44:12.690Z"),
-                assistant(SESSION, 1, text(big), false, "2026-11-26T21:44:13.100Z"),
-                assistant(SESSION, 2, text("short"), false, "2026-11-26T21:44:14.100Z"));
+                ClaudeLines.user(SESSION, big, Instant.parse("2026-11-26T21:44:12.690Z")),
+                mockResponse(SESSION, 1, text(big), false, Instant.parse("2026-11-26T21:44:13.100Z")),
+                mockResponse(SESSION, 2, text("short"), false, Instant.parse("2026-11-26T21:44:14.100Z")));
         SessionFigures t = SessionFigures.read(f, null, warnings);
         assertThat(t.requests()).isEqualTo(2);
     }
@@ -99,7 +105,7 @@ class SessionFiguresTest {
 
     @Test
     void aTranscriptWithoutResponsesGivesZeroRequests() throws IOException {
-        Path f = transcript(TranscriptLines.user(SESSION, "hi", "2026-11-26T21:44:12.690Z"));
+        Path f = transcript(ClaudeLines.user(SESSION, "hi", Instant.parse("2026-11-26T21:44:12.690Z")));
         SessionFigures t = SessionFigures.read(f, null, warnings);
         assertThat(t.requests()).isZero();
         assertThat(t.lastCacheRatio()).isNull();
@@ -113,7 +119,7 @@ class SessionFiguresTest {
     }
 
     private static String line(int n, String time) {
-        return assistant(SESSION, n, text("r" + n), false, time);
+        return mockResponse(SESSION, n, text("r" + n), false, Instant.parse(time));
     }
 
     @Test
@@ -138,18 +144,18 @@ class SessionFiguresTest {
     @Test
     void aResponseContinuedInTheNextCallIsStillCountedOnceWithItsLargestUsage() throws IOException {
         Path cache = dir.resolve("cache");
-        Path f = transcript(assistant(SESSION, "msg_a", "req_a", "claude-opus-5-5", 5, 10, 0, 0, 100, text("a"), false,
-                "2026-11-26T10:00:00.000Z"));
+        Path f = transcript(ClaudeLines.assistant(SESSION, ClaudeLines.CWD, "msg_a", "req_a", "claude-opus-5-5",
+                Instant.parse("2026-11-26T10:00:00.000Z"), new ClaudeLines.Usage(5, 10, 0, 0, 100), false, null));
         assertThat(SessionFigures.read(f, cache, warnings).tokens().output()).isEqualTo(10);
-        String more = assistant(SESSION, "msg_a", "req_a", "claude-opus-5-5", 5, 40, 0, 0, 100, text("b"), false,
-                "2026-11-26T10:00:01.000Z");
+        String more = ClaudeLines.assistant(SESSION, ClaudeLines.CWD, "msg_a", "req_a", "claude-opus-5-5",
+                Instant.parse("2026-11-26T10:00:01.000Z"), new ClaudeLines.Usage(5, 40, 0, 0, 100), false, null);
         Files.writeString(f, more + "\n" + more.substring(0, 50), java.nio.file.StandardOpenOption.APPEND);
         SessionFigures t = SessionFigures.read(f, cache, warnings);
         assertThat(t.requests()).isEqualTo(1);
         assertThat(t.tokens().output()).isEqualTo(40);
         // the partial line is finished: a new response
-        String next = assistant(SESSION, "msg_b", "req_b", "claude-opus-5-5", 1, 7, 0, 0, 0, text("c"), false,
-                "2026-11-26T10:00:02.000Z");
+        String next = ClaudeLines.assistant(SESSION, ClaudeLines.CWD, "msg_b", "req_b", "claude-opus-5-5",
+                Instant.parse("2026-11-26T10:00:02.000Z"), new ClaudeLines.Usage(1, 7, 0, 0, 0), false, null);
         Files.writeString(f, Files.readString(f).substring(0, Files.readString(f).length() - 50) + next + "\n");
         t = SessionFigures.read(f, cache, warnings);
         assertThat(t.requests()).isEqualTo(2);
@@ -195,9 +201,11 @@ class SessionFiguresTest {
         Path f = transcript(line(1, "2026-11-26T10:00:00.000Z"));
         Path sub = Files.createDirectories(dir.resolve(SESSION).resolve("subagents"));
         Path agent = sub.resolve("agent-1.jsonl");
-        Files.writeString(agent, assistant(SESSION, 20, text("s"), true, "2026-11-26T10:00:30.000Z") + "\n");
+        Files.writeString(agent,
+                mockResponse(SESSION, 20, text("s"), true, Instant.parse("2026-11-26T10:00:30.000Z")) + "\n");
         assertThat(SessionFigures.read(f, cache, warnings).requests()).isEqualTo(2);
-        Files.writeString(agent, assistant(SESSION, 21, text("s"), true, "2026-11-26T10:00:40.000Z") + "\n",
+        Files.writeString(agent,
+                mockResponse(SESSION, 21, text("s"), true, Instant.parse("2026-11-26T10:00:40.000Z")) + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
         SessionFigures t = SessionFigures.read(f, cache, warnings);
         assertThat(t.requests()).isEqualTo(3);

@@ -1,7 +1,9 @@
 package dev.budmon.statusline;
 
+import dev.budmon.demo.SessionLines;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.UsageLimitsFile;
+import dev.budmon.source.transcript.ClaudeLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,10 +122,10 @@ class StatuslineCommandTest {
         Path transcript = dir.resolve("projects/-w/" + SessionFiguresTest.SESSION + ".jsonl");
         Files.createDirectories(transcript.getParent());
         Files.writeString(transcript, String.join("\n",
-                TranscriptLines.assistant(SessionFiguresTest.SESSION, 1, TranscriptLines.text("a"), false,
-                        "2026-11-26T11:00:00.000Z"),
-                TranscriptLines.assistant(SessionFiguresTest.SESSION, 2, TranscriptLines.text("b"), false,
-                        "2026-11-26T11:01:00.000Z")) + "\n");
+                ClaudeLines.mockResponse(SessionFiguresTest.SESSION, 1, SessionLines.text("a"), false,
+                        Instant.parse("2026-11-26T11:00:00.000Z")),
+                ClaudeLines.mockResponse(SessionFiguresTest.SESSION, 2, SessionLines.text("b"), false,
+                        Instant.parse("2026-11-26T11:01:00.000Z"))) + "\n");
         String p = "{\"transcript_path\": \"" + transcript + "\", \"cost\": {\"total_cost_usd\": 0.0235}}";
         assertThat(run(dir, p)).isZero();
         // two responses: input 8 + 9, output 23 + 26, the newest's cache ratio 14020 / 15531 = 90 %
