@@ -54,6 +54,8 @@ final class FileTransaction {
     private static final long MAX_BYTES = 256L * 1024 * 1024;
 
     private final List<Step> steps = new ArrayList<>();
+    /** The folders the last successful commit created, outermost first. */
+    private final List<Path> createdFolders = new ArrayList<>();
 
     /**
      * Writes {@code content} to {@code target}. A new file gets {@code newFilePermissions}; a replaced one keeps
@@ -68,6 +70,11 @@ final class FileTransaction {
         steps.add(new Delete(target));
     }
 
+    /** The folders the last {@link #commit} created on the way to its files, outermost first. */
+    List<Path> createdFolders() {
+        return List.copyOf(createdFolders);
+    }
+
     boolean isEmpty() {
         return steps.isEmpty();
     }
@@ -80,21 +87,22 @@ final class FileTransaction {
      */
     void commit() throws SetupException {
         Deque<Before> done = new ArrayDeque<>();
-        Deque<Path> createdFolders = new ArrayDeque<>();
+        Deque<Path> created = new ArrayDeque<>();
+        createdFolders.clear();
         for (Step step : steps) {
             try {
                 Before before = snapshot(step.target());
                 // A step is recorded as done only once it has happened: a failed write is atomic and changed
                 // nothing, so there is nothing of it to undo.
                 if (step instanceof Put put) {
-                    createFolders(put.target().getParent(), createdFolders);
+                    createFolders(put.target().getParent(), created);
                     AtomicFile.replaceWithPermissions(put.target(), put.content(), permissionsFor(put, before));
                 } else {
                     Files.deleteIfExists(step.target());
                 }
                 done.push(before);
             } catch (IOException | RuntimeException e) {
-                List<String> undoProblems = undo(done, createdFolders);
+                List<String> undoProblems = undo(done, created);
                 StringBuilder msg = new StringBuilder("could not ")
                         .append(step instanceof Put ? "write " : "remove ").append(step.target())
                         .append(": ").append(describe(e)).append('.');
@@ -105,6 +113,10 @@ final class FileTransaction {
                 }
                 throw new SetupException(msg.toString(), e);
             }
+        }
+        // pushed innermost first
+        for (Path d : created) {
+            createdFolders.add(0, d);
         }
     }
 

@@ -48,6 +48,11 @@ public record InstallPaths(Path interceptor, Path binDir, Path claudeBudmon, Pat
                 List.of(home.resolve(".bashrc"), home.resolve(".zshrc")));
     }
 
+    /** Where setup records what it wrote ({@link InstallManifest}): beside the installed jar. */
+    public Path manifest() {
+        return installedJar.resolveSibling(InstallManifest.FILE_NAME);
+    }
+
     /** Whether {@code dir} is one of the PATH entries. */
     static boolean onPath(Path dir, List<Path> pathEntries) {
         Path d = dir.toAbsolutePath().normalize();

@@ -83,6 +83,25 @@ final class RcFile {
         return join(out).getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Whether the content defines {@code claude-budmon} itself, in a line that is not BudMon's: the user's own
+     * alias, which BudMon must not shadow with a second one.
+     */
+    static boolean hasUserAlias(byte[] content) {
+        for (Line l : split(new String(content, StandardCharsets.ISO_8859_1))) {
+            String t = l.body().strip();
+            if (l.isBudmon() || !t.startsWith("alias")) {
+                continue;
+            }
+            String rest = t.substring("alias".length()).stripLeading();
+            if (rest.length() < t.length() - "alias".length() && (rest.startsWith("claude-budmon=")
+                    || rest.startsWith("'claude-budmon'=") || rest.startsWith("\"claude-budmon\"="))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the content holds a BudMon line. */
     static boolean hasLine(byte[] content) {
         return split(new String(content, StandardCharsets.ISO_8859_1)).stream().anyMatch(Line::isBudmon);

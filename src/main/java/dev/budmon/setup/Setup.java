@@ -1,5 +1,6 @@
 package dev.budmon.setup;
 
+import dev.budmon.files.SafeRead;
 import dev.budmon.setup.FileAction.Outcome;
 
 import java.io.IOException;
@@ -24,6 +25,9 @@ import java.util.zip.ZipFile;
  * All writes form one {@link FileTransaction}: when one fails, the others are undone. Any thread.
  */
 public final class Setup {
+
+    /** Larger files are none setup writes or edits. */
+    static final long MAX_INSTALLED_BYTES = 256L * 1024 * 1024;
 
     private Setup() {
     }
@@ -90,7 +94,7 @@ public final class Setup {
             if (paths.iconTheme() != null) {
                 for (Map.Entry<String, byte[]> icon : ctx.icons().entrySet()) {
                     plan.add(new Planned(paths.iconTheme().resolve(icon.getKey()), icon.getValue(), false,
-                            p -> AppIcons.isOurs(Files.readAllBytes(p)), "icon"));
+                            p -> AppIcons.isOurs(SafeRead.bytes(p, MAX_INSTALLED_BYTES)), "icon"));
                 }
             }
             if (paths.desktopEntry() != null) {
@@ -108,8 +112,12 @@ public final class Setup {
         FileTransaction tx = new FileTransaction();
         List<FileAction> actions = new ArrayList<>();
         List<String> conflicts = new ArrayList<>();
+        InstallManifest manifest = InstallManifest.read(paths.manifest());
+        List<Planned> owned = new ArrayList<>();
         for (Planned p : plan) {
-            planFile(p, tx, actions, conflicts);
+            if (planFile(p, manifest, tx, actions, conflicts, warnings)) {
+                owned.add(p);
+            }
         }
         if (ctx.os().isPosix()) {
             String alias = RcFile.aliasLine(paths.claudeBudmon().toString());
@@ -123,6 +131,16 @@ public final class Setup {
                     + "Nothing was changed.");
         }
         tx.commit();
+        for (Planned p : owned) {
+            manifest.recordFile(p.target(), p.content());
+        }
+        manifest.recordFolders(tx.createdFolders());
+        try {
+            manifest.write(paths.manifest());
+        } catch (IOException | RuntimeException e) {
+            warnings.add("could not record what setup wrote in " + paths.manifest() + " (" + FileTransaction.describe(e)
+                    + "); a later uninstall recognises BudMon's files by their content instead.");
+        }
 
         if (!PathLookup.isOnPath("claude", ctx.pathEntries(), ctx.os())) {
             warnings.add("claude is not on PATH; claude-budmon starts claude, so install Claude Code or add its "
@@ -136,33 +154,47 @@ public final class Setup {
         return new ChangeReport(actions, warnings, Optional.empty());
     }
 
-    private static void planFile(Planned p, FileTransaction tx, List<FileAction> actions, List<String> conflicts)
-            throws SetupException {
+    /**
+     * Plans one file: created when missing, replaced when it is BudMon's (setup recorded writing exactly this
+     * content, or, without a record, BudMon's own file by its content), left alone with a warning when the user
+     * changed it since setup wrote it.
+     *
+     * @return whether the file is BudMon's after this run (to be recorded in the manifest)
+     */
+    private static boolean planFile(Planned p, InstallManifest manifest, FileTransaction tx, List<FileAction> actions,
+                                    List<String> conflicts, List<String> warnings) throws SetupException {
         Path t = p.target();
         try {
             if (!Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
                 tx.put(t, p.content(), p.executable() ? FileTransaction.EXECUTABLE : FileTransaction.REGULAR,
                         p.executable());
                 actions.add(new FileAction(t, Outcome.CREATED, p.note()));
-                return;
+                return true;
             }
             if (Files.isDirectory(t) || !Files.isRegularFile(t)) {
                 conflicts.add(t + " exists and is not a regular file");
-                return;
+                return false;
             }
-            byte[] existing = Files.readAllBytes(t);
+            byte[] existing = SafeRead.bytes(t, MAX_INSTALLED_BYTES);
             boolean sameContent = Arrays.equals(existing, p.content());
             if (sameContent && (!p.executable() || isExecutable(t))) {
                 actions.add(new FileAction(t, Outcome.UNCHANGED, p.note()));
-                return;
+                return true;
             }
-            if (!p.ownership().isOurs(t)) {
+            if (manifest.recorded(t) != null && !manifest.isUnchanged(t, existing)) {
+                actions.add(new FileAction(t, Outcome.KEPT, "changed since budmon --setup wrote it"));
+                warnings.add(t + " was changed since budmon --setup wrote it, so setup left it as it is; move it "
+                        + "away and run budmon --setup again to get BudMon's.");
+                return false;
+            }
+            if (manifest.recorded(t) == null && !p.ownership().isOurs(t)) {
                 conflicts.add(t + " exists and was not written by budmon --setup");
-                return;
+                return false;
             }
             tx.put(t, p.content(), p.executable() ? FileTransaction.EXECUTABLE : FileTransaction.REGULAR,
                     p.executable());
             actions.add(new FileAction(t, Outcome.UPDATED, p.note()));
+            return true;
         } catch (IOException e) {
             throw new SetupException("could not read " + t + ": " + FileTransaction.describe(e)
                     + ". Nothing was changed.", e);
@@ -178,7 +210,18 @@ public final class Setup {
             // A start-up file is often a link into a dotfiles repository: edit the file it points to and keep
             // the link.
             Path real = rc.toRealPath();
-            byte[] before = Files.readAllBytes(real);
+            byte[] before = SafeRead.bytes(real, MAX_INSTALLED_BYTES);
+            if (RcFile.hasUserAlias(before)) {
+                // The user's own claude-budmon wins; a second alias would shadow it.
+                if (RcFile.hasLine(before)) {
+                    planBackup(rc, real, before, tx, actions);
+                    tx.put(real, RcFile.without(before), FileTransaction.REGULAR, false);
+                    actions.add(new FileAction(rc, Outcome.UPDATED, "BudMon's alias removed: yours is kept"));
+                } else {
+                    actions.add(new FileAction(rc, Outcome.KEPT, "your own alias claude-budmon is kept"));
+                }
+                return;
+            }
             byte[] after = RcFile.withLine(before, alias);
             if (Arrays.equals(before, after)) {
                 actions.add(new FileAction(rc, Outcome.UNCHANGED, "alias claude-budmon"));
@@ -212,14 +255,14 @@ public final class Setup {
     }
 
     static boolean isOurInterceptor(Path p) throws IOException {
-        try (var in = Files.newInputStream(p)) {
+        try (var in = java.nio.channels.Channels.newInputStream(SafeRead.open(p))) {
             String head = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
             return p.getFileName().toString().equals(InstallPaths.INTERCEPTOR_NAME) && head.contains("budmon");
         }
     }
 
     static boolean isOurScript(Path p) throws IOException {
-        try (var in = Files.newInputStream(p)) {
+        try (var in = java.nio.channels.Channels.newInputStream(SafeRead.open(p))) {
             return Launchers.isOurs(in.readNBytes(2048));
         }
     }
@@ -246,7 +289,7 @@ public final class Setup {
 
     private static byte[] readSource(Path p, String what) throws SetupException {
         try {
-            return Files.readAllBytes(p);
+            return SafeRead.bytes(p, MAX_INSTALLED_BYTES);
         } catch (IOException e) {
             throw new SetupException("could not read " + what + " " + p + ": " + FileTransaction.describe(e), e);
         }

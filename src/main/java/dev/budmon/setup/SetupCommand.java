@@ -98,8 +98,8 @@ public final class SetupCommand {
 
     /** The context of this process: its home, PATH, OS, jar and bundled files. */
     public static SetupContext contextFromEnvironment(Path claudeDirOverride) {
-        Path home = Path.of(System.getProperty("user.home"));
         Map<String, String> env = System.getenv();
+        Path home = ClaudeDirs.userHome(env);
         Path claudeDir = ClaudeDirs.resolve(claudeDirOverride, env, home).primary();
         Path java = Path.of(System.getProperty("java.home"), "bin",
                 Os.current() == Os.WINDOWS ? "java.exe" : "java");

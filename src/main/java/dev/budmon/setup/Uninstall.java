@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.files.SafeRead;
+
 import dev.budmon.setup.FileAction.Outcome;
 
 import java.io.IOException;
@@ -31,10 +33,12 @@ public final class Uninstall {
      */
     public static ChangeReport run(SetupContext ctx) throws SetupException {
         InstallPaths paths = InstallPaths.of(ctx);
+        InstallManifest manifest = InstallManifest.read(paths.manifest());
         FileTransaction tx = new FileTransaction();
         List<FileAction> actions = new ArrayList<>();
+        Remover remove = new Remover(manifest, tx, actions);
         try {
-            remove(paths.interceptor(), Setup::isOurInterceptor, "interceptor", tx, actions);
+            remove.ifOurs(paths.interceptor(), Setup::isOurInterceptor, "interceptor");
             Set<Path> launcherDirs = new LinkedHashSet<>();
             launcherDirs.add(paths.binDir());
             if (ctx.os() == Os.WINDOWS) {
@@ -43,16 +47,16 @@ public final class Uninstall {
                 launcherDirs.addAll(ctx.pathEntries());
             }
             for (Path dir : launcherDirs) {
-                remove(dir.resolve(paths.claudeBudmon().getFileName()), Setup::isOurScript, "launcher", tx, actions);
-                remove(dir.resolve(paths.budmonLauncher().getFileName()), Setup::isOurScript, "launcher", tx, actions);
+                remove.ifOurs(dir.resolve(paths.claudeBudmon().getFileName()), Setup::isOurScript, "launcher");
+                remove.ifOurs(dir.resolve(paths.budmonLauncher().getFileName()), Setup::isOurScript, "launcher");
             }
-            remove(paths.installedJar(), Setup::isOurJar, "installed BudMon", tx, actions);
+            remove.ifOurs(paths.installedJar(), Setup::isOurJar, "installed BudMon");
             if (paths.desktopEntry() != null) {
-                remove(paths.desktopEntry(), Setup::isOurScript, "application menu entry", tx, actions);
+                remove.ifOurs(paths.desktopEntry(), Setup::isOurScript, "application menu entry");
             }
             if (paths.iconTheme() != null) {
                 for (Path icon : installedIcons(paths.iconTheme())) {
-                    remove(icon, p -> AppIcons.isOurs(Files.readAllBytes(p)), "icon", tx, actions);
+                    remove.ifOurs(icon, p -> AppIcons.isOurs(SafeRead.bytes(p, Setup.MAX_INSTALLED_BYTES)), "icon");
                 }
             }
             for (Path rc : paths.rcFiles()) {
@@ -60,7 +64,7 @@ public final class Uninstall {
                     continue;
                 }
                 Path real = rc.toRealPath();
-                byte[] before = Files.readAllBytes(real);
+                byte[] before = SafeRead.bytes(real, Setup.MAX_INSTALLED_BYTES);
                 if (RcFile.hasLine(before)) {
                     Setup.planBackup(rc, real, before, tx, actions);
                     tx.put(real, RcFile.without(before), FileTransaction.REGULAR, false);
@@ -73,6 +77,11 @@ public final class Uninstall {
         tx.commit();
 
         List<String> notes = new ArrayList<>();
+        try {
+            Files.deleteIfExists(paths.manifest());
+        } catch (IOException e) {
+            notes.add("could not remove " + paths.manifest() + ": " + FileTransaction.describe(e));
+        }
         Path jarDir = paths.installedJar().getParent();
         removeArchives(jarDir, actions, notes);
         // both: XDG_CACHE_HOME may have been another when the archives were recorded
@@ -82,27 +91,44 @@ public final class Uninstall {
         if (!cache.equals(defaultCache)) {
             removeArchives(cache, actions, notes);
         }
-        if (isEmptyFolder(jarDir)) {
-            try {
-                Files.delete(jarDir);
-                actions.add(new FileAction(jarDir, Outcome.REMOVED, "empty folder"));
-            } catch (IOException e) {
-                notes.add("could not remove the empty folder " + jarDir + ": " + FileTransaction.describe(e));
+        // The folders setup created, when they are empty now; never a folder setup found in place.
+        List<Path> folders = new ArrayList<>(manifest.foldersDeepestFirst());
+        if (!folders.contains(jarDir)) {
+            folders.add(jarDir); // installs from before the manifest made this one
+        }
+        for (Path dir : folders) {
+            if (isEmptyFolder(dir)) {
+                try {
+                    Files.delete(dir);
+                    actions.add(new FileAction(dir, Outcome.REMOVED, "empty folder setup created"));
+                } catch (IOException e) {
+                    notes.add("could not remove the empty folder " + dir + ": " + FileTransaction.describe(e));
+                }
             }
         }
         return new ChangeReport(actions, notes, Optional.empty());
     }
 
-    private static void remove(Path p, Setup.Ownership ownership, String note, FileTransaction tx,
-                               List<FileAction> actions) throws IOException {
-        if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (ownership.isOurs(p)) {
-            tx.delete(p);
-            actions.add(new FileAction(p, Outcome.REMOVED, note));
-        } else {
-            actions.add(new FileAction(p, Outcome.KEPT, "not written by budmon --setup"));
+    /** Plans removing the files setup wrote, by its record where there is one, else by their content. */
+    private record Remover(InstallManifest manifest, FileTransaction tx, List<FileAction> actions) {
+
+        void ifOurs(Path p, Setup.Ownership ownership, String note) throws IOException {
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            if (manifest.recorded(p) != null) {
+                if (manifest.isUnchanged(p, SafeRead.bytes(p, Setup.MAX_INSTALLED_BYTES))) {
+                    tx.delete(p);
+                    actions.add(new FileAction(p, Outcome.REMOVED, note));
+                } else {
+                    actions.add(new FileAction(p, Outcome.KEPT, "changed since budmon --setup wrote it"));
+                }
+            } else if (ownership.isOurs(p)) {
+                tx.delete(p);
+                actions.add(new FileAction(p, Outcome.REMOVED, note));
+            } else {
+                actions.add(new FileAction(p, Outcome.KEPT, "not written by budmon --setup"));
+            }
         }
     }
 

@@ -206,7 +206,8 @@ class LaunchersEndToEndTest {
                 .isEqualTo("the line\n");
         Thread.sleep(500); // a background recording would have started by now
         try (java.util.stream.Stream<Path> files = Files.list(paths.installedJar().getParent())) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("budmon.jar");
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("budmon.jar", InstallManifest.FILE_NAME);
         }
 
         TestHome.exec(List.of(paths.budmonLauncher().toString(), "--json", "a b"), env, null);
