@@ -340,7 +340,7 @@ function createTemp(dir, name) {
 /** The replaced file's permissions (and, for root, its owner) carry over to the new one. */
 function keepOwnerAndMode(fd, stat) {
   try {
-    fs.fchmodSync(fd, stat.mode & 0o7777);
+    if ((stat.mode & 0o7777) !== 0o600) fs.fchmodSync(fd, stat.mode & 0o7777);
     if (process.getuid?.() === 0) {
       const now = fs.fstatSync(fd);
       if (now.uid !== stat.uid || now.gid !== stat.gid) fs.fchownSync(fd, stat.uid, stat.gid);

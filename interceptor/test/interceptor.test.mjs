@@ -506,11 +506,15 @@ describe("concurrent writers", () => {
       `
       import fs from "node:fs";
       const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-      fs.writeFileSync(${JSON.stringify(lock)}, "");
+      const lock = ${JSON.stringify(lock)};
+      fs.writeFileSync(lock, "");
+      // A holder that is alive: its lock never looks stale, however slow this machine is.
+      const fresh = setInterval(() => fs.utimesSync(lock, new Date(), new Date()), 100);
       ${FETCH_ONE}
       await sleep(300);
       const whileHeld = fs.existsSync(${JSON.stringify(file)});
-      fs.unlinkSync(${JSON.stringify(lock)});
+      clearInterval(fresh);
+      fs.unlinkSync(lock);
       for (let i = 0; i < 200 && !fs.existsSync(${JSON.stringify(file)}); i++) await sleep(5);
       process.stdout.write(JSON.stringify({ whileHeld, afterRelease: fs.existsSync(${JSON.stringify(file)}) }));
       `,
@@ -528,7 +532,13 @@ describe("concurrent writers", () => {
 
     // Held by another process all along: the write waits at exit, briefly, then goes ahead (fail open).
     fs.writeFileSync(lock, "");
-    let run = await runNode(FETCH_ONE, { home, env: { BUDMON_DEBUG: "1", BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "10000" } });
+    const fresh = setInterval(() => fs.utimesSync(lock, new Date(), new Date()), 100);
+    let run;
+    try {
+      run = await runNode(FETCH_ONE, { home, env: { BUDMON_DEBUG: "1", BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "10000" } });
+    } finally {
+      clearInterval(fresh);
+    }
     assert.equal(run.code, 0, run.stderr);
     assert.ok(run.ms < 8000, `ran ${run.ms} ms`);
     assert.match(run.stderr, /writing without the lock/);
