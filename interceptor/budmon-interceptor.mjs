@@ -49,11 +49,12 @@ const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_LINKS = 40;
 
 // The lock that orders the read-compare-rename of concurrent Claude Code processes. It is held for
-// one small read and write; a lock older than this was left by a process that died or was stopped
-// while holding it.
+// one small read and write; a lock older than this (by its mtime, or by how long this process has
+// seen the same one) was left by a process that died or was stopped while holding it.
 const LOCK_STALE_MS = 1000;
-// Waiting for the lock gives up after this and writes anyway (fail open).
-const LOCK_WAIT_MS = 2000;
+// Waiting for a lock that others keep taking in turn gives up after this and writes anyway (fail
+// open). Only many processes writing after every response keep it taken that long.
+const LOCK_WAIT_MS = 10_000;
 // When the process ends the wait is synchronous, so it is kept much shorter.
 const LOCK_WAIT_AT_EXIT_MS = 100;
 // An updated_at further ahead of this clock than this is garbage, not a newer response.
@@ -164,7 +165,7 @@ function flush(atExit = false) {
         return;
       }
       if (atExit) lock = acquireLockWaiting(target.path, LOCK_WAIT_AT_EXIT_MS);
-      if (lock === BUSY) debug(`writing without the lock: another process has held it for ${Date.now() - lockWaitSince} ms`);
+      if (lock === BUSY) debug(`writing without the lock: it has been taken for ${Date.now() - lockWaitSince} ms`);
     }
     lockWaitSince = null;
     const next = pending;
@@ -356,6 +357,8 @@ function keepOwnerAndMode(fd, stat) {
 
 const BUSY = "busy";
 const NO_LOCK = "none";
+// The taken lock last seen, and since when.
+let lockSeen = null;
 
 /** A held lock ({ path, ino }), BUSY, or NO_LOCK when no lock can be made here (fail open). */
 function acquireLock(file) {
@@ -384,7 +387,14 @@ function acquireLock(file) {
       debug(`no lock: ${lockPath} is ${kindOf(stat)}`);
       return NO_LOCK;
     }
-    if (Date.now() - stat.mtimeMs <= LOCK_STALE_MS) return BUSY;
+    // The same lock (inode and mtime) seen for long is stale whatever its mtime says: a clock set back
+    // gives a lock an mtime in the future.
+    const now = Date.now();
+    if (lockSeen === null || lockSeen.ino !== stat.ino || lockSeen.mtimeMs !== stat.mtimeMs) {
+      lockSeen = { ino: stat.ino, mtimeMs: stat.mtimeMs, since: now };
+    }
+    if (Math.max(now - stat.mtimeMs, now - lockSeen.since) <= LOCK_STALE_MS) return BUSY;
+    lockSeen = null;
     // Left by a process that ended while holding it. Two processes breaking the same stale lock at
     // the same moment can both go on: that costs at most one write out of order.
     debug(`removing a stale lock from ${new Date(stat.mtimeMs).toISOString()}`);

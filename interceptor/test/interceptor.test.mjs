@@ -464,12 +464,20 @@ describe("concurrent writers", () => {
     const writes = countLines(runs, "wrote").reduce((a, b) => a + b, 0);
     const kept = countLines(runs, "holds a newer response").reduce((a, b) => a + b, 0);
     const unlocked = countLines(runs, "without the lock").reduce((a, b) => a + b, 0);
-    t.diagnostic(`${view.reads} reads, ${writes} writes, ${kept} skipped as older than the file, ${unlocked} without the lock, ${view.regressions.length} regressions`);
+    const stale = countLines(runs, "removing a stale lock").reduce((a, b) => a + b, 0);
+    t.diagnostic(
+      `${view.reads} reads, ${writes} writes, ${kept} skipped as older than the file, ` +
+        `${unlocked} without the lock, ${stale} stale locks removed, ${view.regressions.length} regressions`,
+    );
+    for (const line of runs.flatMap((r) => r.stderr.split("\n")).filter((l) => /without the lock|stale lock/.test(l))) t.diagnostic(line);
     assert.deepEqual(view.invalid, []);
     assert.ok(view.reads >= 50, `only ${view.reads} reads`);
-    assert.ok(writes >= 150, `only ${writes} writes`);
+    // Fewer writes than responses: a process waiting for the lock writes only its newest response.
+    assert.ok(writes >= 100, `only ${writes} writes`);
     assert.ok(view.seen.size >= 10, `reader saw only ${view.seen.size} different responses`);
-    assert.deepEqual(view.regressions, [], "updated_at went back");
+    // Only a write made without the lock (fail open: another process held it for too long) can put older
+    // headers over newer ones, and each at most once.
+    assert.ok(view.regressions.length <= unlocked + stale, `updated_at went back:\n${view.regressions.join("\n")}`);
     const final = readUsage(file);
     assert.match(final.headers_raw["anthropic-ratelimit-unified-test-marker"], /^[1-8]:150$/, JSON.stringify(final));
     assert.equal(final.headers_raw["anthropic-ratelimit-unified-5h-utilization"], "0.150");
@@ -525,7 +533,7 @@ describe("concurrent writers", () => {
     assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
   });
 
-  test("a lock held to the end does not keep the process; a stale lock is broken; a folder in its place does not stop the write", async () => {
+  test("a lock held to the end does not keep the process; a stale lock is broken, one dated in the future too; a folder in its place does not stop the write", async () => {
     const home = freshHome();
     const file = usageFile(home);
     const lock = path.join(path.dirname(file), ".usage-limits.json.lock");
@@ -550,6 +558,21 @@ describe("concurrent writers", () => {
     const old = new Date(Date.now() - 10_000);
     fs.utimesSync(lock, old, old);
     run = await runNode(FETCH_ONE, { home, env: { BUDMON_DEBUG: "1" } });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /removing a stale lock/);
+    assert.ok(!run.stderr.includes("without the lock"), run.stderr);
+    assert.equal(readUsage(file).headers_raw["anthropic-ratelimit-unified-status"], "allowed");
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+
+    // Its mtime in the future (a clock set back): stale once this process has seen it for a second.
+    fs.rmSync(file);
+    fs.writeFileSync(lock, "");
+    const future = new Date(Date.now() + 3600_000);
+    fs.utimesSync(lock, future, future);
+    run = await runNode(`${FETCH_ONE} await new Promise((r) => setTimeout(r, 2000));`, {
+      home,
+      env: { BUDMON_DEBUG: "1", BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "0" },
+    });
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /removing a stale lock/);
     assert.ok(!run.stderr.includes("without the lock"), run.stderr);
