@@ -23,7 +23,8 @@
 //     "updated_at": "2026-01-01T12:00:00.000Z",              // when that response arrived (UTC)
 //     "source": "budmon-interceptor", "interceptor_version": "0.1.0" }
 // A file whose updated_at is newer than the response at hand (another Claude Code process wrote it)
-// is not replaced by older headers.
+// is not replaced by older headers; processes take turns through a lock file beside it,
+// .usage-limits.json.lock, so that none renames older headers over newer ones it has not seen.
 //
 // Part of BudMon, GPL-3.0-or-later.
 
