@@ -343,10 +343,8 @@ function createTemp(dir, name) {
 function keepOwnerAndMode(fd, stat) {
   try {
     if ((stat.mode & 0o7777) !== 0o600) fs.fchmodSync(fd, stat.mode & 0o7777);
-    if (process.getuid?.() === 0) {
-      const now = fs.fstatSync(fd);
-      if (now.uid !== stat.uid || now.gid !== stat.gid) fs.fchownSync(fd, stat.uid, stat.gid);
-    }
+    // The new file is the process's own (its group may be the folder's: one fchown too many, harmless).
+    if (process.geteuid?.() === 0 && (stat.uid !== 0 || stat.gid !== process.getegid())) fs.fchownSync(fd, stat.uid, stat.gid);
   } catch (err) {
     debug(`cannot keep the permissions: ${describe(err)}`);
   }

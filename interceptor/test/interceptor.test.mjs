@@ -827,6 +827,24 @@ describe("whatever sits at usage-limits.json", () => {
     if (user.uid !== null) assert.equal(fs.statSync(file).uid, user.uid);
   });
 
+  test("run by root, a replaced file keeps its owner and group", async (t) => {
+    if (process.getuid?.() !== 0) {
+      t.skip("only root can give a file away");
+      return;
+    }
+    const home = freshHome();
+    const file = usageFile(home);
+    const { uid, gid } = nobody();
+    fs.writeFileSync(file, '{"theirs":true}');
+    fs.chmodSync(file, 0o640);
+    fs.chownSync(file, uid, gid);
+    const run = await runNode(FETCH_ONE, { home });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(readUsage(file).theirs, true);
+    const stat = fs.statSync(file);
+    assert.deepEqual([stat.uid, stat.gid, stat.mode & 0o777], [uid, gid, 0o640]);
+  });
+
   test("a file over 1 MB is not read: it is replaced, without its other fields", async () => {
     const home = userHome();
     const file = usageFile(home);
