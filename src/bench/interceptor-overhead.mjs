@@ -12,7 +12,8 @@
 // BUDMON_INTERCEPTOR_WRITE_DELAY_MS=DELAY_MS when given (0: a write after every response). The sets
 // take turns round by round, in a rotating order, so that a change in the machine's load hits them
 // alike; the times of all rounds are pooled. Prints a Markdown table: median, p90, p99 and mean per
-// request, and the median and p99 minus those of "none".
+// request, the median and p99 minus those of "none", and the client process's CPU time (user + system)
+// per timed request, which the machine's other load disturbs less than wall time.
 
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -34,8 +35,10 @@ async function one() {
 }
 for (let i = 0; i < Number(process.env.BENCH_WARMUP); i++) await one();
 const times = new Float64Array(Number(process.env.BENCH_REQUESTS));
+const cpu = process.cpuUsage();
 for (let i = 0; i < times.length; i++) times[i] = await one();
-process.stdout.write(JSON.stringify(Array.from(times)));
+const used = process.cpuUsage(cpu);
+process.stdout.write(JSON.stringify({ times: Array.from(times), cpuMicros: used.user + used.system }));
 `;
 
 function parseArgs(argv) {
@@ -111,6 +114,8 @@ async function main() {
   // The mock keeps every request for tests; a benchmark has no use for them.
   const keep = setInterval(() => api.requests.splice(0), 1000);
   const times = new Map(opts.sets.map((s) => [s.key, []]));
+  // CPU µs per request, one figure per round
+  const cpu = new Map(opts.sets.map((s) => [s.key, []]));
   const runtimeVersion = execFileSync(opts.runtime, ["--version"], { encoding: "utf8" }).trim();
   try {
     for (let round = 0; round < opts.rounds; round++) {
@@ -118,8 +123,9 @@ async function main() {
       for (const set of order) {
         const home = path.join(work, `home-${round}-${opts.sets.indexOf(set)}`);
         fs.mkdirSync(path.join(home, ".claude"), { recursive: true });
-        const t = await runClient(opts.runtime, set, opts, api.url, home, clientFile);
+        const { times: t, cpuMicros } = await runClient(opts.runtime, set, opts, api.url, home, clientFile);
         times.get(set.key).push(...t);
+        cpu.get(set.key).push(cpuMicros / t.length);
         if (set.module && !fs.existsSync(path.join(home, ".claude", "usage-limits.json"))) {
           throw new Error(`${set.label} wrote no usage-limits.json: not loaded?`);
         }
@@ -132,15 +138,19 @@ async function main() {
     fs.rmSync(work, { recursive: true, force: true });
   }
   const base = stats(times.get("none"));
-  const cpu = os.cpus()[0]?.model ?? "?";
-  console.log(`${path.basename(opts.runtime)} ${runtimeVersion}, ${os.cpus().length} × ${cpu}; ${opts.rounds} rounds × ${opts.requests} timed requests per set (after ${opts.warmup} untimed), load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  const cpuMedian = (key) => stats(cpu.get(key)).median;
+  const cpuModel = os.cpus()[0]?.model ?? "?";
+  console.log(`${path.basename(opts.runtime)} ${runtimeVersion}, ${os.cpus().length} × ${cpuModel}; ${opts.rounds} rounds × ${opts.requests} timed requests per set (after ${opts.warmup} untimed), load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   console.log("");
-  console.log("| set | median ms | p90 ms | p99 ms | mean ms | median − none | p99 − none |");
-  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| set | median ms | p90 ms | p99 ms | mean ms | median − none | p99 − none | CPU µs per request (median of rounds) | CPU − none |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const set of opts.sets) {
     const s = stats(times.get(set.key));
     const label = set.delay !== null ? `${set.label}, write delay ${set.delay} ms` : set.label;
-    const diff = set.module ? [signed(s.median - base.median), signed(s.p99 - base.p99)] : ["", ""];
+    const c = cpuMedian(set.key);
+    const diff = set.module
+      ? [signed(s.median - base.median), signed(s.p99 - base.p99), c.toFixed(0), `${c >= cpuMedian("none") ? "+" : "−"}${Math.abs(c - cpuMedian("none")).toFixed(0)}`]
+      : ["", "", c.toFixed(0), ""];
     console.log(`| ${label} | ${ms(s.median)} | ${ms(s.p90)} | ${ms(s.p99)} | ${ms(s.mean)} | ${diff.join(" | ")} |`);
   }
 }
