@@ -12,10 +12,19 @@
 // start with "anthropic-ratelimit-" or "x-ratelimit-", and only from responses that carry at least
 // one "anthropic-ratelimit-" header, so rate limits of other services never replace Claude's.
 //
+// It runs inside the user's coding session, so whatever sits at usage-limits.json must not stall or
+// bloat it: only a regular file is read (opened without blocking, at most 1 MB) or replaced; a FIFO,
+// device, socket or folder there is left alone, a symbolic link is written through, and a file
+// without its owner's write bit is not replaced. Everything it keeps in memory is bounded, and its
+// timers never keep a finished process alive.
+//
 // File format (other fields already in the file are kept):
 //   { "headers_raw": { "<header name>": "<value>", ... },   // all rate-limit headers of the newest response
 //     "updated_at": "2026-01-01T12:00:00.000Z",              // when that response arrived (UTC)
 //     "source": "budmon-interceptor", "interceptor_version": "0.1.0" }
+// A file whose updated_at is newer than the response at hand (another Claude Code process wrote it)
+// is not replaced by older headers; processes take turns through a lock file beside it,
+// .usage-limits.json.lock, so that none renames older headers over newer ones it has not seen.
 //
 // Part of BudMon, GPL-3.0-or-later.
 
@@ -30,7 +39,34 @@ const INSTALLED = Symbol.for("budmon.interceptor.installed");
 const DEBUG = process.env.BUDMON_DEBUG === "1";
 // Responses of one burst (a tool loop, several subagents) are written once, latest first.
 const WRITE_DELAY_MS = writeDelay(process.env.BUDMON_INTERCEPTOR_WRITE_DELAY_MS);
+
+// Bounds on what is kept in memory and read from disk, whatever a server or the disk holds.
 const RECENT_REQUEST_IDS = 64;
+const MAX_REQUEST_ID_LENGTH = 256;
+const MAX_HEADERS = 64;
+const MAX_HEADER_NAME_LENGTH = 128;
+const MAX_HEADER_VALUE_LENGTH = 1024;
+const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_LINKS = 40;
+
+// The lock that orders the read-compare-rename of concurrent Claude Code processes. It is held for
+// one small read and write; a lock older than this (by its mtime, or by how long this process has
+// seen the same one) was left by a process that died or was stopped while holding it.
+const LOCK_STALE_MS = 1000;
+// Waiting for a lock that others keep taking in turn gives up after this and writes anyway (fail
+// open). Only many processes writing after every response keep it taken that long.
+const LOCK_WAIT_MS = 10_000;
+// When the process ends the wait is synchronous, so it is kept much shorter.
+const LOCK_WAIT_AT_EXIT_MS = 100;
+// An updated_at further ahead of this clock than this is garbage, not a newer response.
+const FUTURE_TOLERANCE_MS = 60_000;
+
+const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+const O_NOCTTY = fs.constants.O_NOCTTY ?? 0;
+const READ_FLAGS = fs.constants.O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY;
+// O_EXCL: a name that exists (a FIFO put there included) is never opened.
+const CREATE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY;
 
 function writeDelay(configured) {
   const n = Number(configured);
@@ -74,74 +110,328 @@ function isRateLimitName(name) {
 // ---------------------------------------------------------------------------------------------
 // Recorder: one for both capture paths.
 
-const recentIds = [];
+const recentIds = new Set();
 let pending = null;
 let timer = null;
-let tempCounter = 0;
+let lockWaitSince = null;
 
 /**
  * Takes the rate-limit headers of one response. A response seen by both paths (same request-id) is
  * taken once.
  */
 function record(headers, requestId, via) {
-  if (requestId) {
-    if (recentIds.includes(requestId)) return;
-    recentIds.push(requestId);
-    if (recentIds.length > RECENT_REQUEST_IDS) recentIds.shift();
+  // Real ids have about 30 characters. A longer one is not kept (a slice of it would keep it whole):
+  // that response is taken without deduplication.
+  if (requestId && requestId.length <= MAX_REQUEST_ID_LENGTH) {
+    if (recentIds.has(requestId)) return;
+    recentIds.add(requestId);
+    // A Set iterates in insertion order: the first is the oldest.
+    if (recentIds.size > RECENT_REQUEST_IDS) recentIds.delete(recentIds.values().next().value);
   }
-  pending = { headers, capturedAt: new Date() };
+  pending = { headers, capturedAt: Date.now() };
   debug(`captured ${Object.keys(headers).length} rate-limit headers via ${via} (request-id ${requestId ?? "none"})`);
-  if (timer === null) {
-    timer = setTimeout(flush, WRITE_DELAY_MS);
-    // The timer must not keep a finished process alive; 'beforeExit'/'exit' flush instead.
-    timer.unref?.();
-  }
+  if (timer === null) schedule(WRITE_DELAY_MS);
 }
 
-function flush() {
+function schedule(ms) {
+  timer = setTimeout(flush, ms);
+  // The timer must not keep a finished process alive; 'beforeExit'/'exit' flush instead.
+  timer.unref?.();
+}
+
+/**
+ * Writes what is pending. Waits for another process's write to end by trying again a moment later;
+ * at exit, where nothing can be scheduled, it waits a little synchronously.
+ */
+function flush(atExit = false) {
   try {
     if (timer !== null) {
       clearTimeout(timer);
       timer = null;
     }
+    if (pending === null) return;
+    const target = resolveTarget(path.join(claudeDir(), FILE_NAME));
+    if (target.stat !== null && !target.stat.isFile()) {
+      // Before the lock, which would go beside it: into /dev for a link to /dev/zero.
+      debug(`left ${target.path} alone: it is ${kindOf(target.stat)}`);
+      pending = null;
+      return;
+    }
+    let lock = acquireLock(target.path);
+    if (lock === BUSY) {
+      const now = Date.now();
+      lockWaitSince ??= now;
+      if (!atExit && now - lockWaitSince < LOCK_WAIT_MS) {
+        schedule(1 + Math.floor(Math.random() * 4));
+        return;
+      }
+      if (atExit) lock = acquireLockWaiting(target.path, LOCK_WAIT_AT_EXIT_MS);
+      if (lock === BUSY) debug(`writing without the lock: it has been taken for ${Date.now() - lockWaitSince} ms`);
+    }
+    lockWaitSince = null;
     const next = pending;
     pending = null;
-    if (next !== null) writeFile(next);
+    try {
+      writeFile(next, target);
+    } finally {
+      releaseLock(lock);
+    }
   } catch (err) {
-    debug(`flush failed: ${describe(err)}`);
+    pending = null;
+    lockWaitSince = null;
+    debug(`write failed: ${describe(err)}`);
   }
 }
 
-/** Merges the headers into usage-limits.json: a temp file in the same folder, then an atomic rename. */
-function writeFile({ headers, capturedAt }) {
-  const dir = claudeDir();
-  const target = path.join(dir, FILE_NAME);
+/**
+ * The file a write goes to: the path itself, or the file its symbolic link names (which may not exist
+ * yet), with that file's lstat, or null when nothing is there.
+ */
+function resolveTarget(file) {
+  let p = file;
+  for (let i = 0; i <= MAX_LINKS; i++) {
+    let stat;
+    try {
+      stat = fs.lstatSync(p);
+    } catch (err) {
+      if (err?.code === "ENOENT") return { path: p, stat: null };
+      throw err;
+    }
+    if (!stat.isSymbolicLink()) return { path: p, stat };
+    const link = fs.readlinkSync(p);
+    // Not normalized: ".." after a linked folder means what the file system says it means.
+    p = path.isAbsolute(link) ? link : `${path.dirname(p)}${path.sep}${link}`;
+  }
+  throw Object.assign(new Error(`${file}: too many levels of symbolic links`), { code: "ELOOP" });
+}
+
+function kindOf(stat) {
+  if (stat.isDirectory()) return "a folder";
+  if (stat.isFIFO()) return "a FIFO";
+  if (stat.isCharacterDevice()) return "a character device";
+  if (stat.isBlockDevice()) return "a block device";
+  if (stat.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+/**
+ * Replaces usage-limits.json (or the file its link names) with the headers: a temp file in the same
+ * folder, then an atomic rename. Keeps the other fields of the file it replaces when that file is
+ * small enough to read. The target is a regular file or nothing (the caller checked its lstat).
+ */
+function writeFile({ headers, capturedAt }, { path: file, stat }) {
   let existing = {};
-  try {
-    const parsed = JSON.parse(fs.readFileSync(target, "utf8"));
-    if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) existing = parsed;
-  } catch (err) {
-    if (err?.code !== "ENOENT") debug(`replacing unreadable ${target}: ${describe(err)}`);
+  let mode = null;
+  if (stat !== null) {
+    const current = readSmallFile(file);
+    if (current === null) return;
+    if (current.stat !== null && (current.stat.mode & 0o200) === 0) {
+      debug(`left ${file} alone: it is read-only`);
+      return;
+    }
+    mode = current.stat;
+    if (current.content !== null) {
+      const theirs = stampOf(current.content.updated_at);
+      if (theirs !== null && theirs > capturedAt && theirs <= Date.now() + FUTURE_TOLERANCE_MS) {
+        debug(`kept ${file}: it holds a newer response (${current.content.updated_at})`);
+        return;
+      }
+      existing = current.content;
+    }
   }
   const content = {
     ...existing,
     headers_raw: headers,
-    updated_at: capturedAt.toISOString(),
+    updated_at: new Date(capturedAt).toISOString(),
     source: SOURCE,
     interceptor_version: INTERCEPTOR_VERSION,
   };
-  const temp = path.join(dir, `.${FILE_NAME}.${process.pid}.${++tempCounter}.tmp`);
+  let temp = null;
   try {
-    fs.writeFileSync(temp, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
-    fs.renameSync(temp, target);
-    debug(`wrote ${target}`);
-  } catch (err) {
-    debug(`cannot write ${target}: ${describe(err)}`);
+    temp = createTemp(path.dirname(file), path.basename(file));
     try {
-      fs.unlinkSync(temp);
-    } catch {
-      // never created
+      fs.writeFileSync(temp.fd, `${JSON.stringify(content, null, 2)}\n`);
+      if (mode !== null) keepOwnerAndMode(temp.fd, mode);
+    } finally {
+      fs.closeSync(temp.fd);
     }
+    fs.renameSync(temp.path, file);
+    debug(`wrote ${file}`);
+  } catch (err) {
+    debug(`cannot write ${file}: ${describe(err)}`);
+    if (temp === null) return;
+    try {
+      fs.unlinkSync(temp.path);
+    } catch {
+      // renamed already
+    }
+  }
+}
+
+/**
+ * The file's JSON object (null when it is not one, too large or unreadable: it is then replaced) and
+ * its fstat, or null when it must not be touched (it turned into something else since the lstat).
+ */
+function readSmallFile(file) {
+  let fd;
+  try {
+    fd = fs.openSync(file, READ_FLAGS);
+  } catch (err) {
+    if (err?.code === "ENOENT") return { content: null, stat: null };
+    debug(`left ${file} alone: cannot open it (${describe(err)})`);
+    return null;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) {
+      debug(`left ${file} alone: it is ${kindOf(stat)}`);
+      return null;
+    }
+    if (stat.size > MAX_FILE_BYTES) {
+      debug(`replacing ${file}: larger than ${MAX_FILE_BYTES} bytes, its other fields are not kept`);
+      return { content: null, stat };
+    }
+    // One byte more than allowed notices a file that grew since the fstat.
+    const buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_FILE_BYTES) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length === buffer.length && length <= MAX_FILE_BYTES) break;
+    }
+    if (length > MAX_FILE_BYTES) {
+      debug(`replacing ${file}: larger than ${MAX_FILE_BYTES} bytes, its other fields are not kept`);
+      return { content: null, stat };
+    }
+    try {
+      const parsed = JSON.parse(buffer.toString("utf8", 0, length));
+      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) return { content: parsed, stat };
+      debug(`replacing ${file}: not a JSON object`);
+    } catch (err) {
+      debug(`replacing unreadable ${file}: ${describe(err)}`);
+    }
+    return { content: null, stat };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Epoch milliseconds of an ISO-8601 updated_at, or null. */
+function stampOf(value) {
+  if (typeof value !== "string" || value.length > 64) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+let tempCounter = 0;
+
+/** A new owner-only file beside the target, opened for writing; never an existing name. */
+function createTemp(dir, name) {
+  for (let attempt = 0; ; attempt++) {
+    const suffix = attempt === 0 ? "" : `.${Math.random().toString(36).slice(2, 10)}`;
+    const temp = path.join(dir, `.${name}.${process.pid}.${++tempCounter}${suffix}.tmp`);
+    try {
+      return { path: temp, fd: fs.openSync(temp, CREATE_FLAGS, 0o600) };
+    } catch (err) {
+      if (err?.code !== "EEXIST" || attempt >= 5) throw err;
+    }
+  }
+}
+
+/** The replaced file's permissions (and, for root, its owner) carry over to the new one. */
+function keepOwnerAndMode(fd, stat) {
+  try {
+    if ((stat.mode & 0o7777) !== 0o600) fs.fchmodSync(fd, stat.mode & 0o7777);
+    // The new file is the process's own (its group may be the folder's: one fchown too many, harmless).
+    if (process.geteuid?.() === 0 && (stat.uid !== 0 || stat.gid !== process.getegid())) fs.fchownSync(fd, stat.uid, stat.gid);
+  } catch (err) {
+    debug(`cannot keep the permissions: ${describe(err)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lock file beside the target: `.usage-limits.json.lock`, created exclusively, removed after the rename.
+// Without it two processes could both read the file, and the one with older headers rename last.
+
+const BUSY = "busy";
+const NO_LOCK = "none";
+// The taken lock last seen, and since when.
+let lockSeen = null;
+
+/** A held lock ({ path, ino }), BUSY, or NO_LOCK when no lock can be made here (fail open). */
+function acquireLock(file) {
+  const lockPath = path.join(path.dirname(file), `.${path.basename(file)}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = fs.openSync(lockPath, CREATE_FLAGS, 0o600);
+      try {
+        return { path: lockPath, ino: fs.fstatSync(fd).ino };
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch (err) {
+      if (err?.code !== "EEXIST") {
+        if (err?.code !== "ENOENT") debug(`no lock: ${describe(err)}`);
+        return NO_LOCK;
+      }
+    }
+    let stat;
+    try {
+      stat = fs.lstatSync(lockPath);
+    } catch {
+      continue; // released meanwhile
+    }
+    if (!stat.isFile()) {
+      debug(`no lock: ${lockPath} is ${kindOf(stat)}`);
+      return NO_LOCK;
+    }
+    // The same lock (inode and mtime) seen for long is stale whatever its mtime says: a clock set back
+    // gives a lock an mtime in the future.
+    const now = Date.now();
+    if (lockSeen === null || lockSeen.ino !== stat.ino || lockSeen.mtimeMs !== stat.mtimeMs) {
+      lockSeen = { ino: stat.ino, mtimeMs: stat.mtimeMs, since: now };
+    }
+    if (Math.max(now - stat.mtimeMs, now - lockSeen.since) <= LOCK_STALE_MS) return BUSY;
+    lockSeen = null;
+    // Left by a process that ended while holding it. Two processes breaking the same stale lock at
+    // the same moment can both go on: that costs at most one write out of order.
+    debug(`removing a stale lock from ${new Date(stat.mtimeMs).toISOString()}`);
+    try {
+      fs.unlinkSync(lockPath);
+    } catch {
+      // another process removed it first
+    }
+  }
+  return BUSY;
+}
+
+function acquireLockWaiting(file, ms) {
+  const until = Date.now() + ms;
+  let sleeper = null;
+  try {
+    sleeper = new Int32Array(new SharedArrayBuffer(4));
+  } catch {
+    return BUSY;
+  }
+  for (;;) {
+    const lock = acquireLock(file);
+    if (lock !== BUSY || Date.now() >= until) return lock;
+    try {
+      Atomics.wait(sleeper, 0, 0, 1);
+    } catch {
+      return BUSY;
+    }
+  }
+}
+
+function releaseLock(lock) {
+  if (lock === BUSY || lock === NO_LOCK) return;
+  try {
+    // Only our own: a lock taken over as stale belongs to someone else now.
+    if (fs.lstatSync(lock.path).ino === lock.ino) fs.unlinkSync(lock.path);
+  } catch {
+    // already gone
   }
 }
 
@@ -159,19 +449,29 @@ const snapshotted = new WeakSet();
 function snapshot(headersObject, via) {
   if (snapshotted.has(headersObject)) return;
   const found = {};
+  let count = 0;
+  let dropped = 0;
   let anthropic = false;
   const iterator = originalEntries ? originalEntries.call(headersObject) : headersObject.entries();
   for (const [name, value] of iterator) {
-    const lower = String(name).toLowerCase();
-    if (isRateLimitName(lower)) {
-      found[lower] = String(value);
-      if (lower.startsWith("anthropic-ratelimit-")) anthropic = true;
+    const n = String(name);
+    if (n.length > MAX_HEADER_NAME_LENGTH) continue;
+    const lower = n.toLowerCase();
+    if (!isRateLimitName(lower)) continue;
+    const v = String(value);
+    if (count >= MAX_HEADERS || v.length > MAX_HEADER_VALUE_LENGTH) {
+      dropped++;
+      continue;
     }
+    if (!(lower in found)) count++;
+    found[lower] = v;
+    if (lower.startsWith("anthropic-ratelimit-")) anthropic = true;
   }
   if (!anthropic) return;
+  if (dropped > 0) debug(`left out ${dropped} rate-limit headers beyond ${MAX_HEADERS} or longer than ${MAX_HEADER_VALUE_LENGTH} characters`);
   snapshotted.add(headersObject);
   const requestId = originalGet ? originalGet.call(headersObject, "request-id") : headersObject.get("request-id");
-  record(found, requestId || null, via);
+  record(found, typeof requestId === "string" && requestId !== "" ? requestId : null, via);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -296,8 +596,8 @@ function install() {
   const observed = installHeadersObserver();
   const wrapped = installFetchWrapper();
   // Claude Code -p exits right after its answer: write what is pending before the process ends.
-  process.on("beforeExit", flush);
-  process.on("exit", flush);
+  process.on("beforeExit", () => flush(true));
+  process.on("exit", () => flush(true));
   debug(
     `version ${INTERCEPTOR_VERSION} loaded in ${typeof Bun === "undefined" ? `Node ${process.version}` : `Bun ${Bun.version}`}: ` +
       `Headers observer on ${observed} methods, fetch ${wrapped ? "wrapped" : "not wrapped"}, ` +

@@ -4,7 +4,9 @@
 //   node --test interceptor/test/
 
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -12,7 +14,10 @@ import { pathToFileURL } from "node:url";
 import { REPO_ROOT, runProgram } from "./claude-process.mjs";
 import { SECRET_BODY_TEXT, SECRET_HEADER_NAME, SECRET_HEADER_VALUE, startMockApi, unifiedHeaders } from "./mock-api.mjs";
 
-const INTERCEPTOR = path.join(REPO_ROOT, "interceptor", "budmon-interceptor.mjs");
+// BUDMON_INTERCEPTOR_UNDER_TEST runs the suite against another copy, e.g. an older version's.
+const INTERCEPTOR = process.env.BUDMON_INTERCEPTOR_UNDER_TEST
+  ? path.resolve(process.env.BUDMON_INTERCEPTOR_UNDER_TEST)
+  : path.join(REPO_ROOT, "interceptor", "budmon-interceptor.mjs");
 const FIXED_NOW = 1_800_000_000;
 
 let tmpRoot;
@@ -57,14 +62,14 @@ function freshHome() {
  * Runs an ES module snippet in a new Node process, with the interceptor loaded through --import unless
  * {@code interceptor} is false. The environment holds nothing of ours but what is given.
  */
-function runNode(code, { home, env = {}, interceptor = true, preImports = [], wrap = null } = {}) {
+function runNode(code, { home, env = {}, interceptor = true, module = INTERCEPTOR, preImports = [], wrap = null, timeoutMs = 60_000 } = {}) {
   const args = [];
   for (const p of preImports) args.push("--import", p);
-  if (interceptor) args.push("--import", INTERCEPTOR);
+  if (interceptor) args.push("--import", module);
   args.push("--input-type=module", "-e", code);
   const childEnv = { PATH: process.env.PATH, HOME: home, MOCK_URL: api.url, ...env };
   const [file, argv] = wrap ? wrap(process.execPath, args) : [process.execPath, args];
-  return runProgram(file, argv, { cwd: home, env: childEnv, timeoutMs: 60_000 });
+  return runProgram(file, argv, { cwd: home, env: childEnv, timeoutMs });
 }
 
 function usageFile(home) {
@@ -386,6 +391,8 @@ describe("usage-limits.json", () => {
       const env = { BUDMON_DEBUG: "1", ...(delay ? { BUDMON_INTERCEPTOR_WRITE_DELAY_MS: delay } : {}) };
       const run = await runNode(burst(exit), { home, env });
       assert.equal(run.code, 0, `${label}: ${run.stderr}`);
+      // The pending write's timer does not keep the process alive for its 10 s.
+      if (delay) assert.ok(run.ms < 8000, `${label}: the process ran ${run.ms} ms`);
       const writes = run.stderr.split("\n").filter((l) => l.includes("wrote")).length;
       // At most one write per delay period (plus the one at exit), however slow the machine is.
       const most = delay ? 1 : Math.min(Math.ceil(Number(run.stdout) / 250) + 2, 49);
@@ -395,55 +402,490 @@ describe("usage-limits.json", () => {
       assert.equal(headers["anthropic-ratelimit-unified-5h-utilization"], "0.050", label);
     }
   });
+});
 
-  test("4 processes x 200 responses writing at once: every read parses, the final file holds a newest response", async () => {
+const FETCH_ONE = `await (await fetch(process.env.MOCK_URL + "/v1/messages", { method: "POST", body: "{}" })).text();`;
+
+/** A polling reader's view of usage-limits.json while {@code work} runs. */
+async function watchFile(file, work) {
+  let done = false;
+  const result = work.finally(() => (done = true));
+  const view = { reads: 0, invalid: [], seen: new Set(), regressions: [], stamps: [] };
+  let previous = null;
+  while (!done) {
+    let text;
+    try {
+      text = await fs.promises.readFile(file, "utf8");
+    } catch (err) {
+      if (err.code !== "ENOENT") view.invalid.push(String(err));
+      await new Promise((r) => setImmediate(r));
+      continue;
+    }
+    view.reads++;
+    try {
+      const parsed = JSON.parse(text);
+      const h = parsed.headers_raw;
+      const marker = h["anthropic-ratelimit-unified-test-marker"];
+      const n = Number(marker.split(":")[1]);
+      // All headers of one response, never a mix of two.
+      if (h["anthropic-ratelimit-unified-5h-utilization"] !== (n / 1000).toFixed(3)) view.invalid.push(`mixed: ${text}`);
+      view.seen.add(marker);
+      const stamp = Date.parse(parsed.updated_at);
+      if (previous !== null && stamp < previous.stamp) view.regressions.push(`${previous.marker} ${previous.at} -> ${marker} ${parsed.updated_at}`);
+      previous = { stamp, marker, at: parsed.updated_at };
+      view.stamps.push(stamp);
+    } catch (err) {
+      view.invalid.push(`${err.message}: ${JSON.stringify(text.slice(0, 200))}`);
+    }
+  }
+  return { runs: await result, view };
+}
+
+function countLines(runs, word) {
+  return runs.map((r) => r.stderr.split("\n").filter((l) => l.includes(word)).length);
+}
+
+describe("concurrent writers", () => {
+  test("8 processes x 150 responses at once: a polling reader never sees updated_at go back, and every read is whole", { timeout: 180_000 }, async (t) => {
     const home = freshHome();
     const file = usageFile(home);
+    const processes = [1, 2, 3, 4, 5, 6, 7, 8];
     const child = (p) => `
-      for (let i = 1; i <= 200; i++) {
+      for (let i = 1; i <= 150; i++) {
         const body = JSON.stringify({ metadata: { user_id: "${p}:" + i }, messages: [] });
         await (await fetch(process.env.MOCK_URL + "/v1/messages", { method: "POST", body })).text();
       }
     `;
-    // No write delay: every response is written, the most writes the file can see.
+    // No write delay: every response is written unless a newer one is already there, the most writes
+    // the file can see.
     const env = { BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "0", BUDMON_DEBUG: "1" };
-    let done = false;
-    const children = Promise.all([1, 2, 3, 4].map((p) => runNode(child(p), { home, env }))).finally(() => (done = true));
-    let reads = 0;
-    const invalid = [];
-    const seen = new Set();
-    while (!done) {
-      let text;
-      try {
-        text = await fs.promises.readFile(file, "utf8");
-      } catch (err) {
-        if (err.code !== "ENOENT") invalid.push(String(err));
-        await new Promise((r) => setImmediate(r));
-        continue;
-      }
-      reads++;
-      try {
-        const h = JSON.parse(text).headers_raw;
-        const marker = h["anthropic-ratelimit-unified-test-marker"];
-        const n = Number(marker.split(":")[1]);
-        // All headers of one response, never a mix of two.
-        if (h["anthropic-ratelimit-unified-5h-utilization"] !== (n / 1000).toFixed(3)) invalid.push(`mixed: ${text}`);
-        seen.add(marker);
-      } catch (err) {
-        invalid.push(`${err.message}: ${JSON.stringify(text.slice(0, 200))}`);
-      }
-    }
-    const runs = await children;
+    const { runs, view } = await watchFile(file, Promise.all(processes.map((p) => runNode(child(p), { home, env }))));
     for (const run of runs) assert.equal(run.code, 0, run.stderr);
-    assert.deepEqual(invalid, []);
-    assert.ok(reads >= 50, `only ${reads} reads`);
-    const writes = runs.map((r) => r.stderr.split("\n").filter((l) => l.includes("wrote")).length);
-    assert.ok(writes.every((w) => w >= 100), `writes per process: ${writes}`);
-    assert.ok(seen.size >= 10, `reader saw only ${seen.size} different responses`);
-    const final = readUsage(file).headers_raw;
-    assert.ok(["1:200", "2:200", "3:200", "4:200"].includes(final["anthropic-ratelimit-unified-test-marker"]), JSON.stringify(final));
-    assert.equal(final["anthropic-ratelimit-unified-5h-utilization"], "0.200");
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"], "no temp file left");
+    const writes = countLines(runs, "wrote").reduce((a, b) => a + b, 0);
+    const kept = countLines(runs, "holds a newer response").reduce((a, b) => a + b, 0);
+    const unlocked = countLines(runs, "without the lock").reduce((a, b) => a + b, 0);
+    const stale = countLines(runs, "removing a stale lock").reduce((a, b) => a + b, 0);
+    t.diagnostic(
+      `${view.reads} reads, ${writes} writes, ${kept} skipped as older than the file, ` +
+        `${unlocked} without the lock, ${stale} stale locks removed, ${view.regressions.length} regressions`,
+    );
+    for (const line of runs.flatMap((r) => r.stderr.split("\n")).filter((l) => /without the lock|stale lock/.test(l))) t.diagnostic(line);
+    assert.deepEqual(view.invalid, []);
+    assert.ok(view.reads >= 50, `only ${view.reads} reads`);
+    // Fewer writes than responses: a process waiting for the lock writes only its newest response.
+    assert.ok(writes >= 100, `only ${writes} writes`);
+    assert.ok(view.seen.size >= 10, `reader saw only ${view.seen.size} different responses`);
+    // Only a write made without the lock (fail open: another process held it for too long) can put older
+    // headers over newer ones, and each at most once.
+    assert.ok(view.regressions.length <= unlocked + stale, `updated_at went back:\n${view.regressions.join("\n")}`);
+    const final = readUsage(file);
+    assert.match(final.headers_raw["anthropic-ratelimit-unified-test-marker"], /^[1-8]:150$/, JSON.stringify(final));
+    assert.equal(final.headers_raw["anthropic-ratelimit-unified-5h-utilization"], "0.150");
+    assert.ok(view.stamps.every((s) => s <= Date.parse(final.updated_at)), "the final file is the newest");
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"], "no temp or lock file left");
+  });
+
+  test("a file holding newer headers is not replaced by older ones; a stamp far in the future is garbage and replaced", async () => {
+    const home = freshHome();
+    const file = usageFile(home);
+    const newer = JSON.stringify({
+      headers_raw: { "anthropic-ratelimit-unified-status": "from-a-newer-response" },
+      updated_at: new Date(Date.now() + 30_000).toISOString(),
+    });
+    fs.writeFileSync(file, newer);
+    let run = await runNode(FETCH_ONE, { home, env: { BUDMON_DEBUG: "1" } });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /kept .* it holds a newer response/);
+    assert.equal(fs.readFileSync(file, "utf8"), newer);
+
+    for (const stamp of ["9999-12-31T23:59:59.999Z", 1e300, "not a date", null]) {
+      fs.writeFileSync(file, JSON.stringify({ headers_raw: { "anthropic-ratelimit-unified-status": "garbage" }, updated_at: stamp }));
+      run = await runNode(FETCH_ONE, { home });
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(readUsage(file).headers_raw["anthropic-ratelimit-unified-status"], "allowed", String(stamp));
+    }
+  });
+
+  test("the write waits while another process holds the lock, and happens when it is released", async () => {
+    const home = freshHome();
+    const file = usageFile(home);
+    const lock = path.join(path.dirname(file), ".usage-limits.json.lock");
+    const run = await runNode(
+      `
+      import fs from "node:fs";
+      const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+      const lock = ${JSON.stringify(lock)};
+      fs.writeFileSync(lock, "");
+      // A holder that is alive: its lock never looks stale, however slow this machine is.
+      const fresh = setInterval(() => fs.utimesSync(lock, new Date(), new Date()), 100);
+      ${FETCH_ONE}
+      await sleep(300);
+      const whileHeld = fs.existsSync(${JSON.stringify(file)});
+      clearInterval(fresh);
+      fs.unlinkSync(lock);
+      for (let i = 0; i < 200 && !fs.existsSync(${JSON.stringify(file)}); i++) await sleep(5);
+      process.stdout.write(JSON.stringify({ whileHeld, afterRelease: fs.existsSync(${JSON.stringify(file)}) }));
+      `,
+      { home, env: { BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "0" } },
+    );
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), { whileHeld: false, afterRelease: true });
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+  });
+
+  test("a lock held to the end does not keep the process; a stale lock is broken, one dated in the future too; a folder in its place does not stop the write", async () => {
+    const home = freshHome();
+    const file = usageFile(home);
+    const lock = path.join(path.dirname(file), ".usage-limits.json.lock");
+
+    // Held by another process all along: the write waits at exit, briefly, then goes ahead (fail open).
+    fs.writeFileSync(lock, "");
+    const fresh = setInterval(() => fs.utimesSync(lock, new Date(), new Date()), 100);
+    let run;
+    try {
+      run = await runNode(FETCH_ONE, { home, env: { BUDMON_DEBUG: "1", BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "10000" } });
+    } finally {
+      clearInterval(fresh);
+    }
+    assert.equal(run.code, 0, run.stderr);
+    assert.ok(run.ms < 8000, `ran ${run.ms} ms`);
+    assert.match(run.stderr, /writing without the lock/);
+    assert.equal(readUsage(file).headers_raw["anthropic-ratelimit-unified-status"], "allowed");
+    assert.ok(fs.existsSync(lock), "another process's lock is not removed");
+
+    // Left by a process that died while holding it.
+    fs.rmSync(file);
+    const old = new Date(Date.now() - 10_000);
+    fs.utimesSync(lock, old, old);
+    run = await runNode(FETCH_ONE, { home, env: { BUDMON_DEBUG: "1" } });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /removing a stale lock/);
+    assert.ok(!run.stderr.includes("without the lock"), run.stderr);
+    assert.equal(readUsage(file).headers_raw["anthropic-ratelimit-unified-status"], "allowed");
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+
+    // Its mtime in the future (a clock set back): stale once this process has seen it for a second.
+    fs.rmSync(file);
+    fs.writeFileSync(lock, "");
+    const future = new Date(Date.now() + 3600_000);
+    fs.utimesSync(lock, future, future);
+    run = await runNode(`${FETCH_ONE} await new Promise((r) => setTimeout(r, 2000));`, {
+      home,
+      env: { BUDMON_DEBUG: "1", BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "0" },
+    });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /removing a stale lock/);
+    assert.ok(!run.stderr.includes("without the lock"), run.stderr);
+    assert.equal(readUsage(file).headers_raw["anthropic-ratelimit-unified-status"], "allowed");
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+
+    fs.rmSync(file);
+    fs.mkdirSync(lock);
+    run = await runNode(FETCH_ONE, { home, env: { BUDMON_DEBUG: "1" } });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /no lock: .* is a folder/);
+    assert.equal(readUsage(file).headers_raw["anthropic-ratelimit-unified-status"], "allowed");
+    assert.ok(fs.statSync(lock).isDirectory());
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// A hostile or unusual file system. The children run as a user without root's powers when this runs as
+// root: permission bits mean something then, and no mistake of the module under test can replace a
+// device of the machine.
+
+/** The uid and gid of "nobody" from /etc/passwd, else Debian's. */
+function nobody() {
+  try {
+    const line = fs.readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith("nobody:"));
+    const [, , uid, gid] = line.split(":");
+    return { uid: Number(uid), gid: Number(gid) };
+  } catch {
+    return { uid: 65534, gid: 65534 };
+  }
+}
+
+/**
+ * How the children run: as this user when it is not root; as nobody through setpriv when it is. A
+ * {@code skip} reason when root cannot drop its rights here.
+ */
+async function nonRootRunner(module) {
+  if (process.getuid?.() !== 0) return { uid: null, gid: null, wrap: null, module, skip: null };
+  const { uid, gid } = nobody();
+  const wrap = (file, args) => ["setpriv", [`--reuid=${uid}`, `--regid=${gid}`, "--clear-groups", file, ...args]];
+  const probe = await runProgram(...wrap(process.execPath, ["-e", "process.exit(process.getuid() === 0 ? 1 : 0)"]), {
+    cwd: "/",
+    env: { PATH: process.env.PATH },
+    timeoutMs: 30_000,
+  });
+  if (probe.code !== 0) {
+    const why = `running as root and cannot run a child as uid ${uid} with setpriv (${probe.stderr.trim() || `exit ${probe.code}`})`;
+    return { uid: null, gid: null, wrap: null, module, skip: why };
+  }
+  return { uid, gid, wrap, module, skip: null };
+}
+
+describe("whatever sits at usage-limits.json", () => {
+  let area;
+  let user;
+
+  before(async () => {
+    area = fs.mkdtempSync(path.join(os.tmpdir(), "budmon-interceptor-user-"));
+    fs.chmodSync(area, 0o755);
+    // A copy the other user can read wherever the clone is.
+    const module = path.join(area, "budmon-interceptor.mjs");
+    fs.copyFileSync(INTERCEPTOR, module);
+    fs.chmodSync(module, 0o644);
+    user = await nonRootRunner(module);
+  });
+
+  after(() => {
+    if (area) fs.rmSync(area, { recursive: true, force: true });
+  });
+
+  /** Gives a path to the children's user (nothing to do unless this runs as root). */
+  function own(p) {
+    if (user.uid !== null) fs.lchownSync(p, user.uid, user.gid);
+  }
+
+  let homes = 0;
+
+  /** A HOME with ~/.claude, owned by the children's user. */
+  function userHome() {
+    const home = path.join(area, `home-${++homes}`);
+    fs.mkdirSync(path.join(home, ".claude"), { recursive: true });
+    own(home);
+    own(path.join(home, ".claude"));
+    return home;
+  }
+
+  function runAsUser(code, { home, env = {}, timeoutMs = 20_000, nodeArgs = [] }) {
+    const wrap = (file, args) => {
+      const all = [...nodeArgs, ...args];
+      return user.wrap ? user.wrap(file, all) : [file, all];
+    };
+    return runNode(code, { home, env, module: user.module, wrap, timeoutMs });
+  }
+
+  /** The child ran to its end by itself, neither killed by the timeout nor failed. */
+  function assertFinished(run, label = "") {
+    assert.equal(run.signal, null, `${label} killed after ${run.ms} ms; stdout ${JSON.stringify(run.stdout)}; stderr ${run.stderr.slice(0, 2000)}`);
+    assert.equal(run.code, 0, `${label} ${run.stderr}`);
+  }
+
+  const MANY = (n) => `
+    for (let i = 1; i <= ${n}; i++) {
+      await (await fetch(process.env.MOCK_URL + "/v1/messages", { method: "POST", body: "{}" })).text();
+      if (i % 100 === 0) process.stdout.write(i + " ");
+    }
+    process.stdout.write("rss " + Math.round(process.resourceUsage().maxRSS / 1024));
+  `;
+
+  test("a FIFO: 300 responses go through without waiting for it, a short program exits, the FIFO is left alone", { timeout: 120_000 }, async (t) => {
+    if (user.skip) t.diagnostic(`as root: ${user.skip}`);
+    const home = userHome();
+    const file = usageFile(home);
+    execFileSync("mkfifo", [file]);
+    own(file);
+    const run = await runAsUser(MANY(300), { home, env: { BUDMON_DEBUG: "1", BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "0" } });
+    assertFinished(run);
+    assert.match(run.stdout, /^100 200 300 rss \d+$/);
+    assert.match(run.stderr, /left .*usage-limits\.json alone: it is a FIFO/);
+    assert.ok(!run.stderr.includes("wrote"), run.stderr);
+    assert.ok(fs.lstatSync(file).isFIFO());
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+
+    // A program with one response ends while its write is pending: it must still end.
+    const short = await runAsUser(FETCH_ONE, { home });
+    assertFinished(short, "one response:");
+    assert.equal(short.stderr, "");
+    assert.ok(fs.lstatSync(file).isFIFO());
+  });
+
+  test("a link to a FIFO, /dev/zero, /dev/urandom or /dev/null: nothing read or written, memory stays small, the link stays", { timeout: 180_000 }, async (t) => {
+    if (user.skip) t.diagnostic(`as root: ${user.skip}`);
+    const fifo = path.join(area, `fifo-${homes}`);
+    execFileSync("mkfifo", [fifo]);
+    own(fifo);
+    for (const [label, target, isKind] of [
+      ["FIFO", fifo, (s) => s.isFIFO()],
+      ["/dev/zero", "/dev/zero", (s) => s.isCharacterDevice()],
+      ["/dev/urandom", "/dev/urandom", (s) => s.isCharacterDevice()],
+      ["/dev/null", "/dev/null", (s) => s.isCharacterDevice()],
+    ]) {
+      const home = userHome();
+      const file = usageFile(home);
+      fs.symlinkSync(target, file);
+      own(file);
+      const run = await runAsUser(MANY(100), { home, env: { BUDMON_DEBUG: "1", BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "0" } });
+      assertFinished(run, label);
+      const rss = Number(run.stdout.match(/rss (\d+)$/)?.[1]);
+      t.diagnostic(`${label}: ${run.ms} ms, peak RSS ${rss} MB`);
+      assert.ok(rss < 250, `${label}: peak RSS ${rss} MB`);
+      assert.match(run.stderr, /left .* alone: it is a (FIFO|character device)/, label);
+      assert.ok(!run.stderr.includes("wrote"), `${label}: ${run.stderr}`);
+      assert.equal(fs.readlinkSync(file), target, label);
+      assert.ok(isKind(fs.statSync(target)), `${label} changed`);
+      assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"], label);
+    }
+  });
+
+  test("a socket, a folder, and a Claude directory that is a file are left alone; the requests succeed", async () => {
+    const home = userHome();
+    const file = usageFile(home);
+    const server = net.createServer();
+    await new Promise((resolve, reject) => server.once("error", reject).listen(file, resolve));
+    try {
+      own(file);
+      const run = await runAsUser(FETCH_ONE, { home, env: { BUDMON_DEBUG: "1" } });
+      assertFinished(run, "socket");
+      assert.match(run.stderr, /alone: it is a socket/);
+      assert.ok(fs.lstatSync(file).isSocket());
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+
+    const folderHome = userHome();
+    fs.mkdirSync(usageFile(folderHome));
+    own(usageFile(folderHome));
+    let run = await runAsUser(FETCH_ONE, { home: folderHome, env: { BUDMON_DEBUG: "1" } });
+    assertFinished(run, "folder");
+    assert.match(run.stderr, /alone: it is a folder/);
+    assert.deepEqual(fs.readdirSync(usageFile(folderHome)), []);
+
+    const fileHome = userHome();
+    const notADir = path.join(fileHome, "claude-is-a-file");
+    fs.writeFileSync(notADir, "mine");
+    own(notADir);
+    run = await runAsUser(FETCH_ONE, { home: fileHome, env: { CLAUDE_CONFIG_DIR: notADir } });
+    assertFinished(run, "Claude directory is a file");
+    assert.equal(run.stderr, "");
+    assert.equal(fs.readFileSync(notADir, "utf8"), "mine");
+  });
+
+  test("a symbolic link is written through and kept: relative, chained, and one whose file does not exist yet", async () => {
+    const home = userHome();
+    const dotfiles = path.join(home, "dotfiles");
+    fs.mkdirSync(dotfiles);
+    own(dotfiles);
+    const real = path.join(dotfiles, "usage.json");
+    fs.writeFileSync(real, JSON.stringify({ turn_usage: { input_tokens: 5 }, updated_at: "2020-01-01T00:00:00.000Z" }));
+    own(real);
+    const file = usageFile(home);
+    fs.symlinkSync("../dotfiles/usage.json", file);
+    own(file);
+    let run = await runAsUser(FETCH_ONE, { home, env: { BUDMON_DEBUG: "1" } });
+    assertFinished(run);
+    assert.equal(fs.readlinkSync(file), "../dotfiles/usage.json");
+    const written = readUsage(real);
+    assert.equal(written.headers_raw["anthropic-ratelimit-unified-status"], "allowed");
+    assert.deepEqual(written.turn_usage, { input_tokens: 5 });
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+    assert.deepEqual(fs.readdirSync(dotfiles), ["usage.json"]);
+
+    // usage-limits.json -> link -> a file not there yet.
+    const chainHome = userHome();
+    const second = path.join(chainHome, "second-link");
+    const missing = path.join(chainHome, "store", "usage.json");
+    fs.mkdirSync(path.dirname(missing));
+    own(path.dirname(missing));
+    fs.symlinkSync(missing, second);
+    fs.symlinkSync(second, usageFile(chainHome));
+    own(second);
+    own(usageFile(chainHome));
+    run = await runAsUser(FETCH_ONE, { home: chainHome });
+    assertFinished(run);
+    assert.equal(fs.readlinkSync(usageFile(chainHome)), second);
+    assert.equal(fs.readlinkSync(second), missing);
+    assert.equal(readUsage(missing).headers_raw["anthropic-ratelimit-unified-status"], "allowed");
+    assert.equal(fs.statSync(missing).mode & 0o777, 0o600);
+  });
+
+  test("a file without its owner's write bit is not replaced; a writable one keeps its permissions", async (t) => {
+    if (user.skip) {
+      t.skip(user.skip);
+      return;
+    }
+    const home = userHome();
+    const file = usageFile(home);
+    fs.writeFileSync(file, '{"mine":true}');
+    fs.chmodSync(file, 0o444);
+    own(file);
+    let run = await runAsUser(FETCH_ONE, { home, env: { BUDMON_DEBUG: "1" } });
+    assertFinished(run);
+    assert.match(run.stderr, /alone: it is read-only/);
+    assert.equal(fs.readFileSync(file, "utf8"), '{"mine":true}');
+    assert.equal(fs.statSync(file).mode & 0o777, 0o444);
+
+    fs.chmodSync(file, 0o640);
+    run = await runAsUser(FETCH_ONE, { home });
+    assertFinished(run);
+    const written = readUsage(file);
+    assert.equal(written.mine, true);
+    assert.equal(written.headers_raw["anthropic-ratelimit-unified-status"], "allowed");
+    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+    if (user.uid !== null) assert.equal(fs.statSync(file).uid, user.uid);
+  });
+
+  test("run by root, a replaced file keeps its owner and group", async (t) => {
+    if (process.getuid?.() !== 0) {
+      t.skip("only root can give a file away");
+      return;
+    }
+    const home = freshHome();
+    const file = usageFile(home);
+    const { uid, gid } = nobody();
+    fs.writeFileSync(file, '{"theirs":true}');
+    fs.chmodSync(file, 0o640);
+    fs.chownSync(file, uid, gid);
+    const run = await runNode(FETCH_ONE, { home });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(readUsage(file).theirs, true);
+    const stat = fs.statSync(file);
+    assert.deepEqual([stat.uid, stat.gid, stat.mode & 0o777], [uid, gid, 0o640]);
+  });
+
+  test("a file over 1 MB is not read: it is replaced, without its other fields", async () => {
+    const home = userHome();
+    const file = usageFile(home);
+    fs.writeFileSync(file, JSON.stringify({ other: 1, big: "x".repeat(2 * 1024 * 1024) }));
+    own(file);
+    const run = await runAsUser(FETCH_ONE, { home, env: { BUDMON_DEBUG: "1" } });
+    assertFinished(run);
+    assert.match(run.stderr, /larger than 1048576 bytes/);
+    const written = readUsage(file);
+    assert.equal(written.other, undefined);
+    assert.equal(written.big, undefined);
+    assert.equal(written.headers_raw["anthropic-ratelimit-unified-status"], "allowed");
+  });
+
+  test("what it keeps is bounded: 64 headers, values up to 1024 characters, no long request-id", async () => {
+    const home = userHome();
+    const run = await runAsUser(
+      `
+      // 200 responses with a request-id of 1 MB each: none of them may stay in memory.
+      globalThis.gc();
+      const before = process.memoryUsage().heapUsed;
+      for (let i = 0; i < 200; i++) {
+        const h = new Headers({ "anthropic-ratelimit-unified-status": "allowed", "request-id": i + "r".repeat(1024 * 1024) });
+        h.get("anthropic-ratelimit-unified-status");
+      }
+      globalThis.gc();
+      process.stdout.write(String(Math.round((process.memoryUsage().heapUsed - before) / 1024 / 1024)));
+
+      // Then one with 5,000 rate-limit headers and a value of 100,000 characters: it is written at exit.
+      const many = { "anthropic-ratelimit-unified-status": "allowed", "anthropic-ratelimit-unified-long": "v".repeat(100_000) };
+      for (let i = 0; i < 5000; i++) many["anthropic-ratelimit-unified-n" + String(i).padStart(4, "0")] = String(i);
+      new Headers(many).get("anthropic-ratelimit-unified-status");
+      `,
+      { home, env: { BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "10000" }, nodeArgs: ["--expose-gc"] },
+    );
+    assertFinished(run);
+    assert.ok(Number(run.stdout) < 16, `heap grew by ${run.stdout} MB`);
+    const headers = readUsage(usageFile(home)).headers_raw;
+    assert.equal(Object.keys(headers).length, 64);
+    assert.ok(Object.values(headers).every((v) => v.length <= 1024));
+    assert.equal(headers["anthropic-ratelimit-unified-long"], undefined);
   });
 });
 

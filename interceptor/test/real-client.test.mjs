@@ -102,7 +102,7 @@ function notInThisBuild(run) {
 // `claude` with BUN_OPTIONS="--preload <that copy>" (and NODE_OPTIONS="--import <that copy>").
 // Returns how it ran, so a test can say which path it took.
 // =====================================================================================================
-async function runWithInterceptor(box, args, extraEnv = {}) {
+async function runWithInterceptor(box, args, extraEnv = {}, timeoutMs = 90_000) {
   const env = environment(box, extraEnv);
   const help = await budmon(["--help"], env);
   if (help !== null && help.code === 0 && help.stdout.includes("--setup")) {
@@ -111,7 +111,7 @@ async function runWithInterceptor(box, args, extraEnv = {}) {
       assert.equal(setup.code, 0, `budmon --setup failed:\n${setup.stdout}\n${setup.stderr}`);
       const launcher = path.join(box.home, ".local", "bin", "claude-budmon");
       assert.ok(fs.existsSync(launcher), `budmon --setup did not create ${launcher}:\n${setup.stdout}`);
-      const run = await runProgram(launcher, args, { cwd: box.project, env });
+      const run = await runProgram(launcher, args, { cwd: box.project, env, timeoutMs });
       return { via: "budmon --setup + claude-budmon", setupOutput: setup.stdout, ...run };
     }
   }
@@ -122,6 +122,7 @@ async function runWithInterceptor(box, args, extraEnv = {}) {
   const run = await runProgram(claudeExe, args, {
     cwd: box.project,
     env: { ...env, BUN_OPTIONS: `--preload ${bunPath}`, NODE_OPTIONS: `--import "${copy}"` },
+    timeoutMs,
   });
   return { via: "BUN_OPTIONS preload (no --setup in this build)", ...run };
 }
@@ -166,6 +167,56 @@ test(`Claude Code ${CLAUDE_CODE_VERSION} with the interceptor records the newest
     assert.equal(state.last_request.request_id, responses[1].responseHeaders["request-id"]);
   } else {
     t.diagnostic("budmon --json reports no last_request yet (transcripts not read in this build)");
+  }
+});
+
+test(`Claude Code ${CLAUDE_CODE_VERSION} with the interceptor: a FIFO or a link to /dev/zero is left alone, a link to a file written through`, async (t) => {
+  if (requireClaude(t) === null) return;
+  const cases = [
+    {
+      label: "FIFO",
+      prepare: (file) => execFileSync("mkfifo", [file]),
+      check: (file, run) => {
+        assert.ok(fs.lstatSync(file).isFIFO());
+        assert.match(run.stderr, /usage-limits\.json alone: it is a FIFO/);
+      },
+    },
+    {
+      label: "link to /dev/zero",
+      prepare: (file) => fs.symlinkSync("/dev/zero", file),
+      check: (file, run) => {
+        assert.equal(fs.readlinkSync(file), "/dev/zero");
+        assert.ok(fs.statSync("/dev/zero").isCharacterDevice());
+        assert.match(run.stderr, /\/dev\/zero alone: it is a character device/);
+      },
+    },
+    {
+      label: "link to a file elsewhere",
+      prepare: (file, box) => {
+        fs.mkdirSync(path.join(box.home, "dotfiles"));
+        fs.writeFileSync(path.join(box.home, "dotfiles", "usage.json"), '{"kept":true}');
+        fs.symlinkSync("../dotfiles/usage.json", file);
+      },
+      check: (file, run, box, responses) => {
+        assert.equal(fs.readlinkSync(file), "../dotfiles/usage.json");
+        const written = JSON.parse(fs.readFileSync(path.join(box.home, "dotfiles", "usage.json"), "utf8"));
+        assert.equal(written.kept, true);
+        assert.deepEqual(written.headers_raw, rateLimitHeadersOf(responses.at(-1)));
+      },
+    },
+  ];
+  for (const { label, prepare, check } of cases) {
+    const box = sandbox();
+    const file = path.join(box.claudeDir, "usage-limits.json");
+    prepare(file, box);
+    const from = api.requests.length;
+    const run = await runWithInterceptor(box, ["-p", "run echo", "--allowedTools", "Bash"], { BUDMON_DEBUG: "1", BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "0" }, 60_000);
+    t.diagnostic(`${label}: ${run.ms} ms via ${run.via}`);
+    assert.equal(run.signal, null, `${label}: killed after ${run.ms} ms\n${run.stderr.slice(-2000)}`);
+    assert.equal(run.code, 0, `${label}: ${run.stdout}\n${run.stderr}`);
+    assert.match(run.stdout, /The tool ran\./, label);
+    assert.match(run.stderr, /loaded in Bun/, label);
+    check(file, run, box, messageResponses(from));
   }
 });
 
