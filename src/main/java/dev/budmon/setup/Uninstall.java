@@ -77,6 +77,18 @@ public final class Uninstall {
         tx.commit();
 
         List<String> notes = new ArrayList<>();
+        // The writers' lock files: BudMon's by name, and nothing without the interceptor and the status line.
+        for (Path lock : List.of(ctx.claudeDir().resolve(".usage-limits.json.lock"),
+                ctx.claudeDir().resolve("budmon").resolve(".statusline.lock"))) {
+            if (Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    Files.delete(lock);
+                    actions.add(new FileAction(lock, Outcome.REMOVED, "lock file"));
+                } catch (IOException e) {
+                    notes.add("could not remove " + lock + ": " + FileTransaction.describe(e));
+                }
+            }
+        }
         try {
             Files.deleteIfExists(paths.manifest());
         } catch (IOException e) {
