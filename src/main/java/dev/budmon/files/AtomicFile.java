@@ -108,21 +108,41 @@ public final class AtomicFile {
      * @param replaceExisting  whether an existing file is replaced (else left as it is)
      * @param forcePermissions whether {@code permissions} also replace an existing file's own
      */
+    /**
+     * Checks, without writing, that {@link #replace} would replace the file: for a caller that does something
+     * first (a backup) that should not happen for a file it may not change.
+     *
+     * @throws ReadOnlyFileException   the file has no write permission for its owner
+     * @throws NotRegularFileException a folder, FIFO or device is in its place
+     */
+    public static void checkReplaceable(Path target) throws IOException {
+        Path real = linkTarget(target);
+        BasicFileAttributes existing = attributes(real);
+        if (existing != null) {
+            checkReplaceable(real, existing, posixAttributes(real));
+        }
+    }
+
+    private static void checkReplaceable(Path real, BasicFileAttributes existing, PosixFileAttributes posix)
+            throws IOException {
+        if (!existing.isRegularFile()) {
+            throw new NotRegularFileException(real.toString(), SafeRead.kindOf(real, existing));
+        }
+        if (isReadOnly(real, posix)) {
+            throw new ReadOnlyFileException(real.toString());
+        }
+    }
+
     private static Path write(Path target, byte[] content, Set<PosixFilePermission> permissions,
                               boolean replaceExisting, boolean forcePermissions) throws IOException {
         Path real = linkTarget(target);
         BasicFileAttributes existing = attributes(real);
-        if (existing != null) {
-            if (!replaceExisting) {
-                return null;
-            }
-            if (!existing.isRegularFile()) {
-                throw new NotRegularFileException(real.toString(), SafeRead.kindOf(real, existing));
-            }
+        if (existing != null && !replaceExisting) {
+            return null;
         }
         PosixFileAttributes posix = existing == null ? null : posixAttributes(real);
-        if (existing != null && isReadOnly(real, posix)) {
-            throw new ReadOnlyFileException(real.toString());
+        if (existing != null) {
+            checkReplaceable(real, existing, posix);
         }
         Path dir = real.getParent();
         Path tmp = createTemp(dir, real.getFileName().toString());

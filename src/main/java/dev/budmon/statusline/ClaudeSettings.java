@@ -260,6 +260,7 @@ public final class ClaudeSettings {
             out.write('\n');
             byte[] next = out.toByteArray();
             if (l.existed) {
+                AtomicFile.checkReplaceable(file); // no backup of a file that will not be changed
                 Path backup = file.resolveSibling(FILE_NAME + BACKUP_SUFFIX);
                 boolean comments = hasComments(new String(l.bytes, StandardCharsets.UTF_8));
                 if (backupOnce(file, backup)) {

@@ -197,6 +197,18 @@ class ConfigStoreTest {
                 "[thresholds] quota_warn = \"x\" is not a number; using 75");
     }
 
+    @Test
+    void aReadOnlyIniIsNeverRewrittenBySettings() throws IOException {
+        Files.writeString(ini(), HAND_EDITED);
+        Files.setPosixFilePermissions(ini(), PosixFilePermissions.fromString("r--r--r--"));
+        ConfigStore store = new ConfigStore(dir);
+        store.load();
+        assertThatThrownBy(() -> store.save("general", "language", "de"))
+                .isInstanceOf(IOException.class).hasMessageContaining("read-only");
+        assertThat(Files.readString(ini())).isEqualTo(HAND_EDITED);
+        assertThat(leftovers()).isEmpty();
+    }
+
     private Stream<Path> leftovers() throws IOException {
         return Files.list(dir).filter(p -> p.getFileName().toString().endsWith(".tmp")).toList().stream();
     }

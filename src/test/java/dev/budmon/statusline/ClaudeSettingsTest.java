@@ -232,6 +232,54 @@ class ClaudeSettingsTest {
         assertThat(ClaudeSettings.isBudmonCommand("bash ~/.claude/statusline.sh")).isFalse();
         assertThat(ClaudeSettings.isBudmonCommand("my-budmon-wrapper --statusline")).isFalse();
         assertThat(ClaudeSettings.isBudmonCommand("")).isFalse();
+        // a user's command that merely includes BudMon's is the user's
+        assertThat(ClaudeSettings.isBudmonCommand("~/bin/my-status.sh; budmon --statusline")).isFalse();
+        assertThat(ClaudeSettings.isBudmonCommand("budmon --statusline && echo hi --statusline")).isFalse();
+        assertThat(ClaudeSettings.isBudmonCommand("echo $(budmon --statusline)")).isFalse();
+        assertThat(ClaudeSettings.isBudmonCommand("cat | budmon --statusline")).isFalse();
+        assertThat(ClaudeSettings.isBudmonCommand("sh -c budmon --statusline")).isFalse();
+    }
+
+    @Test
+    void offLeavesAUsersCombinedCommandAlone() throws IOException {
+        String mine = "{\"statusLine\": {\"type\": \"command\", \"command\": \"~/bin/my-status.sh; budmon --statusline\"}}";
+        Files.writeString(settings(), mine);
+        ClaudeSettings.Result r = ClaudeSettings.disable(dir);
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.written()).isFalse();
+        assertThat(r.messages()).singleElement().asString().contains("is not BudMon's");
+        assertThat(Files.readString(settings())).isEqualTo(mine);
+    }
+
+    @Test
+    void aSymlinkedSettingsFileIsWrittenThroughAndKeptALink() throws IOException {
+        Path dotfiles = Files.createDirectories(dir.resolve("dotfiles"));
+        Path real = Files.writeString(dotfiles.resolve("settings.json"), "{\"model\": \"opus\"}");
+        Files.createSymbolicLink(settings(), real);
+        assertThat(ClaudeSettings.enable(dir, "/x/budmon --statusline", false).exitCode()).isZero();
+        assertThat(Files.isSymbolicLink(settings())).isTrue();
+        assertThat(json.readTree(real.toFile()).path("statusLine").path("command").asText())
+                .isEqualTo("/x/budmon --statusline");
+        assertThat(json.readTree(real.toFile()).path("model").asText()).isEqualTo("opus");
+        assertThat(ClaudeSettings.disable(dir).exitCode()).isZero();
+        assertThat(Files.isSymbolicLink(settings())).isTrue();
+        assertThat(json.readTree(real.toFile()).has("statusLine")).isFalse();
+    }
+
+    @Test
+    void aReadOnlySettingsFileIsRefusedWithAClearMessage() throws IOException {
+        String before = "{\"model\": \"opus\"}";
+        Files.writeString(settings(), before);
+        Files.setPosixFilePermissions(settings(), java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        ClaudeSettings.Result r = ClaudeSettings.enable(dir, "/x/budmon --statusline", false);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.written()).isFalse();
+        assertThat(r.messages()).singleElement().asString().contains("read-only").contains("not changed");
+        assertThat(Files.readString(settings())).isEqualTo(before);
+        // no backup and no temporary file left either
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(settings());
+        }
     }
 
     @Test
