@@ -89,8 +89,19 @@ public final class ConfigParser {
         config.setLowerCaseOption(true);
         config.setComment(false);
         Entries entries = new Entries();
-        IniParser.newInstance(config).parse(new StringReader(text), entries);
+        new ConfiguredParser(config).parse(new StringReader(text), entries);
         return entries.result;
+    }
+
+    /**
+     * ini4j's parser with our configuration, made directly: {@code IniParser.newInstance} looks the
+     * implementation up as a service (system properties, a resource search through the class path), which
+     * the status line would pay at every start for the one implementation there is.
+     */
+    private static final class ConfiguredParser extends IniParser {
+        ConfiguredParser(Config config) {
+            setConfig(config);
+        }
     }
 
     /** Collects the entries ini4j's parser reports: a section named twice is one, the last equal key wins. */

@@ -149,7 +149,7 @@ public class StatuslineLauncherIT {
         assertThat(first.exit()).isZero();
         assertThat(first.out()).isEqualTo(LINE);
         assertThat(first.err()).isEmpty();
-        assertThat(claude.resolve("usage-limits.json")).content().contains("\"used_percentage\": 42");
+        assertThat(claude.resolve("budmon/statusline.json")).content().contains("\"used_percentage\": 42");
 
         Path archive = awaitArchive();
         Result second = statusline(payload());
