@@ -50,6 +50,7 @@ public final class PrivateDesktop implements AutoCloseable {
 
     private final Path dir;
     private final List<Process> processes = new ArrayList<>();
+    private Process watcher;
     private String display;
     private String busAddress;
 
@@ -115,8 +116,21 @@ public final class PrivateDesktop implements AutoCloseable {
     /** Starts a StatusNotifierWatcher ({@code status-notifier-watcher}) and waits until it owns its name. */
     public void startStatusNotifierWatcher() throws IOException, InterruptedException {
         require("status-notifier-watcher");
-        background(List.of("status-notifier-watcher"), "status-notifier-watcher.log");
+        watcher = background(List.of("status-notifier-watcher"), "status-notifier-watcher.log");
         awaitName("org.kde.StatusNotifierWatcher");
+    }
+
+    /** Ends the watcher this desktop started (a panel that quits) and waits until its name is gone. */
+    public void stopStatusNotifierWatcher() throws IOException, InterruptedException {
+        watcher.destroy();
+        watcher.waitFor(5, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (hasOwner("org.kde.StatusNotifierWatcher")) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the watcher's name stayed on the bus");
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Runs a command with this desktop's display and bus and returns its output; fails on a non-zero exit. */
@@ -158,11 +172,13 @@ public final class PrivateDesktop implements AutoCloseable {
         env.put("DBUS_SESSION_BUS_ADDRESS", busAddress);
     }
 
-    private void background(List<String> command, String log) throws IOException {
+    private Process background(List<String> command, String log) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(log).toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(log).toFile()));
         environment(pb.environment());
-        processes.add(pb.start());
+        Process p = pb.start();
+        processes.add(p);
+        return p;
     }
 
     /** Starts a daemon that writes one line when ready (its display or address) and returns that line. */
