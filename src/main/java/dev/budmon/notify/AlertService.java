@@ -44,7 +44,7 @@ public final class AlertService implements AutoCloseable {
     private final Clock clock;
     private final PriceTable prices;
     private final ScheduledExecutorService worker;
-    private volatile Consumer<Evaluation> observer = e -> { };
+    private final java.util.List<Consumer<Evaluation>> observers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     // the worker's thread only
     private AlertState state;
@@ -52,8 +52,14 @@ public final class AlertService implements AutoCloseable {
     private BudmonConfig config;
     private Messages messages;
 
-    /** What one evaluation did, for tests and the log. */
-    public record Evaluation(Instant at, UsageState usage, AlertOutcome outcome, int shown) {
+    /**
+     * What one evaluation did.
+     *
+     * @param figures the figures it computed, which the tray icon shows too
+     * @param shown   how many notices the desktop took
+     */
+    public record Evaluation(Instant at, UsageState usage, Figures figures, BudmonConfig config, AlertOutcome outcome,
+                             int shown) {
     }
 
     /**
@@ -101,9 +107,9 @@ public final class AlertService implements AutoCloseable {
         });
     }
 
-    /** Told about every evaluation, on the service's thread; for tests. */
+    /** Told about every evaluation, on the service's thread (the tray icon follows them). */
     public void observe(Consumer<Evaluation> o) {
-        observer = o;
+        observers.add(o);
     }
 
     private void submit(Runnable r) {
@@ -136,7 +142,10 @@ public final class AlertService implements AutoCloseable {
                 System.err.println("budmon: " + store.file() + " could not be written (" + e.getMessage()
                         + "); alerts shown since may come again after a restart");
             }
-            observer.accept(new Evaluation(now, usage, o, shown));
+            Evaluation e = new Evaluation(now, usage, f, config, o, shown);
+            for (Consumer<Evaluation> observer : observers) {
+                observer.accept(e);
+            }
         } catch (RuntimeException e) {
             // a bug here must not stop the alerts that follow
             System.err.println("budmon: alert evaluation failed: " + e);
