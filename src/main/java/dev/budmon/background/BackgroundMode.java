@@ -137,7 +137,7 @@ public final class BackgroundMode implements AutoCloseable, TrayActions {
 
     @Override
     public void setSetting(String setting, boolean on) {
-        int dot = setting.indexOf('.');
+        int dot = setting.indexOf('/');
         io.execute(() -> {
             try {
                 configStore.save(setting.substring(0, dot), setting.substring(dot + 1), on ? "on" : "off");

@@ -15,7 +15,7 @@ public interface TrayActions {
     /**
      * Switch a setting of budmon.ini.
      *
-     * @param setting {@code section.key}, e.g. {@code alerts.quota_warn}
+     * @param setting {@code section/key}, e.g. {@code alerts/quota_warn}
      * @param on      the new value
      */
     void setSetting(String setting, boolean on);

@@ -35,7 +35,7 @@ public final class TrayMenu {
      * @param id       stable across rebuilds: the D-Bus menu's item id (0 is the root)
      * @param label    the words; {@code null} for a separator
      * @param action   what choosing it does
-     * @param setting  {@code section.key} of a switch in budmon.ini; {@code null} for other items
+     * @param setting  {@code section/key} of a switch in budmon.ini; {@code null} for other items
      * @param checked  a switch's state; {@code null} for other items
      * @param children a submenu's items; empty otherwise
      */
@@ -78,16 +78,16 @@ public final class TrayMenu {
         items.add(action(1, m.get(windowShown ? "tray.hide_window" : "tray.show_window"), Action.TOGGLE_WINDOW));
         items.add(action(2, m.get("menu.history_log"), Action.HISTORY));
         List<Item> settings = new ArrayList<>();
-        settings.add(toggle(11, m.get("tray.setting.notify"), "alerts.notify", config.alerts().enabled()));
-        settings.add(toggle(12, m.get("tray.setting.quota_warn"), "alerts.quota_warn", config.alerts().quotaWarn()));
-        settings.add(toggle(13, m.get("tray.setting.quota_alarm"), "alerts.quota_alarm", config.alerts().quotaAlarm()));
-        settings.add(toggle(14, m.get("tray.setting.exhaustion"), "alerts.exhaustion", config.alerts().exhaustion()));
-        settings.add(toggle(15, m.get("tray.setting.server_status"), "alerts.server_status",
+        settings.add(toggle(11, m.get("tray.setting.notify"), "alerts/notify", config.alerts().enabled()));
+        settings.add(toggle(12, m.get("tray.setting.quota_warn"), "alerts/quota_warn", config.alerts().quotaWarn()));
+        settings.add(toggle(13, m.get("tray.setting.quota_alarm"), "alerts/quota_alarm", config.alerts().quotaAlarm()));
+        settings.add(toggle(14, m.get("tray.setting.exhaustion"), "alerts/exhaustion", config.alerts().exhaustion()));
+        settings.add(toggle(15, m.get("tray.setting.server_status"), "alerts/server_status",
                 config.alerts().serverStatus()));
-        settings.add(toggle(16, m.get("tray.setting.quota_back"), "alerts.quota_back", config.alerts().quotaBack()));
-        settings.add(toggle(17, m.get("tray.setting.no_data"), "alerts.no_data", config.alerts().noData()));
+        settings.add(toggle(16, m.get("tray.setting.quota_back"), "alerts/quota_back", config.alerts().quotaBack()));
+        settings.add(toggle(17, m.get("tray.setting.no_data"), "alerts/no_data", config.alerts().noData()));
         settings.add(separator(18));
-        settings.add(toggle(19, m.get("tray.setting.close_to_tray"), "tray.close_to_tray", config.tray().closeToTray()));
+        settings.add(toggle(19, m.get("tray.setting.close_to_tray"), "tray/close_to_tray", config.tray().closeToTray()));
         settings.add(separator(20));
         settings.add(action(21, m.get("tray.open_ini"), Action.OPEN_INI));
         items.add(new Item(3, m.get("menu.settings"), Action.NONE, null, null, settings));

@@ -152,7 +152,7 @@ class StatusNotifierItemTest {
             while (recorder.calls.size() < 3 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            assertThat(recorder.calls).containsExactly("toggleWindow", "alerts.quota_warn=false", "quit");
+            assertThat(recorder.calls).containsExactly("toggleWindow", "alerts/quota_warn=false", "quit");
         } finally {
             sni.close();
             bus.close();

@@ -77,9 +77,9 @@ class TrayModelTest {
         TrayMenu.Item settings = root.children().get(2);
         assertThat(settings.children()).filteredOn(i -> i.setting() != null)
                 .extracting(i -> i.setting() + "=" + i.checked())
-                .containsExactly("alerts.notify=true", "alerts.quota_warn=false", "alerts.quota_alarm=true",
-                        "alerts.exhaustion=true", "alerts.server_status=true", "alerts.quota_back=true",
-                        "alerts.no_data=true", "tray.close_to_tray=false");
+                .containsExactly("alerts/notify=true", "alerts/quota_warn=false", "alerts/quota_alarm=true",
+                        "alerts/exhaustion=true", "alerts/server_status=true", "alerts/quota_back=true",
+                        "alerts/no_data=true", "tray/close_to_tray=false");
 
         List<String> done = new ArrayList<>();
         TrayActions actions = new TrayActions() {
@@ -106,7 +106,7 @@ class TrayModelTest {
         for (int id : new int[] {1, 2, 12, 19, 21, 5, 3, 4}) {
             actions.perform(root.find(id));
         }
-        assertThat(done).containsExactly("window", "history", "alerts.quota_warn=true", "tray.close_to_tray=true",
+        assertThat(done).containsExactly("window", "history", "alerts/quota_warn=true", "tray/close_to_tray=true",
                 "ini", "quit");
     }
 
