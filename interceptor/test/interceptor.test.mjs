@@ -76,6 +76,14 @@ function usageFile(home) {
   return path.join(home, ".claude", "usage-limits.json");
 }
 
+/** What a Claude directory holds after the interceptor wrote to it: its file and the quota history's folder. */
+const WRITTEN = ["budmon", "usage-limits.json"];
+
+/** The names in a folder, sorted (readdir gives them in the file system's order). */
+function listing(dir) {
+  return fs.readdirSync(dir).sort();
+}
+
 function readUsage(file) {
   return JSON.parse(fs.readFileSync(file, "utf8"));
 }
@@ -338,7 +346,7 @@ describe("usage-limits.json", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), broken.map(() => "allowed"));
     // No temp file is left behind.
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN);
   });
 
   test("interceptor_version is the project version from pom.xml", async () => {
@@ -482,7 +490,7 @@ describe("concurrent writers", () => {
     assert.match(final.headers_raw["anthropic-ratelimit-unified-test-marker"], /^[1-8]:150$/, JSON.stringify(final));
     assert.equal(final.headers_raw["anthropic-ratelimit-unified-5h-utilization"], "0.150");
     assert.ok(view.stamps.every((s) => s <= Date.parse(final.updated_at)), "the final file is the newest");
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"], "no temp or lock file left");
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN, "no temp or lock file left");
   });
 
   test("a file holding newer headers is not replaced by older ones; a stamp far in the future is garbage and replaced", async () => {
@@ -530,7 +538,7 @@ describe("concurrent writers", () => {
     );
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), { whileHeld: false, afterRelease: true });
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN);
   });
 
   test("a lock held to the end does not keep the process; a stale lock is broken, one dated in the future too; a folder in its place does not stop the write", async () => {
@@ -562,7 +570,7 @@ describe("concurrent writers", () => {
     assert.match(run.stderr, /removing a stale lock/);
     assert.ok(!run.stderr.includes("without the lock"), run.stderr);
     assert.equal(readUsage(file).headers_raw["anthropic-ratelimit-unified-status"], "allowed");
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN);
 
     // Its mtime in the future (a clock set back): stale once this process has seen it for a second.
     fs.rmSync(file);
@@ -577,7 +585,7 @@ describe("concurrent writers", () => {
     assert.match(run.stderr, /removing a stale lock/);
     assert.ok(!run.stderr.includes("without the lock"), run.stderr);
     assert.equal(readUsage(file).headers_raw["anthropic-ratelimit-unified-status"], "allowed");
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN);
 
     fs.rmSync(file);
     fs.mkdirSync(lock);
@@ -693,7 +701,7 @@ describe("whatever sits at usage-limits.json", () => {
     assert.match(run.stderr, /left .*usage-limits\.json alone: it is a FIFO/);
     assert.ok(!run.stderr.includes("wrote"), run.stderr);
     assert.ok(fs.lstatSync(file).isFIFO());
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN);
 
     // A program with one response ends while its write is pending: it must still end.
     const short = await runAsUser(FETCH_ONE, { home });
@@ -726,7 +734,7 @@ describe("whatever sits at usage-limits.json", () => {
       assert.ok(!run.stderr.includes("wrote"), `${label}: ${run.stderr}`);
       assert.equal(fs.readlinkSync(file), target, label);
       assert.ok(isKind(fs.statSync(target)), `${label} changed`);
-      assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"], label);
+      assert.deepEqual(listing(path.dirname(file)), WRITTEN, label);
     }
   });
 
@@ -780,7 +788,7 @@ describe("whatever sits at usage-limits.json", () => {
     const written = readUsage(real);
     assert.equal(written.headers_raw["anthropic-ratelimit-unified-status"], "allowed");
     assert.deepEqual(written.turn_usage, { input_tokens: 5 });
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN);
     assert.deepEqual(fs.readdirSync(dotfiles), ["usage.json"]);
 
     // usage-limits.json -> link -> a file not there yet.
