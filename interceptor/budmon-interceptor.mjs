@@ -243,6 +243,7 @@ function resolveTarget(file) {
 }
 
 function kindOf(stat) {
+  if (stat.isFile()) return "a file";
   if (stat.isDirectory()) return "a folder";
   if (stat.isFIFO()) return "a FIFO";
   if (stat.isCharacterDevice()) return "a character device";
