@@ -408,7 +408,8 @@ function queueObservation(headers, requestId, capturedAt) {
     return;
   }
   const t = new Date(capturedAt).toISOString();
-  const line = `${JSON.stringify({ t, src: HISTORY_SOURCE, req: requestId, sid: null, ...observation })}\n`;
+  // The key is the line's tail ({"status":...,"w":{...}}): one JSON.stringify on the response path, not two.
+  const line = `{"t":"${t}","src":"${HISTORY_SOURCE}","req":${JSON.stringify(requestId)},"sid":null,${key.slice(1)}\n`;
   if (Buffer.byteLength(line) > MAX_LINE_BYTES) {
     debug(`quota history: left out an observation of ${Buffer.byteLength(line)} bytes (more than ${MAX_LINE_BYTES})`);
     return;
