@@ -71,6 +71,8 @@ const FUTURE_TOLERANCE_MS = 60_000;
 const HISTORY_FOLDERS = ["budmon", "quota-history"];
 const HISTORY_SOURCE = "interceptor";
 const UNIFIED_PREFIX = "anthropic-ratelimit-unified-";
+const STATUS_HEADER = `${UNIFIED_PREFIX}status`;
+const UTILIZATION_SUFFIX = "-utilization";
 // Lines waiting for the next append; more are dropped (only a stalled event loop gets there).
 const MAX_PENDING_LINES = 256;
 // Readers may rely on short lines; a line longer than this (only absurd headers make one) is dropped.
@@ -399,17 +401,16 @@ let lastObservationKey = null;
 
 /** Queues the history line of one response, unless it holds no quota or the same quota as the last. */
 function queueObservation(headers, requestId, capturedAt) {
-  const observation = observationOf(headers);
-  if (observation === null) return;
-  const key = JSON.stringify(observation);
-  if (key === lastObservationKey) return;
+  const key = observationOf(headers);
+  if (key === null || key === lastObservationKey) return;
   if (historyLines.length >= MAX_PENDING_LINES) {
     historyDropped++;
     return;
   }
   const t = new Date(capturedAt).toISOString();
-  // The key is the line's tail ({"status":...,"w":{...}}): one JSON.stringify on the response path, not two.
-  const line = `{"t":"${t}","src":"${HISTORY_SOURCE}","req":${JSON.stringify(requestId)},"sid":null,${key.slice(1)}\n`;
+  // Years 0 to 9999 only (a clock set beyond them): the reader takes no other time, the file name no sign.
+  if (t.length !== 24) return;
+  const line = `{"t":"${t}","src":"${HISTORY_SOURCE}","req":${JSON.stringify(requestId)},"sid":null,${key}}\n`;
   if (Buffer.byteLength(line) > MAX_LINE_BYTES) {
     debug(`quota history: left out an observation of ${Buffer.byteLength(line)} bytes (more than ${MAX_LINE_BYTES})`);
     return;
@@ -419,33 +420,37 @@ function queueObservation(headers, requestId, capturedAt) {
 }
 
 /**
- * The account status and the windows of the unified headers: every "<name>-utilization" header makes a
- * window (as BudMon's reader finds them), with its utilization, reset and status when they make sense.
- * Null when the headers hold neither a status nor a window.
+ * The account status and the windows of the unified headers, as the end of a history line
+ * ('"status":"allowed","w":{"5h":{"u":0.42,"r":1767279600,"s":"allowed"}}'), or null when the headers
+ * hold neither a status nor a window. Every "<name>-utilization" header makes a window (as BudMon's
+ * reader finds them), with its utilization, reset and status when they make sense. Windows are sorted by
+ * name, so that equal observations give equal text. Written as text, not built as objects and
+ * stringified: this runs on the response path.
  */
 function observationOf(headers) {
-  const status = shortText(headers[`${UNIFIED_PREFIX}status`]);
-  const names = [];
+  const status = shortText(headers[STATUS_HEADER]);
+  let names = null;
   for (const name of Object.keys(headers)) {
-    if (!name.startsWith(UNIFIED_PREFIX) || !name.endsWith("-utilization")) continue;
-    const window = name.slice(UNIFIED_PREFIX.length, name.length - "-utilization".length);
-    if (window !== "" && window.length <= MAX_WINDOW_NAME_LENGTH) names.push(window);
+    // The suffix first: most names share the prefix, few the suffix.
+    if (!name.endsWith(UTILIZATION_SUFFIX) || !name.startsWith(UNIFIED_PREFIX)) continue;
+    const window = name.slice(UNIFIED_PREFIX.length, name.length - UTILIZATION_SUFFIX.length);
+    if (window !== "" && window.length <= MAX_WINDOW_NAME_LENGTH) (names ??= []).push(window);
   }
-  if (status === null && names.length === 0) return null;
-  // Sorted, so that equal observations give equal keys. No prototype: a window may be called "__proto__".
-  names.sort();
-  const w = Object.create(null);
-  for (const name of names) {
-    const window = {};
-    const u = numberOf(headers[`${UNIFIED_PREFIX}${name}-utilization`]);
-    if (u !== null && u >= 0 && u <= MAX_UTILIZATION) window.u = u;
-    const r = epochSecondOf(headers[`${UNIFIED_PREFIX}${name}-reset`]);
-    if (r !== null) window.r = r;
-    const s = shortText(headers[`${UNIFIED_PREFIX}${name}-status`]);
-    if (s !== null) window.s = s;
-    w[name] = window;
+  if (status === null && names === null) return null;
+  let w = "";
+  for (const name of names?.sort() ?? []) {
+    const prefix = UNIFIED_PREFIX + name;
+    let fields = "";
+    const u = numberOf(headers[prefix + UTILIZATION_SUFFIX]);
+    // A finite number's text is its JSON.
+    if (u !== null && u >= 0 && u <= MAX_UTILIZATION) fields += `,"u":${u}`;
+    const r = epochSecondOf(headers[`${prefix}-reset`]);
+    if (r !== null) fields += `,"r":${r}`;
+    const s = shortText(headers[`${prefix}-status`]);
+    if (s !== null) fields += `,"s":${JSON.stringify(s)}`;
+    w += `,${JSON.stringify(name)}:{${fields.slice(1)}}`;
   }
-  return status === null ? { w } : { status, w };
+  return `${status === null ? "" : `"status":${JSON.stringify(status)},`}"w":{${w.slice(1)}}`;
 }
 
 function shortText(value) {
