@@ -73,7 +73,10 @@ const HISTORY_SOURCE = "interceptor";
 const UNIFIED_PREFIX = "anthropic-ratelimit-unified-";
 const STATUS_HEADER = `${UNIFIED_PREFIX}status`;
 const UTILIZATION_SUFFIX = "-utilization";
-// Lines waiting for the next append; more are dropped (only a stalled event loop gets there).
+// Lines waiting are appended with the next write, or as soon as the event loop turns once this many
+// wait (a long burst within the write delay); more than MAX_PENDING_LINES are dropped (only an event
+// loop that does not turn gets there).
+const HISTORY_BATCH = 64;
 const MAX_PENDING_LINES = 256;
 // Readers may rely on short lines; a line longer than this (only absurd headers make one) is dropped.
 const MAX_LINE_BYTES = 1000;
@@ -398,6 +401,7 @@ let historyLines = [];
 let historyDropped = 0;
 // The status and windows of the last line this process queued; an equal observation adds nothing.
 let lastObservationKey = null;
+let earlyAppend = null;
 
 /** Queues the history line of one response, unless it holds no quota or the same quota as the last. */
 function queueObservation(headers, requestId, capturedAt) {
@@ -417,6 +421,13 @@ function queueObservation(headers, requestId, capturedAt) {
   }
   historyLines.push({ month: t.slice(0, 7), line });
   lastObservationKey = key;
+  if (historyLines.length >= HISTORY_BATCH && earlyAppend === null) {
+    earlyAppend = setImmediate(() => {
+      earlyAppend = null;
+      appendHistory();
+    });
+    earlyAppend.unref?.();
+  }
 }
 
 /**

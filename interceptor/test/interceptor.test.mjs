@@ -816,7 +816,19 @@ describe("quota history", () => {
     }
   });
 
-  test("at most 256 observations wait for the append: more, made in one go, are dropped with a note", async () => {
+  test("a burst of 600 responses within the write delay loses no line; at most 256 wait when the event loop does not turn", async () => {
+    // Appended 64 at a time as soon as the event loop turns, without waiting for the 10 s delay.
+    const burstHome = freshHome();
+    const burst = await runNode(`for (let i = 1; i <= 600; i++) { ${markedFetch('"burst:" + i')} }`, {
+      home: burstHome,
+      env: { BUDMON_DEBUG: "1", BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "10000" },
+    });
+    assert.equal(burst.code, 0, burst.stderr);
+    assert.ok(!burst.stderr.includes("dropped"), burst.stderr);
+    assert.deepEqual(readHistory(burstHome).map(({ line }) => line.w["5h"].u), Array.from({ length: 600 }, (_, i) => (i + 1) / 1000));
+    assert.ok(countLines([burst], "appended")[0] >= 600 / 256, burst.stderr);
+
+    // Made in one go, without a turn of the event loop: the first 256 are kept, the others dropped.
     const home = freshHome();
     const run = await runNode(
       `for (let i = 1; i <= 1000; i++) {
