@@ -73,11 +73,13 @@ const HISTORY_SOURCE = "interceptor";
 const UNIFIED_PREFIX = "anthropic-ratelimit-unified-";
 const STATUS_HEADER = `${UNIFIED_PREFIX}status`;
 const UTILIZATION_SUFFIX = "-utilization";
-// Lines waiting are appended with the next write, or as soon as the event loop turns once this many
-// wait (a long burst within the write delay); more than MAX_PENDING_LINES are dropped (only an event
-// loop that does not turn gets there).
+// Responses waiting for the history are appended with the next write, or as soon as the event loop
+// turns once this many (or this much header text) wait: a long burst within the write delay. More than
+// the maximum are dropped (only an event loop that does not turn gets there).
 const HISTORY_BATCH = 64;
-const MAX_PENDING_LINES = 256;
+const HISTORY_BATCH_CHARS = 256 * 1024;
+const MAX_PENDING_OBSERVATIONS = 256;
+const MAX_PENDING_CHARS = 1024 * 1024;
 // Readers may rely on short lines; a line longer than this (only absurd headers make one) is dropped.
 const MAX_LINE_BYTES = 1000;
 const MAX_WINDOW_NAME_LENGTH = 64;
@@ -148,7 +150,7 @@ let lockWaitSince = null;
  * Takes the rate-limit headers of one response. A response seen by both paths (same request-id) is
  * taken once.
  */
-function record(headers, requestId, via) {
+function record(headers, requestId, via, chars) {
   // Real ids have about 30 characters. A longer one is not kept (a slice of it would keep it whole):
   // that response is taken without deduplication.
   const id = requestId && requestId.length <= MAX_REQUEST_ID_LENGTH ? requestId : null;
@@ -162,7 +164,7 @@ function record(headers, requestId, via) {
   pending = { headers, capturedAt };
   debug(`captured ${Object.keys(headers).length} rate-limit headers via ${via} (request-id ${requestId ?? "none"})`);
   try {
-    queueObservation(headers, id, capturedAt);
+    queueObservation(headers, id, capturedAt, chars);
   } catch (err) {
     debug(`quota history: ${describe(err)}`);
   }
@@ -396,32 +398,25 @@ function keepOwnerAndMode(fd, stat) {
 // ---------------------------------------------------------------------------------------------
 // Quota history: one line per response whose quota differs from the last line this process logged.
 
-// Whole lines waiting for the next append, each with its UTC month ("2026-12").
-let historyLines = [];
+// Responses waiting for the next append: their rate-limit headers (the object usage-limits.json is
+// written from, not a copy), request id and arrival. Their lines are made at the append, off the
+// response path.
+let observations = [];
+let observationChars = 0;
 let historyDropped = 0;
-// The status and windows of the last line this process queued; an equal observation adds nothing.
+// The status and windows of the last line this process made; an equal observation adds nothing.
 let lastObservationKey = null;
 let earlyAppend = null;
 
-/** Queues the history line of one response, unless it holds no quota or the same quota as the last. */
-function queueObservation(headers, requestId, capturedAt) {
-  const key = observationOf(headers);
-  if (key === null || key === lastObservationKey) return;
-  if (historyLines.length >= MAX_PENDING_LINES) {
+/** Keeps a response's headers ({@code chars}: the length of their names and values) for the history. */
+function queueObservation(headers, requestId, capturedAt, chars) {
+  if (observations.length >= MAX_PENDING_OBSERVATIONS || observationChars + chars > MAX_PENDING_CHARS) {
     historyDropped++;
     return;
   }
-  const t = new Date(capturedAt).toISOString();
-  // Years 0 to 9999 only (a clock set beyond them): the reader takes no other time, the file name no sign.
-  if (t.length !== 24) return;
-  const line = `{"t":"${t}","src":"${HISTORY_SOURCE}","req":${JSON.stringify(requestId)},"sid":null,${key}}\n`;
-  if (Buffer.byteLength(line) > MAX_LINE_BYTES) {
-    debug(`quota history: left out an observation of ${Buffer.byteLength(line)} bytes (more than ${MAX_LINE_BYTES})`);
-    return;
-  }
-  historyLines.push({ month: t.slice(0, 7), line });
-  lastObservationKey = key;
-  if (historyLines.length >= HISTORY_BATCH && earlyAppend === null) {
+  observations.push({ headers, requestId, capturedAt });
+  observationChars += chars;
+  if ((observations.length >= HISTORY_BATCH || observationChars >= HISTORY_BATCH_CHARS) && earlyAppend === null) {
     earlyAppend = setImmediate(() => {
       earlyAppend = null;
       appendHistory();
@@ -431,12 +426,34 @@ function queueObservation(headers, requestId, capturedAt) {
 }
 
 /**
+ * The history lines of the waiting responses, in their order, each with its UTC month ("2026-12"):
+ * none for a response without quota, or with the same quota as the line before.
+ */
+function historyLinesOf(waiting) {
+  const lines = [];
+  for (const { headers, requestId, capturedAt } of waiting) {
+    const key = observationOf(headers);
+    if (key === null || key === lastObservationKey) continue;
+    const t = new Date(capturedAt).toISOString();
+    // Years 0 to 9999 only (a clock set beyond them): the reader takes no other time, the file name no sign.
+    if (t.length !== 24) continue;
+    const line = `{"t":"${t}","src":"${HISTORY_SOURCE}","req":${JSON.stringify(requestId)},"sid":null,${key}}\n`;
+    if (Buffer.byteLength(line) > MAX_LINE_BYTES) {
+      debug(`quota history: left out an observation of ${Buffer.byteLength(line)} bytes (more than ${MAX_LINE_BYTES})`);
+      continue;
+    }
+    lines.push({ month: t.slice(0, 7), line });
+    lastObservationKey = key;
+  }
+  return lines;
+}
+
+/**
  * The account status and the windows of the unified headers, as the end of a history line
  * ('"status":"allowed","w":{"5h":{"u":0.42,"r":1767279600,"s":"allowed"}}'), or null when the headers
  * hold neither a status nor a window. Every "<name>-utilization" header makes a window (as BudMon's
  * reader finds them), with its utilization, reset and status when they make sense. Windows are sorted by
- * name, so that equal observations give equal text. Written as text, not built as objects and
- * stringified: this runs on the response path.
+ * name, so that equal observations give equal text.
  */
 function observationOf(headers) {
   const status = shortText(headers[STATUS_HEADER]);
@@ -491,18 +508,21 @@ function epochSecondOf(value) {
 }
 
 /**
- * Appends the queued lines, one write per month file. Any failure loses these lines only, and makes
- * the next observation a line even when it equals the last one queued.
+ * Appends the lines of the waiting responses, one write per month file. Any failure loses these lines
+ * only, and makes the next observation a line even when it equals the last one made.
  */
 function appendHistory() {
   if (historyDropped > 0) {
-    debug(`quota history: dropped ${historyDropped} observations beyond ${MAX_PENDING_LINES} waiting`);
+    debug(`quota history: dropped ${historyDropped} responses: ${observations.length} were waiting`);
     historyDropped = 0;
   }
-  if (historyLines.length === 0) return;
-  const lines = historyLines;
-  historyLines = [];
+  if (observations.length === 0) return;
+  const waiting = observations;
+  observations = [];
+  observationChars = 0;
   try {
+    const lines = historyLinesOf(waiting);
+    if (lines.length === 0) return;
     const folder = historyFolder();
     if (folder === null) {
       lastObservationKey = null;
@@ -686,6 +706,7 @@ function snapshot(headersObject, via) {
   if (snapshotted.has(headersObject)) return;
   const found = {};
   let count = 0;
+  let chars = 0;
   let dropped = 0;
   let anthropic = false;
   const iterator = originalEntries ? originalEntries.call(headersObject) : headersObject.entries();
@@ -701,13 +722,14 @@ function snapshot(headersObject, via) {
     }
     if (!(lower in found)) count++;
     found[lower] = v;
+    chars += lower.length + v.length;
     if (lower.startsWith("anthropic-ratelimit-")) anthropic = true;
   }
   if (!anthropic) return;
   if (dropped > 0) debug(`left out ${dropped} rate-limit headers beyond ${MAX_HEADERS} or longer than ${MAX_HEADER_VALUE_LENGTH} characters`);
   snapshotted.add(headersObject);
   const requestId = originalGet ? originalGet.call(headersObject, "request-id") : headersObject.get("request-id");
-  record(found, typeof requestId === "string" && requestId !== "" ? requestId : null, via);
+  record(found, typeof requestId === "string" && requestId !== "" ? requestId : null, via, chars);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -816,7 +816,7 @@ describe("quota history", () => {
     }
   });
 
-  test("a burst of 600 responses within the write delay loses no line; at most 256 wait when the event loop does not turn", async () => {
+  test("a burst of 600 responses within the write delay loses no line; at most 256 responses (1 MB of headers) wait when the event loop does not turn", async () => {
     // Appended 64 at a time as soon as the event loop turns, without waiting for the 10 s delay.
     const burstHome = freshHome();
     const burst = await runNode(`for (let i = 1; i <= 600; i++) { ${markedFetch('"burst:" + i')} }`, {
@@ -837,9 +837,25 @@ describe("quota history", () => {
       { home, env: { BUDMON_DEBUG: "1" } },
     );
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /dropped 744 observations beyond 256 waiting/);
+    assert.match(run.stderr, /dropped 744 responses: 256 were waiting/);
     const lines = readHistory(home);
     assert.deepEqual(lines.map(({ line }) => line.req), Array.from({ length: 256 }, (_, i) => `req_${i + 1}`));
+
+    // Responses with 63 rate-limit headers of 1,000 characters each: 1 MB of their text waits at most.
+    const bigHome = freshHome();
+    const big = await runNode(
+      `const pad = {};
+       for (let j = 0; j < 62; j++) pad["anthropic-ratelimit-unified-pad" + j] = "p".repeat(1000);
+       for (let i = 1; i <= 100; i++) {
+         new Headers({ ...pad, "anthropic-ratelimit-unified-5h-utilization": String(i / 1000), "request-id": "req_" + i }).get("anthropic-ratelimit-unified-5h-utilization");
+       }`,
+      { home: bigHome, env: { BUDMON_DEBUG: "1" } },
+    );
+    assert.equal(big.code, 0, big.stderr);
+    const [, dropped, kept] = big.stderr.match(/dropped (\d+) responses: (\d+) were waiting/) ?? [];
+    assert.equal(Number(dropped) + Number(kept), 100, big.stderr);
+    assert.ok(Number(kept) >= 10 && Number(kept) <= 17, `${kept} kept`);
+    assert.deepEqual(readHistory(bigHome).map(({ line }) => line.req), Array.from({ length: Number(kept) }, (_, i) => `req_${i + 1}`));
   });
 });
 
