@@ -408,7 +408,7 @@ let historyDropped = 0;
 let lastObservationKey = null;
 let earlyAppend = null;
 
-/** Keeps a response's headers ({@code chars}: the length of their names and values) for the history. */
+/** Keeps a response's headers for the history; chars is the length of their names and values. */
 function queueObservation(headers, requestId, capturedAt, chars) {
   if (observations.length >= MAX_PENDING_OBSERVATIONS || observationChars + chars > MAX_PENDING_CHARS) {
     historyDropped++;
@@ -529,7 +529,10 @@ function appendHistory() {
       return;
     }
     const byMonth = new Map();
-    for (const { month, line } of lines) byMonth.set(month, [...(byMonth.get(month) ?? []), line]);
+    for (const { month, line } of lines) {
+      if (!byMonth.has(month)) byMonth.set(month, []);
+      byMonth.get(month).push(line);
+    }
     for (const [month, monthLines] of byMonth) {
       if (!appendLines(path.join(folder, `${month}.jsonl`), monthLines)) lastObservationKey = null;
     }
