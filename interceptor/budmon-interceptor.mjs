@@ -550,13 +550,21 @@ function historyFolder() {
   let folder = claudeDir();
   for (const name of HISTORY_FOLDERS) {
     folder = path.join(folder, name);
-    try {
-      fs.mkdirSync(folder, 0o700);
-    } catch (err) {
-      if (err?.code !== "EEXIST") throw err;
-    }
     // stat, not lstat: a link to a folder is a folder; a link to anything else is left alone.
-    const stat = fs.statSync(folder);
+    let stat = null;
+    try {
+      stat = fs.statSync(folder);
+    } catch (err) {
+      if (err?.code !== "ENOENT") throw err;
+    }
+    if (stat === null) {
+      try {
+        fs.mkdirSync(folder, 0o700);
+      } catch (err) {
+        if (err?.code !== "EEXIST") throw err;
+      }
+      stat = fs.statSync(folder);
+    }
     if (!stat.isDirectory()) {
       debug(`left ${folder} alone: it is ${kindOf(stat)}`);
       return null;
