@@ -1178,6 +1178,15 @@ describe("whatever sits at usage-limits.json", () => {
         });
     }
 
+    /** budmon/quota-history, made and owned by the children's user. */
+    function madeHistoryFolder(home) {
+      const folder = historyFolder(home);
+      fs.mkdirSync(folder, { recursive: true });
+      own(path.dirname(folder));
+      own(folder);
+      return folder;
+    }
+
     /** Runs 100 responses that each change the quota; checks that they went through and usage-limits.json has the last. */
     async function runThrough(home, label) {
       const before = treeOf(home).filter((p) => !p.startsWith(".claude/usage-limits.json"));
@@ -1201,11 +1210,7 @@ describe("whatever sits at usage-limits.json", () => {
         ["folder", (f) => fs.mkdirSync(f), /left .*2026-07\.jsonl alone: it is a folder/, (f) => fs.readdirSync(f).length === 0],
       ]) {
         const home = userHome();
-        const folder = historyFolder(home);
-        fs.mkdirSync(folder, { recursive: true });
-        own(path.dirname(folder));
-        own(folder);
-        const file = path.join(folder, `${MONTH}.jsonl`);
+        const file = path.join(madeHistoryFolder(home), `${MONTH}.jsonl`);
         prepare(file);
         own(file);
         const run = await runThrough(home, label);
@@ -1241,11 +1246,7 @@ describe("whatever sits at usage-limits.json", () => {
 
     test("a month file without its owner's write bit is not written, by a user or by root", async (t) => {
       const home = userHome();
-      const folder = historyFolder(home);
-      fs.mkdirSync(folder, { recursive: true });
-      own(path.dirname(folder));
-      own(folder);
-      const file = path.join(folder, `${MONTH}.jsonl`);
+      const file = path.join(madeHistoryFolder(home), `${MONTH}.jsonl`);
       fs.writeFileSync(file, '{"t":"2026-07-01T00:00:00.000Z","src":"statusline","w":{}}\n');
       fs.chmodSync(file, 0o444);
       own(file);
