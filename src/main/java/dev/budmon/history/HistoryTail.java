@@ -1,0 +1,183 @@
+package dev.budmon.history;
+
+import dev.budmon.files.SafeRead;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the newest lines of the history from the end of its month files, for the short-lived writers and
+ * the status line, which need the last hour or the last line of a source, never the whole month. Reads a
+ * growing tail (16 KiB, then four times more) until it has what it needs, at most
+ * {@link #MAX_TAIL} per file. Lines that are not observations are skipped. I/O; any thread but the EDT.
+ */
+public final class HistoryTail {
+
+    /** How far back the tail of one file is read at most. */
+    static final int MAX_TAIL = 4 * 1024 * 1024;
+    private static final int FIRST_TAIL = 16 * 1024;
+    /**
+     * Lines land in the order their writes do, which may differ from the order of their times by the time a
+     * writer takes between observing and writing: this much older than asked is read on, to be sure.
+     */
+    static final Duration DISORDER = Duration.ofMinutes(10);
+
+    private HistoryTail() {
+    }
+
+    /**
+     * The newest observation (the last line) of one of the sources in the month file of {@code t}, else in the
+     * month before; {@code null} when neither tail has one.
+     */
+    public static Observation newestOf(Path claudeDir, Instant t, String... sources) throws IOException {
+        Path file = HistoryFiles.file(claudeDir, t);
+        Observation found = newestOf(file, sources);
+        if (found != null) {
+            return found;
+        }
+        Path before = HistoryFiles.file(claudeDir, previousMonth(t));
+        return before.equals(file) ? null : newestOf(before, sources);
+    }
+
+    /**
+     * The observations made from {@code since} on (and a few older ones, as found: the caller filters), oldest
+     * first in the files' order, from the month files of {@code now} and, when needed, the month before.
+     */
+    public static List<Observation> since(Path claudeDir, Instant since, Instant now) throws IOException {
+        long cut = since.minus(DISORDER).toEpochMilli();
+        List<Observation> out = new ArrayList<>();
+        Path file = HistoryFiles.file(claudeDir, now);
+        boolean reachedStart = since(file, cut, out);
+        Path before = HistoryFiles.file(claudeDir, since.minus(DISORDER));
+        if (reachedStart && !before.equals(file)) {
+            List<Observation> older = new ArrayList<>();
+            since(before, cut, older);
+            older.addAll(out);
+            return older;
+        }
+        return out;
+    }
+
+    private static Instant previousMonth(Instant t) {
+        // the first day of t's month, minus one second, is in the month before
+        long days = Math.floorDiv(t.getEpochSecond(), 86_400);
+        for (int i = 0; i < 31; i++) {
+            Instant d = Instant.ofEpochSecond((days - i) * 86_400);
+            if (HistoryFiles.monthOf(d) != HistoryFiles.monthOf(t)) {
+                return d;
+            }
+        }
+        return t.minus(Duration.ofDays(31));
+    }
+
+    private static Observation newestOf(Path file, String[] sources) throws IOException {
+        try (FileChannel ch = SafeRead.open(file)) {
+            long size = ch.size();
+            LineScanner s = new LineScanner();
+            for (int k = FIRST_TAIL; ; k *= 4) {
+                int n = (int) Math.min(size, Math.min(k, MAX_TAIL));
+                byte[] b = read(ch, size - n, n);
+                boolean whole = n == size;
+                // backwards over the complete lines; the first one is complete only when the tail is the whole file
+                int nl = lastNewline(b) - 1;
+                while (nl >= 0) {
+                    int start = nl - 1;
+                    while (start >= 0 && b[start] != '\n') {
+                        start--;
+                    }
+                    if (start < 0 && !whole) {
+                        break;
+                    }
+                    if (s.scan(b, start + 1, nl) && isOneOf(s, sources)) {
+                        return s.toObservation();
+                    }
+                    nl = start;
+                }
+                if (whole || n >= MAX_TAIL) {
+                    return null;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** Adds the file's observations from {@code cutMillis} on; returns whether the whole file was read. */
+    private static boolean since(Path file, long cutMillis, List<Observation> out) throws IOException {
+        try (FileChannel ch = SafeRead.open(file)) {
+            long size = ch.size();
+            LineScanner s = new LineScanner();
+            for (int k = FIRST_TAIL; ; k *= 4) {
+                int n = (int) Math.min(size, Math.min(k, MAX_TAIL));
+                byte[] b = read(ch, size - n, n);
+                boolean whole = n == size;
+                int start = 0;
+                if (!whole) {
+                    while (start < n && b[start] != '\n') {
+                        start++;
+                    }
+                    start++; // the first line may be cut: skipped
+                }
+                int end = lastNewline(b);
+                List<Observation> found = new ArrayList<>();
+                boolean older = false;
+                while (start < end) {
+                    int nl = start;
+                    while (b[nl] != '\n') {
+                        nl++;
+                    }
+                    if (s.scan(b, start, nl)) {
+                        if (s.timeMillis < cutMillis) {
+                            older = true;
+                        } else {
+                            found.add(s.toObservation());
+                        }
+                    }
+                    start = nl + 1;
+                }
+                if (older || whole || n >= MAX_TAIL) {
+                    out.addAll(found);
+                    return whole && !older;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return true;
+        }
+    }
+
+    private static boolean isOneOf(LineScanner s, String[] sources) {
+        String src = s.text(LineScanner.SRC);
+        for (String want : sources) {
+            if (want.equals(src)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index just after the last newline: the end of the complete lines (a partial last line is left out). */
+    private static int lastNewline(byte[] b) {
+        int i = b.length;
+        while (i > 0 && b[i - 1] != '\n') {
+            i--;
+        }
+        return i;
+    }
+
+    private static byte[] read(FileChannel ch, long position, int n) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(n);
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, position + buf.position()) < 0) {
+                break;
+            }
+        }
+        return buf.position() == n ? buf.array() : java.util.Arrays.copyOf(buf.array(), buf.position());
+    }
+}
