@@ -1,5 +1,7 @@
 package dev.budmon.history;
 
+import dev.budmon.json.IsoTime;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -35,17 +37,8 @@ public final class HistoryFiles {
 
     /** Months counted from year 0 (year × 12 + month − 1) of a time, in UTC. */
     static int monthOf(Instant t) {
-        long days = Math.floorDiv(t.getEpochSecond(), 86_400);
-        // civil-from-days (H. Hinnant), as IsoTime does, without the JDK's calendar classes
-        long z = days + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long doe = z - era * 146_097;
-        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        long m = mp < 10 ? mp + 3 : mp - 9;
-        long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-        return (int) (y * 12 + m - 1);
+        String iso = IsoTime.format(t); // 2026-12-06T…; times are checked to lie in the years 1970 to 9999
+        return monthOfName(iso.substring(0, 7) + SUFFIX);
     }
 
     /** {@code 2026-12} for a month of {@link #monthOf}. */
@@ -90,8 +83,8 @@ public final class HistoryFiles {
      */
     public static List<Path> months(Path claudeDir, Instant from, Instant to) throws IOException {
         Path folder = folder(claudeDir);
-        int first = from == null ? Integer.MIN_VALUE : monthOf(from);
-        int last = to == null ? Integer.MAX_VALUE : monthOf(to);
+        int first = from == null || monthOf(from) < 0 ? Integer.MIN_VALUE : monthOf(from);
+        int last = to == null || monthOf(to) < 0 ? Integer.MAX_VALUE : monthOf(to);
         int[] months = new int[16];
         int n = 0;
         // No glob: it compiles a regular expression, which the status line would pay at every start.

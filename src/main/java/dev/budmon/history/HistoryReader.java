@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads the quota history's month files: only the months a span needs, line by line through a fixed buffer,
@@ -26,6 +27,7 @@ public final class HistoryReader {
     /** A month of heavy use is about ten megabytes; a file this large is not the history and is not read. */
     static final long MAX_FILE = 512L * 1024 * 1024;
     private static final int BUFFER = 1024 * 1024;
+    private static final int SMALL_BUFFER = 64 * 1024;
 
     private HistoryReader() {
     }
@@ -60,10 +62,95 @@ public final class HistoryReader {
      * @param to   {@code null} for no end
      */
     public static Read read(Path claudeDir, Instant from, Instant to) {
-        QuotaHistory history = new QuotaHistory();
-        Stats stats = scan(claudeDir, from, to, new StoreLines(history));
-        history.finish();
-        return new Read(history, stats);
+        List<SourceWarning> warnings = new ArrayList<>();
+        List<Path> files = files(claudeDir, from, to, warnings);
+        MonthRead[] months = new MonthRead[files.size()];
+        for (int i = 0; i < months.length; i++) {
+            months[i] = new MonthRead(files.get(i), from, to);
+        }
+        int threads = Math.min(MAX_THREADS, Math.min(months.length, Runtime.getRuntime().availableProcessors()));
+        if (threads > 1) {
+            readInParallel(months, threads);
+        } else {
+            new NextMonths(months, new AtomicInteger()).run();
+        }
+        List<HistorySegment> segments = new ArrayList<>(months.length);
+        Tally tally = new Tally(warnings);
+        for (MonthRead m : months) {
+            segments.add(m.segment);
+            tally.add(m.file, m.lines, m.failure);
+        }
+        return new Read(new QuotaHistory(segments), tally.stats());
+    }
+
+    /** Months are read by this many threads at most, each into a segment of its own. */
+    private static final int MAX_THREADS = 4;
+
+    /** One month file read into its own segment, on any thread. */
+    private static final class MonthRead {
+        final Path file;
+        final HistorySegment segment = new HistorySegment();
+        final FileLines lines;
+        Exception failure;
+
+        MonthRead(Path file, Instant from, Instant to) {
+            this.file = file;
+            this.lines = new FileLines(from, to, new StoreLines(segment));
+        }
+
+        /** Reads with the thread's buffer; returns it, grown when the file needed more. */
+        byte[] read(byte[] buf) {
+            try {
+                buf = lines.read(file, buf);
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+            segment.trim();
+            return buf;
+        }
+    }
+
+    /** Reads the months on helper threads that take the next file as they finish one; they end before this returns. */
+    private static void readInParallel(MonthRead[] months, int threads) {
+        AtomicInteger next = new AtomicInteger();
+        Thread[] helpers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            helpers[t] = new Thread(new NextMonths(months, next), "budmon-history-" + t);
+            helpers[t].setDaemon(true);
+            helpers[t].start();
+        }
+        boolean interrupted = false;
+        for (Thread h : helpers) {
+            while (h.isAlive()) {
+                try {
+                    h.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class NextMonths implements Runnable {
+        private final MonthRead[] months;
+        private final AtomicInteger next;
+
+        NextMonths(MonthRead[] months, AtomicInteger next) {
+            this.months = months;
+            this.next = next;
+        }
+
+        @Override
+        public void run() {
+            byte[] buf = new byte[SMALL_BUFFER];
+            int i;
+            while ((i = next.getAndIncrement()) < months.length) {
+                buf = months[i].read(buf);
+            }
+        }
     }
 
     /** Hands each observation made in {@code [from, to)} to the sink, as read, file by file. */
@@ -78,15 +165,15 @@ public final class HistoryReader {
     }
 
     private static final class StoreLines implements LineUse {
-        private final QuotaHistory history;
+        private final HistorySegment segment;
 
-        StoreLines(QuotaHistory history) {
-            this.history = history;
+        StoreLines(HistorySegment segment) {
+            this.segment = segment;
         }
 
         @Override
         public boolean use(LineScanner s) {
-            return history.add(s);
+            return segment.add(s);
         }
     }
 
@@ -104,28 +191,47 @@ public final class HistoryReader {
         }
     }
 
+    /** Hands each observation made in {@code [from, to)} to the sink, file by file. */
     private static Stats scan(Path claudeDir, Instant from, Instant to, LineUse use) {
         List<SourceWarning> warnings = new ArrayList<>();
-        List<Path> files;
+        Tally tally = new Tally(warnings);
+        byte[] buf = new byte[SMALL_BUFFER];
+        for (Path f : files(claudeDir, from, to, warnings)) {
+            FileLines lines = new FileLines(from, to, use);
+            Exception failure = null;
+            try {
+                buf = lines.read(f, buf);
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+            tally.add(f, lines, failure);
+        }
+        return tally.stats();
+    }
+
+    private static List<Path> files(Path claudeDir, Instant from, Instant to, List<SourceWarning> warnings) {
         try {
-            files = HistoryFiles.months(claudeDir, from, to);
+            return HistoryFiles.months(claudeDir, from, to);
         } catch (IOException | RuntimeException e) {
             warnings.add(new SourceWarning(HistoryFiles.folder(claudeDir).toString(), "cannot be listed: " + describe(e)));
-            return new Stats(0, 0, 0, warnings);
+            return List.of();
         }
-        FileLines lines = new FileLines(from == null ? Long.MIN_VALUE : from.toEpochMilli(),
-                to == null ? Long.MAX_VALUE : to.toEpochMilli(), use);
-        long observations = 0;
-        long bad = 0;
-        int partial = 0;
-        for (Path f : files) {
-            lines.reset();
-            try {
-                lines.read(f);
-            } catch (NoSuchFileException e) {
-                continue; // deleted meanwhile: the user may delete old months
-            } catch (IOException | RuntimeException e) {
-                warnings.add(new SourceWarning(f.toString(), "cannot be read: " + describe(e)));
+    }
+
+    /** Sums up the files' counts and turns their problems into warnings. */
+    private static final class Tally {
+        private final List<SourceWarning> warnings;
+        private long observations;
+        private long bad;
+        private int partial;
+
+        Tally(List<SourceWarning> warnings) {
+            this.warnings = warnings;
+        }
+
+        void add(Path f, FileLines lines, Exception failure) {
+            if (failure != null && !(failure instanceof NoSuchFileException)) { // deleted meanwhile: the user may
+                warnings.add(new SourceWarning(f.toString(), "cannot be read: " + describe(failure)));
             }
             observations += lines.observations;
             bad += lines.bad;
@@ -135,7 +241,10 @@ public final class HistoryReader {
                         + " not a quota observation and " + (lines.bad == 1 ? "was" : "were") + " skipped"));
             }
         }
-        return new Stats(observations, bad, partial, warnings);
+
+        Stats stats() {
+            return new Stats(observations, bad, partial, warnings);
+        }
     }
 
     /** Splits one file into lines and scans them. */
@@ -144,24 +253,20 @@ public final class HistoryReader {
         private final long toMillis;
         private final LineUse use;
         private final LineScanner scanner = new LineScanner();
-        private byte[] buf = new byte[64 * 1024];
+        private byte[] buf;
         long observations;
         long bad;
         boolean partial;
 
-        FileLines(long fromMillis, long toMillis, LineUse use) {
-            this.fromMillis = fromMillis;
-            this.toMillis = toMillis;
+        FileLines(Instant from, Instant to, LineUse use) {
+            this.fromMillis = from == null ? Long.MIN_VALUE : from.toEpochMilli();
+            this.toMillis = to == null ? Long.MAX_VALUE : to.toEpochMilli();
             this.use = use;
         }
 
-        void reset() {
-            observations = 0;
-            bad = 0;
-            partial = false;
-        }
-
-        void read(Path file) throws IOException {
+        /** Reads the file with this buffer (grown for a large file, and returned). */
+        byte[] read(Path file, byte[] buffer) throws IOException {
+            buf = buffer;
             try (FileChannel ch = SafeRead.open(file)) {
                 if (ch.size() > MAX_FILE) {
                     throw new FileSystemException(file.toString(), null, "is larger than "
@@ -189,17 +294,29 @@ public final class HistoryReader {
                     if (n < 0) {
                         break;
                     }
-                    int scan = end;
                     end += n;
-                    for (int i = scan; i < end; i++) {
-                        if (buf[i] == '\n') {
-                            if (discarding) {
-                                discarding = false;
-                            } else {
-                                line(start, i);
+                    while (start < end) {
+                        if (!discarding) {
+                            int nl = scanner.scanWritten(buf, start, end);
+                            if (nl >= 0) {
+                                use(nl - start);
+                                start = nl + 1;
+                                continue;
                             }
-                            start = i + 1;
                         }
+                        int nl = start;
+                        while (nl < end && buf[nl] != '\n') {
+                            nl++;
+                        }
+                        if (nl == end) {
+                            break;
+                        }
+                        if (discarding) {
+                            discarding = false;
+                        } else {
+                            line(start, nl);
+                        }
+                        start = nl + 1;
                     }
                     if (discarding) {
                         start = end = 0;
@@ -207,17 +324,23 @@ public final class HistoryReader {
                 }
                 partial = end > start && !discarding;
             }
+            return buf;
         }
 
         private void line(int from, int to) {
-            if (to - from > MAX_LINE) {
-                bad++;
-                return;
-            }
             if (to == from || (to - from == 1 && buf[from] == '\r')) {
                 return; // an empty line says nothing and harms nothing
             }
             if (!scanner.scan(buf, from, to)) {
+                bad++;
+                return;
+            }
+            use(to - from);
+        }
+
+        /** Keeps the scanned line when it lies in the span. */
+        private void use(int length) {
+            if (length > MAX_LINE) {
                 bad++;
                 return;
             }

@@ -13,16 +13,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads one history line, raw UTF-8 bytes without the newline, into its fields, without building strings for
+ * Reads one history line (UTF-8 bytes, without its newline) into its fields, without building strings for
  * what the compact store keeps as codes (source, statuses, window names) or hashes (request ids).
  *
- * <p>A year of history is half a million lines; Jackson's parser, created per line so that a bad line stays
- * one bad line, reads them several times slower than the budget allows. So this is a small strict JSON
- * reader of its own: any key order, unknown keys skipped whatever their value, whitespace allowed; strings
- * with escapes are decoded by Jackson, numbers outside the plain decimal form are read by {@link JsonValues}.
- * A line is refused (and counted by the caller) when it is not one JSON object, a known key has a value of
- * the wrong type, or a value is out of range (times and resets by {@link JsonValues#epoch}, utilization
- * 0..{@link Observation#MAX_UTILIZATION}).
+ * <p>Two readers: a year of history is half a million lines, and Jackson's parser, created per line so that
+ * a bad line stays one bad line, reads them several times slower than the budget allows. So a line in the
+ * form the writers write ({@link #scanWritten}: their key order, no spaces, the time with milliseconds,
+ * strings without escapes) is read in one pass over its bytes; any other line goes to Jackson
+ * ({@link #scan}), which accepts any key order, spaces, escapes and unknown keys. Both refuse a line that is
+ * not one JSON object, has a known key with a value of the wrong type, or a value out of range (times and
+ * resets by {@link JsonValues}, utilization 0..{@link Observation#MAX_UTILIZATION}).
  *
  * <p>Not thread-safe: one instance per reading thread.
  */
@@ -30,17 +30,12 @@ final class LineScanner {
 
     /** More windows in one line than any account has: the line is refused. */
     static final int MAX_WINDOWS = 32;
-    /** Nested values deeper than this in unknown keys are refused rather than followed. */
-    private static final int MAX_DEPTH = 32;
 
     static final int SRC = 0;
     static final int REQ = 1;
     static final int SID = 2;
     static final int STATUS = 3;
     private static final int FIRST_WINDOW_SLOT = 4;
-    /** Scratch slots: the key being read, and the time's text. */
-    private static final int KEY = FIRST_WINDOW_SLOT + 2 * MAX_WINDOWS;
-    private static final int TEMP = KEY + 1;
 
     /** Utilization in millionths when absent. */
     static final int NO_UTILIZATION = -1;
@@ -48,10 +43,6 @@ final class LineScanner {
     static final long NO_RESET = Long.MIN_VALUE;
 
     private static final long MAX_MICROS = (long) (Observation.MAX_UTILIZATION * 1_000_000);
-
-    private byte[] a;
-    private int pos;
-    private int end;
 
     /** The observation's time in epoch milliseconds. */
     long timeMillis;
@@ -63,26 +54,11 @@ final class LineScanner {
     final long[] reset = new long[MAX_WINDOWS];
 
     // String slots: the four top-level strings, then name and status of each window. A slot is a byte range
-    // of the line, or a decoded string when it had escapes; from == -1 when absent or null.
-    private final int[] slotFrom = new int[TEMP + 1];
+    // of the line (the fast reader) or a string (Jackson); from == -1 and no string when absent or null.
+    private final int[] slotFrom = new int[FIRST_WINDOW_SLOT + 2 * MAX_WINDOWS];
     private final int[] slotTo = new int[slotFrom.length];
     private final String[] slotText = new String[slotFrom.length];
-
-    private char[] chars = new char[40];
-    private boolean hasTime;
-
-    /** Reads {@code a[from, to)}; false when it is no observation (the fields are then meaningless). */
-    boolean scan(byte[] a, int from, int to) {
-        this.a = a;
-        this.pos = from;
-        this.end = to;
-        windows = 0;
-        hasTime = false;
-        for (int i = 0; i < FIRST_WINDOW_SLOT; i++) {
-            clear(i);
-        }
-        return object() && skipSpaces() == end && hasTime && slotFrom[SRC] >= 0;
-    }
+    private byte[] a;
 
     static int nameSlot(int window) {
         return FIRST_WINDOW_SLOT + 2 * window;
@@ -102,7 +78,7 @@ final class LineScanner {
     }
 
     boolean present(int slot) {
-        return slotFrom[slot] >= 0;
+        return slotFrom[slot] >= 0 || slotText[slot] != null;
     }
 
     /** Whether the slot holds exactly {@code word} (UTF-8). */
@@ -111,8 +87,15 @@ final class LineScanner {
             return slotText[slot].equals(new String(word, StandardCharsets.UTF_8));
         }
         int f = slotFrom[slot];
-        return f >= 0 && slotTo[slot] - f == word.length
-                && java.util.Arrays.equals(a, f, slotTo[slot], word, 0, word.length);
+        if (f < 0 || slotTo[slot] - f != word.length) {
+            return false;
+        }
+        for (int k = 0; k < word.length; k++) {
+            if (a[f + k] != word[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@link #hash(byte[], int, int)} of the slot's UTF-8 bytes; 0 when absent. */
@@ -144,7 +127,7 @@ final class LineScanner {
         return h == 0 ? 1 : h;
     }
 
-    /** The line as an {@link Observation}, after a successful {@link #scan}. */
+    /** The line as an {@link Observation}, after a successful read. */
     Observation toObservation() {
         Map<String, WindowReading> w = new LinkedHashMap<>();
         for (int i = 0; i < windows; i++) {
@@ -160,446 +143,379 @@ final class LineScanner {
         slotText[slot] = null;
     }
 
-    private int skipSpaces() {
-        while (pos < end) {
-            byte b = a[pos];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                break;
-            }
-            pos++;
-        }
-        return pos;
-    }
-
-    private boolean expect(char c) {
-        skipSpaces();
-        if (pos < end && a[pos] == c) {
-            pos++;
-            return true;
-        }
-        return false;
-    }
-
-    private static final byte[] T = {'t'};
-    private static final byte[] SRC_KEY = {'s', 'r', 'c'};
-    private static final byte[] REQ_KEY = {'r', 'e', 'q'};
-    private static final byte[] SID_KEY = {'s', 'i', 'd'};
-    private static final byte[] STATUS_KEY = {'s', 't', 'a', 't', 'u', 's'};
-    private static final byte[] W = {'w'};
-    private static final byte[] U = {'u'};
-    private static final byte[] R = {'r'};
-    private static final byte[] S = {'s'};
-
-    /** The top-level object. */
-    private boolean object() {
-        if (!expect('{')) {
-            return false;
-        }
-        if (expect('}')) {
-            return true;
-        }
-        do {
-            skipSpaces();
-            if (!string(KEY) || !expect(':')) {
-                return false;
-            }
-            skipSpaces();
-            boolean ok;
-            if (textIs(KEY, T)) {
-                ok = time();
-            } else if (textIs(KEY, SRC_KEY)) {
-                ok = string(SRC);
-            } else if (textIs(KEY, REQ_KEY)) {
-                ok = nullableString(REQ);
-            } else if (textIs(KEY, SID_KEY)) {
-                ok = nullableString(SID);
-            } else if (textIs(KEY, STATUS_KEY)) {
-                ok = nullableString(STATUS);
-            } else if (textIs(KEY, W)) {
-                ok = windowsObject();
-            } else {
-                ok = skipValue(0);
-            }
-            if (!ok) {
-                return false;
-            }
-        } while (expect(','));
-        return expect('}');
-    }
-
-    private boolean time() {
-        int slot = TEMP;
-        if (!string(slot)) {
-            return false;
-        }
-        long millis;
-        if (slotText[slot] != null) {
-            char[] c = slotText[slot].toCharArray();
-            millis = IsoTime.parseMillis(c, 0, c.length);
-        } else {
-            int f = slotFrom[slot];
-            int n = slotTo[slot] - f;
-            if (chars.length < n) {
-                chars = new char[n];
-            }
-            for (int i = 0; i < n; i++) {
-                chars[i] = (char) (a[f + i] & 0xff);
-            }
-            millis = IsoTime.parseMillis(chars, 0, n);
-        }
-        if (millis == IsoTime.INVALID || millis <= 0 || millis > JsonValues.MAX_EPOCH_MILLI) {
-            return false;
-        }
-        timeMillis = millis;
-        hasTime = true;
-        return true;
-    }
-
-    private boolean nullableString(int slot) {
-        if (literal(NULL)) {
-            clear(slot);
-            return true;
-        }
-        return string(slot);
-    }
-
-    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
-    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-
-    private boolean literal(byte[] word) {
-        if (end - pos >= word.length && java.util.Arrays.equals(a, pos, pos + word.length, word, 0, word.length)) {
-            pos += word.length;
-            return true;
-        }
-        return false;
-    }
-
-    /** A string at {@code pos} into the slot ({@code slot} -1: skipped). */
-    private boolean string(int slot) {
-        if (pos >= end || a[pos] != '"') {
-            return false;
-        }
-        int start = ++pos;
-        boolean escaped = false;
-        while (pos < end) {
-            byte b = a[pos];
-            if (b == '"') {
-                break;
-            }
-            if (b == '\\') {
-                escaped = true;
-                pos += 2;
-                continue;
-            }
-            if (b >= 0 && b < 0x20) {
-                return false; // a control character must be escaped
-            }
-            pos++;
-        }
-        if (pos >= end) {
-            return false;
-        }
-        int stop = pos++;
-        if (slot < 0) {
-            return true;
-        }
-        if (escaped) {
-            String s = decode(start - 1, pos);
-            if (s == null) {
-                return false;
-            }
-            slotText[slot] = s;
-            slotFrom[slot] = start;
-            slotTo[slot] = stop;
-        } else {
-            slotText[slot] = null;
-            slotFrom[slot] = start;
-            slotTo[slot] = stop;
-        }
-        return true;
-    }
-
-    /** A quoted string with escapes, {@code a[from, to)} quotes included; {@code null} when it is none. */
-    private String decode(int from, int to) {
-        try (JsonParser p = JsonStreams.FACTORY.createParser(a, from, to - from)) {
-            return p.nextToken() == JsonToken.VALUE_STRING ? p.getText() : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** The {@code w} object: window name to {@code {"u", "r", "s"}}. */
-    private boolean windowsObject() {
+    private void begin(byte[] line) {
+        a = line;
         windows = 0;
-        if (literal(NULL)) {
-            return true;
+        for (int k = 0; k < FIRST_WINDOW_SLOT; k++) {
+            clear(k);
         }
-        if (!expect('{')) {
-            return false;
-        }
-        if (expect('}')) {
-            return true;
-        }
-        do {
-            if (windows == MAX_WINDOWS) {
-                return false;
-            }
-            int w = windows;
-            skipSpaces();
-            if (!string(nameSlot(w)) || !expect(':')) {
-                return false;
-            }
-            skipSpaces();
-            if (literal(NULL)) {
-                continue; // a window said to be unknown: as if absent
-            }
-            if (!window(w)) {
-                return false;
-            }
-            windows = replaceSameName(w);
-        } while (expect(','));
-        return expect('}');
     }
 
-    /** Keeps the later of two windows of the same name, as a JSON object keeps the later of two keys. */
-    private int replaceSameName(int w) {
-        for (int i = 0; i < w; i++) {
-            if (sameText(nameSlot(i), nameSlot(w))) {
-                micros[i] = micros[w];
-                reset[i] = reset[w];
-                copySlot(statusSlot(w), statusSlot(i));
-                return w;
-            }
-        }
-        return w + 1;
-    }
+    // ---- the writers' form ----
 
-    private boolean sameText(int x, int y) {
-        if (slotText[x] != null || slotText[y] != null) {
-            String tx = text(x);
-            return tx != null && tx.equals(text(y));
-        }
-        return java.util.Arrays.equals(a, slotFrom[x], slotTo[x], a, slotFrom[y], slotTo[y]);
-    }
+    private static final byte[] WRITTEN_START = ascii("{\"t\":\"");
+    private static final byte[] WRITTEN_SRC = ascii("\",\"src\":\"");
+    private static final byte[] WRITTEN_REQ = ascii(",\"req\":");
+    private static final byte[] WRITTEN_SID = ascii(",\"sid\":");
+    private static final byte[] WRITTEN_STATUS = ascii(",\"status\":");
+    private static final byte[] WRITTEN_W = ascii(",\"w\":{");
+    private static final byte[] WRITTEN_U = ascii("\"u\":");
+    private static final byte[] WRITTEN_R = ascii("\"r\":");
+    private static final byte[] WRITTEN_S = ascii("\"s\":");
+    private static final byte[] NULL = ascii("null");
+    /** {@code 2026-12-06T03:30:00.123Z} and its closing quote. */
+    private static final int TIME_LENGTH = 24;
 
-    private void copySlot(int from, int to) {
-        slotFrom[to] = slotFrom[from];
-        slotTo[to] = slotTo[from];
-        slotText[to] = slotText[from];
-    }
-
-    private boolean window(int w) {
-        micros[w] = NO_UTILIZATION;
-        reset[w] = NO_RESET;
-        clear(statusSlot(w));
-        if (!expect('{')) {
-            return false;
-        }
-        if (expect('}')) {
-            return true;
-        }
-        do {
-            skipSpaces();
-            if (!string(KEY) || !expect(':')) {
-                return false;
-            }
-            skipSpaces();
-            boolean ok;
-            if (textIs(KEY, U)) {
-                ok = utilization(w);
-            } else if (textIs(KEY, R)) {
-                ok = reset(w);
-            } else if (textIs(KEY, S)) {
-                ok = nullableString(statusSlot(w));
-            } else {
-                ok = skipValue(0);
-            }
-            if (!ok) {
-                return false;
-            }
-        } while (expect(','));
-        return expect('}');
-    }
-
-    /** A JSON number at {@code pos}: its end, or -1. */
-    private int number() {
-        int i = pos;
-        if (i < end && a[i] == '-') {
-            i++;
-        }
-        if (i >= end || a[i] < '0' || a[i] > '9') {
-            return -1;
-        }
-        if (a[i] == '0') {
-            i++;
-        } else {
-            while (i < end && a[i] >= '0' && a[i] <= '9') {
-                i++;
-            }
-        }
-        if (i < end && a[i] == '.') {
-            i++;
-            int digits = i;
-            while (i < end && a[i] >= '0' && a[i] <= '9') {
-                i++;
-            }
-            if (i == digits) {
-                return -1;
-            }
-        }
-        if (i < end && (a[i] == 'e' || a[i] == 'E')) {
-            i++;
-            if (i < end && (a[i] == '+' || a[i] == '-')) {
-                i++;
-            }
-            int digits = i;
-            while (i < end && a[i] >= '0' && a[i] <= '9') {
-                i++;
-            }
-            if (i == digits) {
-                return -1;
-            }
-        }
-        return i;
-    }
-
-    private boolean utilization(int w) {
-        if (literal(NULL)) {
-            return true;
-        }
-        int stop = number();
-        if (stop < 0) {
-            return false;
-        }
-        long m = plainMicros(pos, stop);
-        if (m < 0) {
-            Double d = JsonValues.number(new String(a, pos, stop - pos, StandardCharsets.ISO_8859_1));
-            m = d == null || d < 0 || d > Observation.MAX_UTILIZATION ? -1 : Math.round(d * 1_000_000);
-        }
-        pos = stop;
-        if (m < 0 || m > MAX_MICROS) {
-            return false;
-        }
-        micros[w] = (int) m;
-        return true;
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
-     * A plain decimal {@code 0.42} in millionths, rounded half up; -1 for other forms (sign, exponent, more
-     * than two integer digits), which the slow path reads.
+     * Reads a line in the writers' form that starts at {@code a[from]} and ends with a newline before
+     * {@code limit}, in one pass, without looking for its end first.
+     *
+     * @return the index of the line's newline, or -1 when the line has any other form or is cut off at
+     *         {@code limit}: then the caller finds its end and reads it with {@link #scan}
      */
-    private long plainMicros(int from, int to) {
+    int scanWritten(byte[] a, int from, int limit) {
+        begin(a);
+        int i = from;
+        if (!at(a, i, limit, WRITTEN_START) || i + WRITTEN_START.length + TIME_LENGTH + 1 > limit) {
+            return -1;
+        }
+        i += WRITTEN_START.length;
+        long millis = writtenTime(a, i);
+        if (millis <= 0 || millis > JsonValues.MAX_EPOCH_MILLI || !at(a, i + TIME_LENGTH, limit, WRITTEN_SRC)) {
+            return -1;
+        }
+        i = writtenString(a, i + TIME_LENGTH + WRITTEN_SRC.length, limit, SRC);
+        if (i >= 0 && at(a, i, limit, WRITTEN_REQ)) {
+            i = writtenNullable(a, i + WRITTEN_REQ.length, limit, REQ);
+        }
+        if (i >= 0 && at(a, i, limit, WRITTEN_SID)) {
+            i = writtenNullable(a, i + WRITTEN_SID.length, limit, SID);
+        }
+        if (i >= 0 && at(a, i, limit, WRITTEN_STATUS)) {
+            i = writtenNullable(a, i + WRITTEN_STATUS.length, limit, STATUS);
+        }
+        if (i < 0 || !at(a, i, limit, WRITTEN_W)) {
+            return -1;
+        }
+        i += WRITTEN_W.length;
+        while (i < limit && a[i] == '"') {
+            if (windows == MAX_WINDOWS) {
+                return -1;
+            }
+            i = writtenWindow(a, i, limit, windows);
+            if (i < 0) {
+                return -1;
+            }
+            windows++;
+            if (i < limit && a[i] == ',') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i + 2 >= limit || a[i] != '}' || a[i + 1] != '}' || a[i + 2] != '\n' || sameNames()) {
+            return -1;
+        }
+        timeMillis = millis;
+        return i + 2;
+    }
+
+    /** One {@code "name":{"u":…,"r":…,"s":"…"}} at {@code a[i]}: the index after it, or -1. */
+    private int writtenWindow(byte[] a, int i, int limit, int w) {
+        i = writtenString(a, i + 1, limit, nameSlot(w));
+        if (i < 0 || i + 1 >= limit || a[i] != ':' || a[i + 1] != '{') {
+            return -1;
+        }
+        i += 2;
+        micros[w] = NO_UTILIZATION;
+        reset[w] = NO_RESET;
+        clear(statusSlot(w));
+        boolean first = true;
+        if (at(a, i, limit, WRITTEN_U)) {
+            i += WRITTEN_U.length;
+            int stop = i;
+            while (stop < limit && (a[stop] >= '0' && a[stop] <= '9' || a[stop] == '.')) {
+                stop++;
+            }
+            // JSON has no leading zeros: 00.4 is left to Jackson, which refuses it
+            long m = stop > i && !(a[i] == '0' && stop > i + 1 && a[i + 1] != '.') ? plainMicros(a, i, stop) : -1;
+            if (m < 0 || m > MAX_MICROS) {
+                return -1;
+            }
+            micros[w] = (int) m;
+            i = stop;
+            first = false;
+        }
+        if (nextKey(a, i, limit, first, WRITTEN_R)) {
+            i += (first ? 0 : 1) + WRITTEN_R.length;
+            long v = 0;
+            int digits = 0;
+            while (i < limit && a[i] >= '0' && a[i] <= '9' && digits <= 12) {
+                v = v * 10 + (a[i++] - '0');
+                digits++;
+            }
+            if (v <= 0 || v > JsonValues.MAX_EPOCH_SECOND || a[i - digits] == '0'
+                    || i >= limit || a[i] != ',' && a[i] != '}') {
+                return -1; // milliseconds, a fraction or an exponent: Jackson and JsonValues read those
+            }
+            reset[w] = v;
+            first = false;
+        }
+        if (nextKey(a, i, limit, first, WRITTEN_S)) {
+            i += (first ? 0 : 1) + WRITTEN_S.length;
+            if (i >= limit || a[i] != '"') {
+                return -1;
+            }
+            i = writtenString(a, i + 1, limit, statusSlot(w));
+        }
+        return i < 0 || i >= limit || a[i] != '}' ? -1 : i + 1;
+    }
+
+    private static boolean nextKey(byte[] a, int i, int limit, boolean first, byte[] key) {
+        return first ? at(a, i, limit, key) : i < limit && a[i] == ',' && at(a, i + 1, limit, key);
+    }
+
+    /** Whether two windows have one name: Jackson then keeps the later, as JSON does. */
+    private boolean sameNames() {
+        for (int x = 1; x < windows; x++) {
+            for (int y = 0; y < x; y++) {
+                int fx = slotFrom[nameSlot(x)];
+                int fy = slotFrom[nameSlot(y)];
+                int n = slotTo[nameSlot(x)] - fx;
+                if (n == slotTo[nameSlot(y)] - fy && java.util.Arrays.equals(a, fx, fx + n, a, fy, fy + n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean at(byte[] a, int i, int limit, byte[] word) {
+        if (i + word.length > limit) {
+            return false;
+        }
+        for (int k = 0; k < word.length; k++) {
+            if (a[i + k] != word[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A string whose opening quote is just before {@code i}: the index after its closing quote, or -1. */
+    private int writtenString(byte[] a, int i, int limit, int slot) {
+        int start = i;
+        while (i < limit) {
+            byte b = a[i];
+            if (b == '"') {
+                slotFrom[slot] = start;
+                slotTo[slot] = i;
+                slotText[slot] = null;
+                return i + 1;
+            }
+            if (b == '\\' || (b >= 0 && b < 0x20)) {
+                return -1; // an escape, or a control character that JSON wants escaped
+            }
+            i++;
+        }
+        return -1;
+    }
+
+    private int writtenNullable(byte[] a, int i, int limit, int slot) {
+        if (i < limit && a[i] == '"') {
+            return writtenString(a, i + 1, limit, slot);
+        }
+        return at(a, i, limit, NULL) ? i + NULL.length : -1;
+    }
+
+    /** {@code 2026-12-06T03:30:00.123Z"} at {@code a[i]} in epoch milliseconds; {@link IsoTime#INVALID} otherwise. */
+    private static long writtenTime(byte[] a, int i) {
+        if (a[i + 4] != '-' || a[i + 7] != '-' || a[i + 10] != 'T' || a[i + 13] != ':' || a[i + 16] != ':'
+                || a[i + 19] != '.' || a[i + 23] != 'Z') {
+            return IsoTime.INVALID;
+        }
+        int year = digits(a, i, 4);
+        int month = digits(a, i + 5, 2);
+        int day = digits(a, i + 8, 2);
+        int hour = digits(a, i + 11, 2);
+        int minute = digits(a, i + 14, 2);
+        int second = digits(a, i + 17, 2);
+        int milli = digits(a, i + 20, 3);
+        if ((year | month | day | hour | minute | second | milli) < 0) {
+            return IsoTime.INVALID;
+        }
+        return IsoTime.utcMillis(year, month, day, hour, minute, second, milli);
+    }
+
+    private static int digits(byte[] a, int i, int n) {
+        int v = 0;
+        for (int k = 0; k < n; k++) {
+            int d = a[i + k] - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /** A plain decimal {@code 0.42} in millionths, rounded half up; -1 for anything else. */
+    private static long plainMicros(byte[] a, int from, int to) {
         long v = 0;
         int i = from;
-        int intDigits = 0;
-        while (i < to && a[i] >= '0' && a[i] <= '9') {
+        while (i < to && a[i] >= '0' && a[i] <= '9' && i - from < 3) {
             v = v * 10 + (a[i++] - '0');
-            intDigits++;
         }
-        if (intDigits == 0 || intDigits > 2) {
+        if (i == from || i - from > 2) {
             return -1;
         }
         v *= 1_000_000;
         if (i < to) {
-            if (a[i] != '.') {
+            if (a[i++] != '.' || i == to) {
                 return -1;
             }
-            i++;
             long scale = 100_000;
-            while (i < to && a[i] >= '0' && a[i] <= '9') {
-                int d = a[i++] - '0';
+            for (; i < to; i++) {
+                int d = a[i] - '0';
+                if (d < 0 || d > 9) {
+                    return -1;
+                }
                 if (scale > 0) {
                     v += d * scale;
                     scale /= 10;
                 } else if (scale == 0) {
-                    if (d >= 5) {
-                        v++;
-                    }
+                    v += d >= 5 ? 1 : 0;
                     scale = -1;
                 }
-            }
-            if (i < to) {
-                return -1;
             }
         }
         return v;
     }
 
-    private boolean reset(int w) {
-        if (literal(NULL)) {
-            return true;
-        }
-        int stop = number();
-        if (stop < 0) {
-            return false;
-        }
-        long seconds = NO_RESET;
-        if (stop - pos <= 15 && a[pos] != '-') {
-            long v = 0;
-            boolean plain = true;
-            for (int i = pos; i < stop && plain; i++) {
-                if (a[i] < '0' || a[i] > '9') {
-                    plain = false;
-                } else {
-                    v = v * 10 + (a[i] - '0');
-                }
+    // ---- any other form ----
+
+    /** Reads {@code a[from, to)} with Jackson; false when it is no observation (the fields are then meaningless). */
+    boolean scan(byte[] a, int from, int to) {
+        begin(a);
+        boolean hasTime = false;
+        try (JsonParser p = JsonStreams.FACTORY.createParser(a, from, to - from)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return false;
             }
-            if (plain && v > 0) {
-                seconds = v <= JsonValues.MAX_EPOCH_SECOND ? v : v <= JsonValues.MAX_EPOCH_MILLI ? v / 1000 : NO_RESET;
-                pos = stop;
-                if (seconds == NO_RESET) {
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                boolean ok;
+                switch (name) {
+                    case "t" -> {
+                        Instant time = v == JsonToken.VALUE_STRING ? IsoTime.parse(p.getText()) : null;
+                        ok = time != null && time.isAfter(Instant.EPOCH)
+                                && time.getEpochSecond() <= JsonValues.MAX_EPOCH_SECOND;
+                        if (ok) {
+                            timeMillis = time.toEpochMilli();
+                            hasTime = true;
+                        }
+                    }
+                    case "src" -> ok = v == JsonToken.VALUE_STRING && text(p, v, SRC);
+                    case "req" -> ok = text(p, v, REQ);
+                    case "sid" -> ok = text(p, v, SID);
+                    case "status" -> ok = text(p, v, STATUS);
+                    case "w" -> ok = v == JsonToken.VALUE_NULL || v == JsonToken.START_OBJECT && windows(p);
+                    default -> {
+                        p.skipChildren();
+                        ok = true;
+                    }
+                }
+                if (!ok) {
                     return false;
                 }
-                reset[w] = seconds;
-                return true;
             }
-        }
-        Double d = JsonValues.number(new String(a, pos, stop - pos, StandardCharsets.ISO_8859_1));
-        Instant t = d == null ? null : JsonValues.epoch(d);
-        pos = stop;
-        if (t == null) {
+            return t == JsonToken.END_OBJECT && p.nextToken() == null && hasTime && present(SRC);
+        } catch (IOException | RuntimeException e) {
             return false;
         }
-        reset[w] = t.getEpochSecond();
+    }
+
+    /** A string or null into the slot; false for any other value. */
+    private boolean text(JsonParser p, JsonToken v, int slot) throws IOException {
+        clear(slot);
+        if (v == JsonToken.VALUE_STRING) {
+            slotText[slot] = p.getText();
+            return true;
+        }
+        return v == JsonToken.VALUE_NULL;
+    }
+
+    private boolean windows(JsonParser p) throws IOException {
+        windows = 0;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            if (v == JsonToken.VALUE_NULL) {
+                continue; // a window said to be unknown: as if absent
+            }
+            if (v != JsonToken.START_OBJECT) {
+                return false;
+            }
+            int w = windows;
+            for (int k = 0; k < windows; k++) {
+                if (name.equals(slotText[nameSlot(k)])) {
+                    w = k; // the later of two equal keys wins
+                }
+            }
+            if (w == MAX_WINDOWS) {
+                return false;
+            }
+            clear(nameSlot(w));
+            slotText[nameSlot(w)] = name;
+            if (!window(p, w)) {
+                return false;
+            }
+            windows = Math.max(windows, w + 1);
+        }
         return true;
     }
 
-    /** Skips any JSON value at {@code pos}. */
-    private boolean skipValue(int depth) {
-        if (pos >= end || depth > MAX_DEPTH) {
-            return false;
-        }
-        byte b = a[pos];
-        if (b == '"') {
-            return string(-1);
-        }
-        if (b == '{' || b == '[') {
-            char close = b == '{' ? '}' : ']';
-            pos++;
-            if (expect(close)) {
-                return true;
+    private boolean window(JsonParser p, int w) throws IOException {
+        micros[w] = NO_UTILIZATION;
+        reset[w] = NO_RESET;
+        clear(statusSlot(w));
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            boolean number = v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT;
+            switch (key) {
+                case "u" -> {
+                    if (v != JsonToken.VALUE_NULL) {
+                        Double d = number ? JsonValues.number(p.getText()) : null;
+                        if (d == null || d < 0 || d > Observation.MAX_UTILIZATION) {
+                            return false;
+                        }
+                        micros[w] = (int) Math.round(d * 1_000_000);
+                    }
+                }
+                case "r" -> {
+                    if (v != JsonToken.VALUE_NULL) {
+                        Instant r = number ? JsonValues.time(p, v) : null;
+                        if (r == null) {
+                            return false;
+                        }
+                        reset[w] = r.getEpochSecond();
+                    }
+                }
+                case "s" -> {
+                    if (!text(p, v, statusSlot(w))) {
+                        return false;
+                    }
+                }
+                default -> p.skipChildren();
             }
-            do {
-                skipSpaces();
-                if (b == '{' && (!string(-1) || !expect(':'))) {
-                    return false;
-                }
-                skipSpaces();
-                if (!skipValue(depth + 1)) {
-                    return false;
-                }
-            } while (expect(','));
-            return expect(close);
         }
-        if (literal(NULL) || literal(TRUE) || literal(FALSE)) {
-            return true;
-        }
-        int stop = number();
-        if (stop < 0) {
-            return false;
-        }
-        pos = stop;
         return true;
     }
 }

@@ -88,6 +88,54 @@ public final class WindowSeries {
         return out;
     }
 
+    /**
+     * The series of these observations (in time order) that keeps, per window period (a run of equal
+     * resets), only the best kind of source present in it.
+     */
+    static WindowSeries bestSources(String window, long[] t, double[] u, long[] r, long[] req, byte[] kind) {
+        int n = t.length;
+        boolean[] keep = new boolean[n];
+        int kept = 0;
+        int start = 0;
+        while (start < n) {
+            long periodReset = r[start];
+            byte best = kind[start];
+            int stop = start + 1;
+            while (stop < n && samePeriod(periodReset, r[stop])) {
+                if (periodReset == QuotaHistory.NO_RESET) {
+                    periodReset = r[stop];
+                }
+                best = (byte) Math.min(best, kind[stop]);
+                stop++;
+            }
+            for (int k = start; k < stop; k++) {
+                keep[k] = kind[k] == best;
+                kept += keep[k] ? 1 : 0;
+            }
+            start = stop;
+        }
+        if (kept == n) {
+            return new WindowSeries(window, t, u, r, req, kind);
+        }
+        long[] t2 = new long[kept];
+        double[] u2 = new double[kept];
+        long[] r2 = new long[kept];
+        long[] req2 = new long[kept];
+        byte[] kind2 = new byte[kept];
+        int j = 0;
+        for (int k = 0; k < n; k++) {
+            if (keep[k]) {
+                t2[j] = t[k];
+                u2[j] = u[k];
+                r2[j] = r[k];
+                req2[j] = req[k];
+                kind2[j] = kind[k];
+                j++;
+            }
+        }
+        return new WindowSeries(window, t2, u2, r2, req2, kind2);
+    }
+
     /** The kind of a source name. */
     static byte kindOf(String source) {
         if (Observation.fromHeaders(source)) {

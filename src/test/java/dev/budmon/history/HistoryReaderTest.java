@@ -53,10 +53,11 @@ class HistoryReaderTest {
         assertThat(h.source(2)).isEqualTo("statusline");
         assertThat(h.requestKeyOf(1)).isEqualTo(QuotaHistory.requestKey("req_2")).isNotZero();
         assertThat(h.requestKeyOf(2)).isZero();
-        assertThat(h.utilization("5h", 1)).isEqualTo(0.41);
-        assertThat(h.resetSeconds("7d", 2)).isEqualTo(1796000000L);
-        assertThat(h.windowStatus("5h", 0)).isEqualTo("allowed");
-        assertThat(h.windowStatus("7d", 0)).isNull();
+        assertThat(h.reading("5h", 1).utilization()).isEqualTo(0.41);
+        assertThat(h.reading("7d", 2).reset()).isEqualTo(Instant.ofEpochSecond(1796000000L));
+        assertThat(h.reading("5h", 0).status()).isEqualTo("allowed");
+        assertThat(h.reading("7d", 0).status()).isNull();
+        assertThat(h.reading("7d_opus", 0)).isNull();
         assertThat(h.status(0)).isEqualTo("allowed");
         assertThat(h.windowNames()).containsExactly("5h", "7d");
         assertThat(h.observation(2)).isEqualTo(observation("2026-12-01T00:05:00.000Z", "statusline", null, 0.42));
