@@ -3,6 +3,8 @@ package dev.budmon.statusline;
 import dev.budmon.calc.QuotaForecast;
 import dev.budmon.calc.WindowForecast;
 import dev.budmon.config.ConfigStore;
+import dev.budmon.history.HistoryAppender;
+import dev.budmon.history.Observation;
 import dev.budmon.config.LoadedConfig;
 import dev.budmon.config.StatuslineConfig;
 import dev.budmon.config.Thresholds;
@@ -201,6 +203,10 @@ public final class StatuslineCommand {
                 null, payload.inputTokens(), payload.outputTokens(), null), elements, config.maxWidth(), thresholds));
         if (payload.hasRateLimits()) {
             PayloadLimitsStore.record(dir, payload, now, warnings);
+            Observation seen = payload.observation(now);
+            if (seen != null) {
+                HistoryAppender.appendIfChanged(dir, seen, warnings);
+            }
         }
         if ((five == null && needs(elements, Element.BAR_5H, Element.COUNTDOWN_5H, Element.BURN_5H, Element.RESERVE))
                 || (seven == null && needs(elements, Element.BAR_7D, Element.COUNTDOWN_7D, Element.BURN_7D))) {
