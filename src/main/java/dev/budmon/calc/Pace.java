@@ -2,11 +2,14 @@ package dev.budmon.calc;
 
 import dev.budmon.config.Thresholds;
 import dev.budmon.model.QuotaWindow;
+import dev.budmon.model.UtilizationHistory;
 import dev.budmon.model.UtilizationSample;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The burn rate now: how fast a window's utilization grew over the last hour, recent growth weighing most.
@@ -68,6 +71,23 @@ public final class Pace {
         }
         return new PaceForecast(window.name(), perHour, expiry, reserve, used, Levels.burn(perHour, window.length(), t),
                 Levels.reserve(reserve, t));
+    }
+
+    /**
+     * The pace of each window, from the history of its current period (or of the last two hours when its start
+     * is unknown).
+     *
+     * @return by window name, in the order given
+     */
+    public static Map<String, PaceForecast> ofAll(List<WindowForecast> windows, UtilizationHistory history,
+                                                  Instant now, Thresholds t) {
+        Map<String, PaceForecast> out = new LinkedHashMap<>();
+        for (WindowForecast f : windows) {
+            QuotaWindow w = f.window();
+            Instant from = w.start() != null && w.start().isBefore(now) ? w.start() : now.minus(SPAN.multipliedBy(2));
+            out.put(w.name(), of(w, history.samples(w.name(), from, now.plusMillis(1)), now, t));
+        }
+        return out;
     }
 
     /** Percent per hour now, or {@code null} when too little of the current period was observed. */

@@ -62,8 +62,19 @@ public final class HistoryReader {
      * @param to   {@code null} for no end
      */
     public static Read read(Path claudeDir, Instant from, Instant to) {
+        return read(List.of(claudeDir), from, to);
+    }
+
+    /**
+     * Reads the observations made in {@code [from, to)} in the histories of several Claude directories into one
+     * store (a directory synced from another machine brings that machine's observations).
+     */
+    public static Read read(List<Path> claudeDirs, Instant from, Instant to) {
         List<SourceWarning> warnings = new ArrayList<>();
-        List<Path> files = files(claudeDir, from, to, warnings);
+        List<Path> files = new ArrayList<>();
+        for (Path dir : claudeDirs) {
+            files.addAll(files(dir, from, to, warnings));
+        }
         MonthRead[] months = new MonthRead[files.size()];
         for (int i = 0; i < months.length; i++) {
             months[i] = new MonthRead(files.get(i), from, to);

@@ -1,5 +1,8 @@
 package dev.budmon.history;
 
+import dev.budmon.model.UtilizationHistory;
+import dev.budmon.model.UtilizationSample;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +23,7 @@ import java.util.Map;
  * processes append in the order their writes land, which may differ a little from the order of their times).
  * Immutable once read: any thread, after a safe hand-over (an executor, {@code invokeLater}).
  */
-public final class QuotaHistory {
+public final class QuotaHistory implements UtilizationHistory {
 
     /** A reset that was not given. */
     public static final long NO_RESET = LineScanner.NO_RESET;
@@ -205,6 +208,11 @@ public final class QuotaHistory {
             kind[k] = WindowSeries.kindOf(seg.source(local));
         }
         return WindowSeries.bestSources(name, t, u, r, req, kind);
+    }
+
+    @Override
+    public List<UtilizationSample> samples(String window, Instant from, Instant to) {
+        return series(window, from.toEpochMilli(), to.toEpochMilli()).samples();
     }
 
     /** The position in time order of the first observation at or after {@code millis}. */

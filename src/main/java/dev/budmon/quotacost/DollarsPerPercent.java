@@ -10,7 +10,7 @@ import java.util.List;
  * {@link #BATCH_POINTS} percentage points (a server that reports whole percents makes single spans jump between
  * 0 and 1 %); the estimate is the batches' total cost over their total growth, its uncertainty the standard
  * error of that ratio from the batches' scatter around it. Growth that came from elsewhere (no request here) is
- * left out, since its cost is unknown.
+ * left out, since its cost is unknown, and so is the span before the history's first observation of a window.
  *
  * @param dollarsPerPercent the estimate; {@code null} when there is not enough data
  * @param standardError     its standard error; {@code null} with it
@@ -34,7 +34,7 @@ public record DollarsPerPercent(Double dollarsPerPercent, Double standardError, 
         double batchCost = 0;
         double batchPoints = 0;
         for (QuotaInterval span : spans) {
-            if (!span.attributed()) {
+            if (!span.attributed() || span.firstSeen()) {
                 continue;
             }
             batchCost += span.cost();

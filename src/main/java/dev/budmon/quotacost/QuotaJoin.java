@@ -139,7 +139,7 @@ public final class QuotaJoin {
                     peak = Math.max(peak, u);
                 }
                 if (lower < anchor) {
-                    QuotaInterval span = split(window, lower, anchor, growth, sorted, times, costs, family, share);
+                    QuotaInterval span = split(window, lower, anchor, growth, sorted, times, costs, family, share, k == 0);
                     spans.add(span);
                     if (!span.attributed()) {
                         elsewhere += growth;
@@ -167,7 +167,8 @@ public final class QuotaJoin {
 
     /** Gives the growth in {@code (lower, upper]} to its requests by cost; the span's figures. */
     private static QuotaInterval split(String window, long lower, long upper, double growth, List<ApiResponse> sorted,
-                                       long[] times, double[] costs, String family, double[] share) {
+                                       long[] times, double[] costs, String family, double[] share,
+                                       boolean firstSeen) {
         int first = firstAfter(times, lower);
         double total = 0;
         int count = 0;
@@ -184,7 +185,7 @@ public final class QuotaJoin {
             }
         }
         return new QuotaInterval(window, Instant.ofEpochMilli(lower == Long.MIN_VALUE ? 0 : lower),
-                Instant.ofEpochMilli(upper), growth, total, count);
+                Instant.ofEpochMilli(upper), growth, total, count, firstSeen);
     }
 
     private static boolean counts(ApiResponse r, String family) {

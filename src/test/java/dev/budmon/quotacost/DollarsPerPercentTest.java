@@ -14,7 +14,7 @@ class DollarsPerPercentTest {
 
     static QuotaInterval span(int k, double growthPoints, double cost, int requests) {
         Instant t = Instant.parse("2026-12-06T10:00:00Z").plusSeconds(60L * k);
-        return new QuotaInterval("5h", t, t.plusSeconds(60), growthPoints / 100, cost, requests);
+        return new QuotaInterval("5h", t, t.plusSeconds(60), growthPoints / 100, cost, requests, false);
     }
 
     @Test
@@ -47,6 +47,9 @@ class DollarsPerPercentTest {
             spans.add(span(2 * k, 2, 0.80, 3));
             spans.add(span(2 * k + 1, 5, 0, 0)); // claude.ai's use: no cost known
         }
+        // the history's first view of the window: days of use before it, left out
+        spans.add(0, new QuotaInterval("5h", Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-06T09:00:00Z"),
+                0.5, 0.02, 1, true));
         DollarsPerPercent fit = DollarsPerPercent.fit(spans);
         assertThat(fit.dollarsPerPercent()).isCloseTo(0.40, within(1e-9));
         assertThat(fit.standardError()).isCloseTo(0, within(1e-9));

@@ -1,5 +1,6 @@
 package dev.budmon.source.transcript;
 
+import dev.budmon.model.ApiResponse;
 import dev.budmon.model.SourceWarning;
 import dev.budmon.source.TranscriptPart;
 import dev.budmon.source.TranscriptSource;
@@ -7,6 +8,7 @@ import dev.budmon.source.TranscriptSource;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The transcripts as a source of the state: a {@link TranscriptStore} whose summary is turned into the
@@ -39,5 +41,15 @@ public final class TranscriptFeed implements TranscriptSource {
                     s.newestTime());
         }
         return lastPart;
+    }
+
+    /** Every response read so far, oldest first; see {@link TranscriptStore#responses}. Same thread as refresh. */
+    public List<ApiResponse> responses() {
+        return store.responses(null);
+    }
+
+    /** Every session's project; see {@link TranscriptStore#sessionProjects}. Same thread as refresh. */
+    public Map<String, String> sessionProjects() {
+        return store.sessionProjects();
     }
 }

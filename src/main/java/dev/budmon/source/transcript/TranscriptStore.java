@@ -742,6 +742,22 @@ public final class TranscriptStore {
     }
 
     /**
+     * Every session's project: the working directory Claude Code recorded, else the transcript's project folder.
+     * Same thread as {@link #refresh}.
+     */
+    public Map<String, String> sessionProjects() {
+        Map<String, String> out = new HashMap<>();
+        for (SessionTally s : sessions.values()) {
+            String project = s.cwd;
+            if (project == null && s.transcript != null && s.transcript.getParent() != null) {
+                project = s.transcript.getParent().getFileName().toString();
+            }
+            out.put(s.id, project);
+        }
+        return out;
+    }
+
+    /**
      * The summary of what was read: the last one again when nothing was read, rebuilt or warned about anew
      * since, so that the poll of an idle session neither builds nor deeply compares a new summary (the
      * timeline of a week of minutes, the cache ratios).
