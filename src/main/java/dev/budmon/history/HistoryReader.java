@@ -166,7 +166,12 @@ public final class HistoryReader {
 
     /** Hands each observation made in {@code [from, to)} to the sink, as read, file by file. */
     public static Stats forEach(Path claudeDir, Instant from, Instant to, ObservationSink sink) {
-        return scan(claudeDir, from, to, new SinkLines(sink));
+        return forEach(List.of(claudeDir), from, to, sink);
+    }
+
+    /** Hands each observation of the directories' histories made in {@code [from, to)} to the sink, file by file. */
+    public static Stats forEach(List<Path> claudeDirs, Instant from, Instant to, ObservationSink sink) {
+        return scan(claudeDirs, from, to, new SinkLines(sink));
     }
 
     /** What becomes of a scanned line. */
@@ -203,11 +208,15 @@ public final class HistoryReader {
     }
 
     /** Hands each observation made in {@code [from, to)} to the sink, file by file. */
-    private static Stats scan(Path claudeDir, Instant from, Instant to, LineUse use) {
+    private static Stats scan(List<Path> claudeDirs, Instant from, Instant to, LineUse use) {
         List<SourceWarning> warnings = new ArrayList<>();
         Tally tally = new Tally(warnings);
         byte[] buf = new byte[SMALL_BUFFER];
-        for (Path f : files(claudeDir, from, to, warnings)) {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : claudeDirs) {
+            files.addAll(files(dir, from, to, warnings));
+        }
+        for (Path f : files) {
             FileLines lines = new FileLines(from, to, use);
             Exception failure = null;
             try {
