@@ -47,8 +47,9 @@ public final class HistoryTail {
     }
 
     /**
-     * The observations made from {@code since} on (and a few older ones, as found: the caller filters), oldest
-     * first in the files' order, from the month files of {@code now} and, when needed, the month before.
+     * The observations made from {@code since} on, and the older ones read with them (at least the last one
+     * before {@code since}, for a pace's baseline, when the file has one), in the files' order, from the month
+     * file of {@code now} and, when needed, the month before. The caller filters by time.
      */
     public static List<Observation> since(Path claudeDir, Instant since, Instant now) throws IOException {
         long cut = since.minus(DISORDER).toEpochMilli();
@@ -109,7 +110,10 @@ public final class HistoryTail {
         }
     }
 
-    /** Adds the file's observations from {@code cutMillis} on; returns whether the whole file was read. */
+    /**
+     * Adds the file's observations of a tail that reaches back before {@code cutMillis} (or of the whole file);
+     * returns whether the whole file was read without reaching back that far.
+     */
     private static boolean since(Path file, long cutMillis, List<Observation> out) throws IOException {
         try (FileChannel ch = SafeRead.open(file)) {
             long size = ch.size();
@@ -134,11 +138,8 @@ public final class HistoryTail {
                         nl++;
                     }
                     if (s.scan(b, start, nl)) {
-                        if (s.timeMillis < cutMillis) {
-                            older = true;
-                        } else {
-                            found.add(s.toObservation());
-                        }
+                        older |= s.timeMillis < cutMillis;
+                        found.add(s.toObservation());
                     }
                     start = nl + 1;
                 }
