@@ -71,10 +71,7 @@ public final class HistoryReader {
      */
     public static Read read(List<Path> claudeDirs, Instant from, Instant to) {
         List<SourceWarning> warnings = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        for (Path dir : claudeDirs) {
-            files.addAll(files(dir, from, to, warnings));
-        }
+        List<Path> files = files(claudeDirs, from, to, warnings);
         MonthRead[] months = new MonthRead[files.size()];
         for (int i = 0; i < months.length; i++) {
             months[i] = new MonthRead(files.get(i), from, to);
@@ -212,11 +209,7 @@ public final class HistoryReader {
         List<SourceWarning> warnings = new ArrayList<>();
         Tally tally = new Tally(warnings);
         byte[] buf = new byte[SMALL_BUFFER];
-        List<Path> files = new ArrayList<>();
-        for (Path dir : claudeDirs) {
-            files.addAll(files(dir, from, to, warnings));
-        }
-        for (Path f : files) {
+        for (Path f : files(claudeDirs, from, to, warnings)) {
             FileLines lines = new FileLines(from, to, use);
             Exception failure = null;
             try {
@@ -229,13 +222,17 @@ public final class HistoryReader {
         return tally.stats();
     }
 
-    private static List<Path> files(Path claudeDir, Instant from, Instant to, List<SourceWarning> warnings) {
-        try {
-            return HistoryFiles.months(claudeDir, from, to);
-        } catch (IOException | RuntimeException e) {
-            warnings.add(new SourceWarning(HistoryFiles.folder(claudeDir).toString(), "cannot be listed: " + describe(e)));
-            return List.of();
+    /** The month files of the directories' histories, each directory's oldest first. */
+    private static List<Path> files(List<Path> claudeDirs, Instant from, Instant to, List<SourceWarning> warnings) {
+        List<Path> files = new ArrayList<>();
+        for (Path dir : claudeDirs) {
+            try {
+                files.addAll(HistoryFiles.months(dir, from, to));
+            } catch (IOException | RuntimeException e) {
+                warnings.add(new SourceWarning(HistoryFiles.folder(dir).toString(), "cannot be listed: " + describe(e)));
+            }
         }
+        return files;
     }
 
     /** Sums up the files' counts and turns their problems into warnings. */

@@ -166,6 +166,21 @@ final class HistorySegment {
         return columns[code];
     }
 
+    /** The index of the last of the first {@code count} ascending values that is at most {@code value} (0 when none is). */
+    static int lastAtOrBefore(int[] ascending, int count, int value) {
+        int lo = 0;
+        int hi = count - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (ascending[mid] <= value) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
     /** Gives back what the last chunk does not use: a history has one segment per month. */
     void trim() {
         int chunk = size >>> SHIFT;
@@ -223,17 +238,7 @@ final class HistorySegment {
         }
 
         private int run(int i) {
-            int lo = 0;
-            int hi = runs - 1;
-            while (lo < hi) {
-                int mid = (lo + hi + 1) >>> 1;
-                if (runStart[mid] <= i) {
-                    lo = mid;
-                } else {
-                    hi = mid - 1;
-                }
-            }
-            return lo;
+            return lastAtOrBefore(runStart, runs, i);
         }
 
         /** The reset in epoch seconds (meaningful where the window is present). */

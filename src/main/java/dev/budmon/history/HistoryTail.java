@@ -79,35 +79,9 @@ public final class HistoryTail {
     }
 
     private static Observation newestOf(Path file, String[] sources) throws IOException {
-        try (FileChannel ch = SafeRead.open(file)) {
-            long size = ch.size();
-            LineScanner s = new LineScanner();
-            for (int k = FIRST_TAIL; ; k *= 4) {
-                int n = (int) Math.min(size, Math.min(k, MAX_TAIL));
-                byte[] b = read(ch, size - n, n);
-                boolean whole = n == size;
-                // backwards over the complete lines; the first one is complete only when the tail is the whole file
-                int nl = lastNewline(b) - 1;
-                while (nl >= 0) {
-                    int start = nl - 1;
-                    while (start >= 0 && b[start] != '\n') {
-                        start--;
-                    }
-                    if (start < 0 && !whole) {
-                        break;
-                    }
-                    if (s.scan(b, start + 1, nl) && isOneOf(s, sources)) {
-                        return s.toObservation();
-                    }
-                    nl = start;
-                }
-                if (whole || n >= MAX_TAIL) {
-                    return null;
-                }
-            }
-        } catch (NoSuchFileException e) {
-            return null;
-        }
+        NewestOf newest = new NewestOf(sources);
+        readTails(file, newest);
+        return newest.found;
     }
 
     /**
@@ -115,41 +89,105 @@ public final class HistoryTail {
      * returns whether the whole file was read without reaching back that far.
      */
     private static boolean since(Path file, long cutMillis, List<Observation> out) throws IOException {
+        Since since = new Since(cutMillis);
+        if (!readTails(file, since)) {
+            return true; // no file
+        }
+        out.addAll(since.found);
+        return since.whole && !since.older;
+    }
+
+    /** Looks at a tail of a file. */
+    private interface TailUse {
+        /** Whether this tail ({@code whole}: the whole file) has what is needed. */
+        boolean enough(byte[] tail, boolean whole);
+    }
+
+    /** Hands growing tails of the file to {@code use} until it has enough; false when there is no file. */
+    private static boolean readTails(Path file, TailUse use) throws IOException {
         try (FileChannel ch = SafeRead.open(file)) {
             long size = ch.size();
-            LineScanner s = new LineScanner();
             for (int k = FIRST_TAIL; ; k *= 4) {
                 int n = (int) Math.min(size, Math.min(k, MAX_TAIL));
-                byte[] b = read(ch, size - n, n);
                 boolean whole = n == size;
-                int start = 0;
-                if (!whole) {
-                    while (start < n && b[start] != '\n') {
-                        start++;
-                    }
-                    start++; // the first line may be cut: skipped
-                }
-                int end = lastNewline(b);
-                List<Observation> found = new ArrayList<>();
-                boolean older = false;
-                while (start < end) {
-                    int nl = start;
-                    while (b[nl] != '\n') {
-                        nl++;
-                    }
-                    if (s.scan(b, start, nl)) {
-                        older |= s.timeMillis < cutMillis;
-                        found.add(s.toObservation());
-                    }
-                    start = nl + 1;
-                }
-                if (older || whole || n >= MAX_TAIL) {
-                    out.addAll(found);
-                    return whole && !older;
+                if (use.enough(read(ch, size - n, n), whole) || whole || n >= MAX_TAIL) {
+                    return true;
                 }
             }
         } catch (NoSuchFileException e) {
-            return true;
+            return false;
+        }
+    }
+
+    /** The last line of one of the sources, read backwards. */
+    private static final class NewestOf implements TailUse {
+        private final String[] sources;
+        private final LineScanner s = new LineScanner();
+        Observation found;
+
+        NewestOf(String[] sources) {
+            this.sources = sources;
+        }
+
+        @Override
+        public boolean enough(byte[] b, boolean whole) {
+            // backwards over the complete lines; the first one is complete only when the tail is the whole file
+            int nl = lastNewline(b) - 1;
+            while (nl >= 0) {
+                int start = nl - 1;
+                while (start >= 0 && b[start] != '\n') {
+                    start--;
+                }
+                if (start < 0 && !whole) {
+                    return false;
+                }
+                if (s.scan(b, start + 1, nl) && isOneOf(s, sources)) {
+                    found = s.toObservation();
+                    return true;
+                }
+                nl = start;
+            }
+            return false;
+        }
+    }
+
+    /** Every line of a tail that reaches back before the cut. */
+    private static final class Since implements TailUse {
+        private final long cutMillis;
+        private final LineScanner s = new LineScanner();
+        List<Observation> found = List.of();
+        boolean older;
+        boolean whole;
+
+        Since(long cutMillis) {
+            this.cutMillis = cutMillis;
+        }
+
+        @Override
+        public boolean enough(byte[] b, boolean whole) {
+            this.whole = whole;
+            int start = 0;
+            if (!whole) {
+                while (start < b.length && b[start] != '\n') {
+                    start++;
+                }
+                start++; // the first line may be cut: skipped
+            }
+            int end = lastNewline(b);
+            found = new ArrayList<>();
+            older = false;
+            while (start < end) {
+                int nl = start;
+                while (b[nl] != '\n') {
+                    nl++;
+                }
+                if (s.scan(b, start, nl)) {
+                    older |= s.timeMillis < cutMillis;
+                    found.add(s.toObservation());
+                }
+                start = nl + 1;
+            }
+            return older;
         }
     }
 

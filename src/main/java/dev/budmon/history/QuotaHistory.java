@@ -92,17 +92,7 @@ public final class QuotaHistory implements UtilizationHistory {
     }
 
     private int segmentOf(int i) {
-        int lo = 0;
-        int hi = segments.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (starts[mid] <= i) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo;
+        return HistorySegment.lastAtOrBefore(starts, starts.length, i);
     }
 
     public long timeMillis(int i) {
