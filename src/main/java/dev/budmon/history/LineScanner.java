@@ -185,6 +185,9 @@ final class LineScanner {
         }
         i += WRITTEN_START.length;
         long millis = writtenTime(a, i);
+        if (millis == IsoTime.INVALID) {
+            return -1;
+        }
         if (millis <= 0 || millis > JsonValues.MAX_EPOCH_MILLI || !at(a, i + TIME_LENGTH, limit, WRITTEN_SRC)) {
             return -1;
         }
@@ -217,7 +220,8 @@ final class LineScanner {
                 break;
             }
         }
-        if (i + 2 >= limit || a[i] != '}' || a[i + 1] != '}' || a[i + 2] != '\n' || sameNames()) {
+        // two windows of one name need no check: the store and toObservation keep the later, as JSON does
+        if (i + 2 >= limit || a[i] != '}' || a[i + 1] != '}' || a[i + 2] != '\n') {
             return -1;
         }
         timeMillis = millis;
@@ -279,21 +283,6 @@ final class LineScanner {
         return first ? at(a, i, limit, key) : i < limit && a[i] == ',' && at(a, i + 1, limit, key);
     }
 
-    /** Whether two windows have one name: Jackson then keeps the later, as JSON does. */
-    private boolean sameNames() {
-        for (int x = 1; x < windows; x++) {
-            for (int y = 0; y < x; y++) {
-                int fx = slotFrom[nameSlot(x)];
-                int fy = slotFrom[nameSlot(y)];
-                int n = slotTo[nameSlot(x)] - fx;
-                if (n == slotTo[nameSlot(y)] - fy && java.util.Arrays.equals(a, fx, fx + n, a, fy, fy + n)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private static boolean at(byte[] a, int i, int limit, byte[] word) {
         if (i + word.length > limit) {
             return false;
@@ -332,23 +321,38 @@ final class LineScanner {
         return at(a, i, limit, NULL) ? i + NULL.length : -1;
     }
 
+    /** The date of the previous line ({@code 2026-12-06}) and its midnight: lines of one day share it. */
+    private final byte[] lastDate = new byte[10];
+    private long lastMidnight = IsoTime.INVALID;
+
     /** {@code 2026-12-06T03:30:00.123Z"} at {@code a[i]} in epoch milliseconds; {@link IsoTime#INVALID} otherwise. */
-    private static long writtenTime(byte[] a, int i) {
+    private long writtenTime(byte[] a, int i) {
         if (a[i + 4] != '-' || a[i + 7] != '-' || a[i + 10] != 'T' || a[i + 13] != ':' || a[i + 16] != ':'
                 || a[i + 19] != '.' || a[i + 23] != 'Z') {
             return IsoTime.INVALID;
         }
-        int year = digits(a, i, 4);
-        int month = digits(a, i + 5, 2);
-        int day = digits(a, i + 8, 2);
         int hour = digits(a, i + 11, 2);
         int minute = digits(a, i + 14, 2);
         int second = digits(a, i + 17, 2);
         int milli = digits(a, i + 20, 3);
-        if ((year | month | day | hour | minute | second | milli) < 0) {
+        if ((hour | minute | second | milli) < 0 || hour > 23 || minute > 59 || second > 59) {
             return IsoTime.INVALID;
         }
-        return IsoTime.utcMillis(year, month, day, hour, minute, second, milli);
+        if (lastMidnight == IsoTime.INVALID || !at(a, i, i + 10, lastDate)) {
+            int year = digits(a, i, 4);
+            int month = digits(a, i + 5, 2);
+            int day = digits(a, i + 8, 2);
+            if ((year | month | day) < 0) {
+                return IsoTime.INVALID;
+            }
+            long midnight = IsoTime.utcMillis(year, month, day, 0, 0, 0, 0);
+            if (midnight == IsoTime.INVALID) {
+                return IsoTime.INVALID;
+            }
+            System.arraycopy(a, i, lastDate, 0, 10);
+            lastMidnight = midnight;
+        }
+        return lastMidnight + ((hour * 60L + minute) * 60 + second) * 1000 + milli;
     }
 
     private static int digits(byte[] a, int i, int n) {

@@ -154,4 +154,25 @@ class HistoryReaderTest {
         assertThat(read.history().size()).isEqualTo(2);
         assertThat(read.stats().badLines()).isEqualTo(1);
     }
+
+    @Test
+    void linesInTheWritersFormAcrossDaysAndOddOnesReadAsJacksonWould() throws IOException {
+        appendRaw("2026-12", String.join("\n",
+                "{\"t\":\"2026-12-06T23:59:59.999Z\",\"src\":\"interceptor\",\"req\":\"req_1\",\"w\":{\"5h\":{\"u\":0.5}}}",
+                "{\"t\":\"2026-12-07T00:00:00.000Z\",\"src\":\"interceptor\",\"req\":\"req_2\",\"w\":{\"5h\":{\"u\":0.51}}}",
+                "{\"t\":\"2026-12-07T00:00:01.000Z\",\"src\":\"interceptor\",\"w\":{\"5h\":{\"u\":0.1},\"5h\":{\"u\":0.52}}}",
+                "{\"t\":\"2026-12-32T00:00:00.000Z\",\"src\":\"interceptor\",\"w\":{}}",
+                "{\"t\":\"2026-12-07T24:00:00.000Z\",\"src\":\"interceptor\",\"w\":{}}",
+                "{\"t\":\"2026-12-07T00:00:02.000Z\",\"src\":\"interceptor\",\"w\":{\"5h\":{\"u\":00.5}}}",
+                "{\"t\":\"2026-12-07T00:00:03.000Z\",\"src\":\"interceptor\",\"w\":{\"5h\":{\"u\":0.53,\"r\":1796000000000}}}",
+                "") );
+        HistoryReader.Read read = HistoryReader.read(claude, null, null);
+        QuotaHistory h = read.history();
+        assertThat(h.size()).isEqualTo(4);
+        assertThat(read.stats().badLines()).isEqualTo(3);
+        assertThat(h.timeMillis(0)).isEqualTo(Instant.parse("2026-12-06T23:59:59.999Z").toEpochMilli());
+        assertThat(h.timeMillis(1)).isEqualTo(Instant.parse("2026-12-07T00:00:00Z").toEpochMilli());
+        assertThat(h.reading("5h", 2).utilization()).isEqualTo(0.52); // the later of two equal keys
+        assertThat(h.reading("5h", 3).reset()).isEqualTo(Instant.ofEpochSecond(1796000000L)); // milliseconds
+    }
 }
