@@ -23,6 +23,8 @@ final class HistorySegment {
      * as bad (no writer has more than a handful).
      */
     private static final int MAX_CODES = 120;
+    /** Capacity of the first chunk at first. */
+    private static final int FIRST_CAPACITY = 128;
     /** Utilization of a window absent from an observation. */
     static final int ABSENT = -2;
 
@@ -137,14 +139,16 @@ final class HistorySegment {
             request = Arrays.copyOf(request, n);
             session = Arrays.copyOf(session, n);
         }
-        if (time[chunk] == null) {
-            time[chunk] = new long[CHUNK];
-            source[chunk] = new byte[CHUNK];
-            status[chunk] = new byte[CHUNK];
-            request[chunk] = new long[CHUNK];
-            session[chunk] = new int[CHUNK];
-        }
         int k = i & MASK;
+        if (time[chunk] == null || time[chunk].length == k) {
+            // the first chunk grows from a small start: the status line keeps an hour, a reader a month
+            int n = chunk > 0 ? CHUNK : time[0] == null ? FIRST_CAPACITY : Math.min(CHUNK, 4 * k);
+            time[chunk] = time[chunk] == null ? new long[n] : Arrays.copyOf(time[chunk], n);
+            source[chunk] = source[chunk] == null ? new byte[n] : Arrays.copyOf(source[chunk], n);
+            status[chunk] = status[chunk] == null ? new byte[n] : Arrays.copyOf(status[chunk], n);
+            request[chunk] = request[chunk] == null ? new long[n] : Arrays.copyOf(request[chunk], n);
+            session[chunk] = session[chunk] == null ? new int[n] : Arrays.copyOf(session[chunk], n);
+        }
         time[chunk][k] = t;
         source[chunk][k] = src;
         status[chunk][k] = st;
@@ -185,7 +189,7 @@ final class HistorySegment {
     void trim() {
         int chunk = size >>> SHIFT;
         int used = size & MASK;
-        if (used == 0 || chunk >= time.length || time[chunk] == null) {
+        if (used == 0 || chunk >= time.length || time[chunk] == null || time[chunk].length == used) {
             return;
         }
         time[chunk] = Arrays.copyOf(time[chunk], used);
@@ -194,7 +198,7 @@ final class HistorySegment {
         request[chunk] = Arrays.copyOf(request[chunk], used);
         session[chunk] = Arrays.copyOf(session[chunk], used);
         for (Column c : columns) {
-            if (c != null && chunk < c.micros.length && c.micros[chunk] != null) {
+            if (c != null && chunk < c.micros.length && c.micros[chunk] != null && c.micros[chunk].length > used) {
                 c.micros[chunk] = Arrays.copyOf(c.micros[chunk], used);
             }
         }
@@ -211,7 +215,9 @@ final class HistorySegment {
         /** Utilization in millionths, {@link LineScanner#NO_UTILIZATION} when not given, {@link #ABSENT}. */
         int micros(int i) {
             int chunk = i >>> SHIFT;
-            return chunk >= micros.length || micros[chunk] == null ? ABSENT : micros[chunk][i & MASK];
+            int k = i & MASK;
+            return chunk >= micros.length || micros[chunk] == null || micros[chunk].length <= k ? ABSENT
+                    : micros[chunk][k];
         }
 
         void set(int i, int u, long reset, byte status) {
@@ -219,11 +225,16 @@ final class HistorySegment {
             if (chunk >= micros.length) {
                 micros = Arrays.copyOf(micros, Math.max(chunk + 1, micros.length * 2));
             }
-            if (micros[chunk] == null) {
-                micros[chunk] = new int[CHUNK];
-                Arrays.fill(micros[chunk], ABSENT);
+            int k = i & MASK;
+            int[] m = micros[chunk];
+            if (m == null || m.length <= k) {
+                int n = chunk > 0 ? CHUNK : Math.min(CHUNK, Math.max(FIRST_CAPACITY, 4 * k));
+                int old = m == null ? 0 : m.length;
+                m = m == null ? new int[n] : Arrays.copyOf(m, n);
+                Arrays.fill(m, old, n, ABSENT);
+                micros[chunk] = m;
             }
-            micros[chunk][i & MASK] = u;
+            m[k] = u;
             if (runs == 0 || runReset[runs - 1] != reset || runStatus[runs - 1] != status) {
                 if (runs == runStart.length) {
                     runStart = Arrays.copyOf(runStart, runs * 2);

@@ -47,9 +47,10 @@ public final class HistoryTail {
     }
 
     /**
-     * The observations made from {@code since} on, and the older ones read with them (at least the last one
-     * before {@code since}, for a pace's baseline, when the file has one), in the files' order, from the month
-     * file of {@code now} and, when needed, the month before. The caller filters by time.
+     * The observations made from {@code since} on (and from a little earlier: lines land in the order of their
+     * writes), and the last {@link #OLDER_KEPT} before (a pace's baseline, when the file has one), in the
+     * files' order, from the month file of {@code now} and, when needed, the month before. The caller filters by
+     * time.
      */
     public static List<Observation> since(Path claudeDir, Instant since, Instant now) throws IOException {
         long cut = since.minus(DISORDER).toEpochMilli();
@@ -101,18 +102,25 @@ public final class HistoryTail {
     private interface TailUse {
         /** Whether this tail ({@code whole}: the whole file) has what is needed. */
         boolean enough(byte[] tail, boolean whole);
+
+        /** How many bytes to read next after a tail of {@code n} bytes that was not enough. */
+        default long next(int n) {
+            return 4L * n;
+        }
     }
 
     /** Hands growing tails of the file to {@code use} until it has enough; false when there is no file. */
     private static boolean readTails(Path file, TailUse use) throws IOException {
         try (FileChannel ch = SafeRead.open(file)) {
             long size = ch.size();
-            for (int k = FIRST_TAIL; ; k *= 4) {
+            long k = FIRST_TAIL;
+            while (true) {
                 int n = (int) Math.min(size, Math.min(k, MAX_TAIL));
                 boolean whole = n == size;
                 if (use.enough(read(ch, size - n, n), whole) || whole || n >= MAX_TAIL) {
                     return true;
                 }
+                k = Math.max(use.next(n), 2L * n);
             }
         } catch (NoSuchFileException e) {
             return false;
@@ -141,7 +149,7 @@ public final class HistoryTail {
                 if (start < 0 && !whole) {
                     return false;
                 }
-                if (s.scan(b, start + 1, nl) && isOneOf(s, sources)) {
+                if (s.line(b, start + 1, nl) && isOneOf(s, sources)) {
                     found = s.toObservation();
                     return true;
                 }
@@ -151,13 +159,18 @@ public final class HistoryTail {
         }
     }
 
-    /** Every line of a tail that reaches back before the cut. */
+    /**
+     * The lines of a tail that reaches back before the cut: those from the cut on, and the last
+     * {@link #OLDER_KEPT} before it (a pace's baseline is the last observation before its span).
+     */
     private static final class Since implements TailUse {
         private final long cutMillis;
         private final LineScanner s = new LineScanner();
         List<Observation> found = List.of();
         boolean older;
         boolean whole;
+        private long newestMillis = Long.MIN_VALUE;
+        private long oldestMillis = Long.MAX_VALUE;
 
         Since(long cutMillis) {
             this.cutMillis = cutMillis;
@@ -174,22 +187,60 @@ public final class HistoryTail {
                 start++; // the first line may be cut: skipped
             }
             int end = lastNewline(b);
-            found = new ArrayList<>();
-            older = false;
+            // first the times, to know which lines to keep; observations are built only for those
+            int[] from = new int[64];
+            int[] to = new int[64];
+            boolean[] before = new boolean[64];
+            int lines = 0;
+            int olderLines = 0;
             while (start < end) {
                 int nl = start;
                 while (b[nl] != '\n') {
                     nl++;
                 }
-                if (s.scan(b, start, nl)) {
-                    older |= s.timeMillis < cutMillis;
-                    found.add(s.toObservation());
+                if (s.line(b, start, nl)) {
+                    if (lines == from.length) {
+                        from = java.util.Arrays.copyOf(from, lines * 2);
+                        to = java.util.Arrays.copyOf(to, lines * 2);
+                        before = java.util.Arrays.copyOf(before, lines * 2);
+                    }
+                    from[lines] = start;
+                    to[lines] = nl;
+                    before[lines] = s.timeMillis < cutMillis;
+                    olderLines += before[lines] ? 1 : 0;
+                    newestMillis = Math.max(newestMillis, s.timeMillis);
+                    oldestMillis = Math.min(oldestMillis, s.timeMillis);
+                    lines++;
                 }
                 start = nl + 1;
             }
+            older = olderLines > 0;
+            found = new ArrayList<>();
+            int olderSkipped = olderLines - OLDER_KEPT;
+            for (int i = 0; i < lines; i++) {
+                if (before[i] && olderSkipped-- > 0) {
+                    continue;
+                }
+                if (s.line(b, from[i], to[i])) {
+                    found.add(s.toObservation());
+                }
+            }
             return older;
         }
+
+        /** Enough to reach the cut at the rate the lines read so far came in, and a quarter more. */
+        @Override
+        public long next(int n) {
+            if (newestMillis <= oldestMillis || oldestMillis <= cutMillis) {
+                return 4L * n;
+            }
+            double share = (double) (newestMillis - cutMillis) / (newestMillis - oldestMillis);
+            return (long) (n * share * 1.25) + FIRST_TAIL;
+        }
     }
+
+    /** Lines before the cut kept by {@link #since}. */
+    static final int OLDER_KEPT = 16;
 
     private static boolean isOneOf(LineScanner s, String[] sources) {
         String src = s.text(LineScanner.SRC);

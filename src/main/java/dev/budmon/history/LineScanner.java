@@ -400,6 +400,14 @@ final class LineScanner {
         return v;
     }
 
+    /**
+     * Reads the line {@code a[from, newline)} whose newline is at {@code a[newline]}: in one pass when it is in
+     * the writers' form, else with Jackson. False when it is no observation.
+     */
+    boolean line(byte[] a, int from, int newline) {
+        return scanWritten(a, from, newline + 1) == newline || scan(a, from, newline);
+    }
+
     // ---- any other form ----
 
     /** Reads {@code a[from, to)} with Jackson; false when it is no observation (the fields are then meaningless). */

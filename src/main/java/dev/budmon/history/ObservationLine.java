@@ -69,10 +69,9 @@ public final class ObservationLine {
      * @return the observation, or {@code null} when the line is none
      */
     public static Observation parse(String line) {
-        byte[] b = line.getBytes(StandardCharsets.UTF_8);
-        int to = b.length > 0 && b[b.length - 1] == '\n' ? b.length - 1 : b.length;
+        byte[] b = (line.endsWith("\n") ? line : line + "\n").getBytes(StandardCharsets.UTF_8);
         LineScanner s = new LineScanner();
-        return s.scan(b, 0, to) ? s.toObservation() : null;
+        return s.line(b, 0, b.length - 1) ? s.toObservation() : null;
     }
 
     /** {@code 2026-12-06T03:30:00.120Z}: always three digits of milliseconds. */
