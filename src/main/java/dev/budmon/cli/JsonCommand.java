@@ -45,7 +45,9 @@ final class JsonCommand {
         UnloggedLimits.record(dirs.primary(), QuotaFiles.read(dirs.dirs()).content().headers(), warnings);
         HistoryReader.Read history = HistoryReader.read(dirs.dirs(), now.minus(HistoryFigures.FIT_SPAN), null);
         warnings.addAll(history.stats().warnings());
-        HistoryFigures historyFigures = HistoryFigures.compute(figures, history.history(), transcripts.responses(),
+        // the requests the history's spans can reach: its 30 days, and a week before for the first weekly period
+        HistoryFigures historyFigures = HistoryFigures.compute(figures, history.history(),
+                transcripts.responses(now.minus(HistoryFigures.FIT_SPAN).minus(java.time.Duration.ofDays(7))),
                 transcripts.sessionProjects(), pricing, config.thresholds(), now);
         try {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -6,6 +6,7 @@ import dev.budmon.source.TranscriptPart;
 import dev.budmon.source.TranscriptSource;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,9 @@ public final class TranscriptFeed implements TranscriptSource {
         return lastPart;
     }
 
-    /** Every response read so far, oldest first; see {@link TranscriptStore#responses}. Same thread as refresh. */
-    public List<ApiResponse> responses() {
-        return store.responses(null);
+    /** The responses read so far from {@code since} on, oldest first. Same thread as refresh. */
+    public List<ApiResponse> responses(Instant since) {
+        return store.responses(null, since);
     }
 
     /** Every session's project; see {@link TranscriptStore#sessionProjects}. Same thread as refresh. */
