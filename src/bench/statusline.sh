@@ -23,7 +23,8 @@ java -cp "$root/target/test-classes:$root/target/budmon.jar" dev.budmon.statusli
 # The same directory configured for every element: the transcript is read (its counts cached between calls).
 mkdir -p "$out/claude-all"
 cp "$out/claude/usage-limits.json" "$out/claude-all/"
-printf '[statusline]\nelements = cwd, model_info, 5h_bar, 7d_bar, countdown_5h, countdown_7d, cost, burn_5h, burn_7d, reserve, cache, tokens_in, tokens_out, requests, model\nmax_width = 250\n' \
+cp -r "$out/claude/budmon" "$out/claude-all/"
+printf '[statusline]\nelements = cwd, model_info, 5h_bar, 7d_bar, countdown_5h, countdown_7d, cost, burn_5h, burn_7d, reserve, cache, tokens_in, tokens_out, requests, model, pace_5h, pace_7d, binds\nmax_width = 300\n' \
   > "$out/claude-all/budmon.ini"
 export XDG_CACHE_HOME="$out/cache"
 
@@ -102,7 +103,7 @@ train "$c" "$D" "$PN"
 add "JDK 17, CDS archive, payload without rate_limits (own usage-limits.json)" "$PN" "$c/budmon --claude-dir $D --statusline"
 c="$(copy jdk17-all)"
 train "$c" "$A" "$P"
-add "JDK 17, CDS archive, all 15 elements (25 MB transcript, counts cached)" "$P" "$c/budmon --claude-dir $A --statusline"
+add "JDK 17, CDS archive, all 18 elements (25 MB transcript, counts cached; the last hour of a week's quota history)" "$P" "$c/budmon --claude-dir $A --statusline"
 if [ -n "$java25" ]; then
   c="$(copy jdk25-off)"
   add "JDK 25, no archive, default elements" "$P" "JAVA_HOME=$java25 BUDMON_CDS=off $c/budmon --claude-dir $D --statusline"

@@ -16,7 +16,7 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
 
     /** The things BudMon can be asked to do. */
     public enum Command {
-        WINDOW, WINDOW_REHEARSAL, DEMO, JSON, STATUSLINE, SETUP, UNINSTALL, VERSION, HELP
+        WINDOW, WINDOW_REHEARSAL, DEMO, JSON, STATUSLINE, SETUP, UNINSTALL, VERSION, HELP, HISTORY
     }
 
     public CommandLine {
@@ -33,6 +33,9 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
             "  --json                 print the current state and every derived figure as JSON",
             "  --statusline           print a compact line for Claude Code's status bar (payload on stdin)",
             "  --statusline on|off    enable or disable that status line in Claude Code's settings.json",
+            "  history [--since DATE] [--json|--csv]",
+            "                         print the quota history and a summary of each window;",
+            "                         DATE: 2026-12-01, 2026-12-01T09:00:00Z, or 24h, 7d back",
             "  --setup                install the interceptor and the claude-budmon launcher",
             "  --uninstall            remove exactly what --setup installed",
             "  --demo                 open the window on generated, changing data",
@@ -64,6 +67,10 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (command == Command.HISTORY && !a.equals("--claude-dir") && !a.startsWith("--claude-dir=")) {
+                operands.add(a); // the history command's own options, read by HistoryCommand
+                continue;
+            }
             String value = null;
             int eq = a.indexOf('=');
             if (a.startsWith("--") && eq > 0) {
@@ -93,6 +100,10 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
                 default -> {
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option: " + args[i]);
+                    }
+                    if (a.equals("history") && command == null) {
+                        command = Command.HISTORY;
+                        continue;
                     }
                     if (command != Command.STATUSLINE) {
                         throw new UsageException("unexpected argument: " + a);

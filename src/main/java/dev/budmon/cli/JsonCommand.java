@@ -7,7 +7,12 @@ import dev.budmon.calc.Pricing;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.ConfigStore;
 import dev.budmon.config.LoadedConfig;
+import dev.budmon.history.HistoryReader;
+import dev.budmon.history.UnloggedLimits;
+import dev.budmon.model.SourceWarning;
 import dev.budmon.model.UsageState;
+import dev.budmon.quotacost.HistoryFigures;
+import dev.budmon.source.QuotaFiles;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.StateReader;
 import dev.budmon.source.transcript.TranscriptFeed;
@@ -18,6 +23,8 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code budmon --json}: reads every source once and prints the state and every derived figure. */
 final class JsonCommand {
@@ -28,12 +35,23 @@ final class JsonCommand {
     static int run(ClaudeDirs dirs, Instant now, PrintStream out, PrintStream err) {
         LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
         BudmonConfig config = loaded.config();
-        UsageState state = new StateReader(dirs.dirs(), new TranscriptFeed(), loaded.warnings()).read();
+        TranscriptFeed transcripts = new TranscriptFeed();
+        UsageState state = new StateReader(dirs.dirs(), transcripts, loaded.warnings()).read();
         PriceTable prices = PriceTable.bundled();
+        Pricing pricing = new Pricing(prices, config);
         Figures figures = Calculator.compute(state, now, config, prices);
+        List<SourceWarning> warnings = new ArrayList<>(state.warnings());
+        // headers that no writer logged go into the history before it is read
+        UnloggedLimits.record(dirs.primary(), QuotaFiles.read(dirs.dirs()).content().headers(), warnings);
+        HistoryReader.Read history = HistoryReader.read(dirs.dirs(), now.minus(HistoryFigures.FIT_SPAN), null);
+        warnings.addAll(history.stats().warnings());
+        // the requests the history's spans can reach: its 30 days, and a week before for the first weekly period
+        HistoryFigures historyFigures = HistoryFigures.compute(figures, history.history(),
+                transcripts.responses(now.minus(HistoryFigures.FIT_SPAN).minus(java.time.Duration.ofDays(7))),
+                transcripts.sessionProjects(), pricing, config.thresholds(), now);
         try {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            JsonReport.write(w, figures, dirs.dirs(), state.warnings(), new Pricing(prices, config));
+            JsonReport.write(w, figures, dirs.dirs(), warnings, pricing, historyFigures, history.stats());
             return 0;
         } catch (IOException e) {
             err.println("budmon: cannot write the report: " + e.getMessage());

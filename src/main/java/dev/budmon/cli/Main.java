@@ -53,6 +53,10 @@ public final class Main {
                 ClaudeDirs dirs = ClaudeDirs.resolve(cl.claudeDir(), env, home);
                 return JsonCommand.run(dirs, Instant.now(), out, err);
             }
+            case HISTORY -> {
+                return HistoryCommand.run(ClaudeDirs.resolve(cl.claudeDir(), env, home), cl.operands(), Instant.now(),
+                        java.time.ZoneId.systemDefault(), out, err);
+            }
             case SETUP -> {
                 return SetupCommand.setup(cl.claudeDir(), cl.force(), out, err);
             }

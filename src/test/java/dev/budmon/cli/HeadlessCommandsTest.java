@@ -20,7 +20,7 @@ class HeadlessCommandsTest {
     Path claudeDir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"--json", "--version", "--help"})
+    @ValueSource(strings = {"--json", "--version", "--help", "history"})
     void loadsNoWindowingClasses(String command) throws IOException, InterruptedException {
         Files.writeString(claudeDir.resolve("usage-limits.json"), "{\"headers_raw\": "
                 + "{\"anthropic-ratelimit-unified-5h-utilization\": \"0.3\"}}");

@@ -1,12 +1,15 @@
 package dev.budmon.source.transcript;
 
+import dev.budmon.model.ApiResponse;
 import dev.budmon.model.SourceWarning;
 import dev.budmon.source.TranscriptPart;
 import dev.budmon.source.TranscriptSource;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The transcripts as a source of the state: a {@link TranscriptStore} whose summary is turned into the
@@ -39,5 +42,15 @@ public final class TranscriptFeed implements TranscriptSource {
                     s.newestTime());
         }
         return lastPart;
+    }
+
+    /** The responses read so far from {@code since} on, oldest first. Same thread as refresh. */
+    public List<ApiResponse> responses(Instant since) {
+        return store.responses(null, since);
+    }
+
+    /** Every session's project; see {@link TranscriptStore#sessionProjects}. Same thread as refresh. */
+    public Map<String, String> sessionProjects() {
+        return store.sessionProjects();
     }
 }

@@ -725,10 +725,20 @@ public final class TranscriptStore {
      * @param sessionId only this session's responses (its subagents included); {@code null} for all
      */
     public List<ApiResponse> responses(String sessionId) {
+        return responses(sessionId, null);
+    }
+
+    /**
+     * The responses counted so far from {@code since} on, oldest first, each once; see {@link #responses(String)}.
+     *
+     * @param since {@code null} for all
+     */
+    public List<ApiResponse> responses(String sessionId, Instant since) {
+        long from = since == null ? Long.MIN_VALUE : since.toEpochMilli();
         List<CountedResponse> out = new ArrayList<>();
         for (CountedResponse first : byMessageId.values()) {
             for (CountedResponse r = first; r != null; r = r.sameMessage) {
-                if (!r.retracted && (sessionId == null || sessionId.equals(r.session.id))) {
+                if (!r.retracted && r.timeMillis >= from && (sessionId == null || sessionId.equals(r.session.id))) {
                     out.add(r);
                 }
             }
@@ -739,6 +749,22 @@ public final class TranscriptStore {
             list.add(r.toApiResponse());
         }
         return list;
+    }
+
+    /**
+     * Every session's project: the working directory Claude Code recorded, else the transcript's project folder.
+     * Same thread as {@link #refresh}.
+     */
+    public Map<String, String> sessionProjects() {
+        Map<String, String> out = new HashMap<>();
+        for (SessionTally s : sessions.values()) {
+            String project = s.cwd;
+            if (project == null && s.transcript != null && s.transcript.getParent() != null) {
+                project = s.transcript.getParent().getFileName().toString();
+            }
+            out.put(s.id, project);
+        }
+        return out;
     }
 
     /**
