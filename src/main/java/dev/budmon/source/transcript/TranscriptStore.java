@@ -631,6 +631,10 @@ public final class TranscriptStore {
     }
 
     /** One string per model id, however many responses name it. */
+    String internModel(String model) {
+        return intern(model);
+    }
+
     private String intern(String model) {
         String known = models.get(model);
         if (known == null) {
@@ -737,6 +741,18 @@ public final class TranscriptStore {
         List<ApiResponse> list = new ArrayList<>(out.size());
         for (CountedResponse r : out) {
             list.add(r.toApiResponse());
+        }
+        return list;
+    }
+
+    /**
+     * Every session read so far, each with its working directory, main transcript and totals, in no
+     * particular order. Same thread as {@link #refresh}.
+     */
+    public List<SessionUsage> sessions() {
+        List<SessionUsage> list = new ArrayList<>(sessions.size());
+        for (SessionTally s : sessions.values()) {
+            list.add(s.toSessionUsage());
         }
         return list;
     }
