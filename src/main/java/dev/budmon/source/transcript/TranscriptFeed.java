@@ -14,9 +14,22 @@ import java.util.List;
  */
 public final class TranscriptFeed implements TranscriptSource {
 
-    private final TranscriptStore store = new TranscriptStore();
+    private final TranscriptStore store;
     private TranscriptSummary lastSummary;
     private TranscriptPart lastPart = TranscriptPart.EMPTY;
+
+    /** A feed that reads every transcript at its first refresh. */
+    public TranscriptFeed() {
+        this(new TranscriptStore());
+    }
+
+    /**
+     * A feed on a store that may have read before, e.g. one restored by {@link HistoryIndex#load()}: its
+     * first refresh reads only what is new. The feed's thread owns the store from now on.
+     */
+    public TranscriptFeed(TranscriptStore store) {
+        this.store = store;
+    }
 
     @Override
     public TranscriptPart refresh(List<Path> dirs, List<SourceWarning> warnings) {
