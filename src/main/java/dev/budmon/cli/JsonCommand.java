@@ -10,13 +10,16 @@ import dev.budmon.config.LoadedConfig;
 import dev.budmon.model.UsageState;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.StateReader;
+import dev.budmon.source.transcript.HistoryIndex;
 import dev.budmon.source.transcript.TranscriptFeed;
+import dev.budmon.source.transcript.TranscriptStore;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /** {@code budmon --json}: reads every source once and prints the state and every derived figure. */
@@ -25,10 +28,17 @@ final class JsonCommand {
     private JsonCommand() {
     }
 
-    static int run(ClaudeDirs dirs, Instant now, PrintStream out, PrintStream err) {
+    /** @param cacheDir where the transcript history's index lives, so that only what is new is read */
+    static int run(ClaudeDirs dirs, Path cacheDir, Instant now, PrintStream out, PrintStream err) {
         LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
         BudmonConfig config = loaded.config();
-        UsageState state = new StateReader(dirs.dirs(), new TranscriptFeed(), loaded.warnings()).read();
+        HistoryIndex index = new HistoryIndex(cacheDir, dirs.dirs());
+        TranscriptStore store = index.load();
+        UsageState state = new StateReader(dirs.dirs(), new TranscriptFeed(store), loaded.warnings()).read();
+        String problem = index.save(store);
+        if (problem != null) {
+            err.println("budmon: the transcript index was not saved: " + problem);
+        }
         PriceTable prices = PriceTable.bundled();
         Figures figures = Calculator.compute(state, now, config, prices);
         try {

@@ -205,7 +205,7 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void tokens(JsonGenerator g, String name, TokenCounts t) throws IOException {
+    static void tokens(JsonGenerator g, String name, TokenCounts t) throws IOException {
         g.writeObjectFieldStart(name);
         g.writeNumberField("input", t.input());
         g.writeNumberField("output", t.output());
@@ -216,7 +216,7 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void cost(JsonGenerator g, String name, Cost c) throws IOException {
+    static void cost(JsonGenerator g, String name, Cost c) throws IOException {
         g.writeObjectFieldStart(name);
         g.writeNumberField("input", round(c.input(), 6));
         g.writeNumberField("output", round(c.output(), 6));
@@ -235,7 +235,7 @@ public final class JsonReport {
         }
     }
 
-    private static void time(JsonGenerator g, String name, Instant t) throws IOException {
+    static void time(JsonGenerator g, String name, Instant t) throws IOException {
         g.writeStringField(name, t == null ? null : t.toString());
     }
 
