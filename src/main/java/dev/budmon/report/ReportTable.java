@@ -10,19 +10,25 @@ import java.util.Locale;
 /**
  * A report as a text table for a terminal of a given width: a title, one line per row with its models
  * indented below it, a totals line, and notes. Token counts are shown in full ({@code 4,738,157,704}) when
- * the table fits so, else in short ({@code 4.7B}); long project paths and session ids are shortened last,
- * keeping their ends. English, with US number formats, as the rest of the command line; formatted by hand
+ * the table fits so, else in short ({@code 4.7G}); then long project paths and session ids are shortened,
+ * keeping their ends; a terminal too narrow even so gets fewer columns (no cache columns, then no input). English, with US number formats, as the rest of the command line; formatted by hand
  * ({@link CompactFormat}), since a report should start as fast as the status line. Pure; any thread.
  */
 public final class ReportTable {
 
-    /** Narrower terminals are drawn as if they were this wide. */
+    /** Narrower terminals are drawn as if they were this wide (the fewest columns need about as much). */
     public static final int MIN_WIDTH = 40;
     private static final String GAP = "  ";
     private static final String INDENT = "  ";
     private static final String[] FIGURE_HEADERS = {"Reqs", "Input", "Output", "Write 5m", "Write 1h", "Read", "Cost"};
     private static final int SHORT_ID = 8;
     private static final int MIN_LABEL = 12;
+    /** Which columns are shown (label, requests, input, output, 5m, 1h, read, cost): all of them … */
+    private static final boolean[] ALL = {true, true, true, true, true, true, true, true};
+    /** … those of a narrow terminal … */
+    private static final boolean[] WITHOUT_CACHE = {true, true, true, true, false, false, false, true};
+    /** … and of a very narrow one. */
+    private static final boolean[] FEWEST = {true, true, false, true, false, false, false, true};
 
     private ReportTable() {
     }
@@ -34,16 +40,23 @@ public final class ReportTable {
      */
     public static List<String> render(Report report, int width, String home) {
         width = Math.max(MIN_WIDTH, width);
-        // Full figures and labels, then short figures, then shortened labels: the first that fits.
-        for (int attempt = 0; attempt < 2; attempt++) {
-            Layout l = new Layout(report, attempt == 1, Integer.MAX_VALUE, home);
-            if (l.width() <= width) {
-                return l.lines(report);
+        // Full figures and labels, then short figures, then shortened labels, then fewer columns: the first
+        // that fits.
+        Layout full = new Layout(report, false, Integer.MAX_VALUE, home);
+        if (full.width(ALL) <= width) {
+            return full.lines(report, width, ALL);
+        }
+        Layout brief = new Layout(report, true, Integer.MAX_VALUE, home);
+        if (brief.width(ALL) <= width) {
+            return brief.lines(report, width, ALL);
+        }
+        for (boolean[] columns : new boolean[][] {ALL, WITHOUT_CACHE, FEWEST}) {
+            int label = width - (brief.width(columns) - brief.widths[0]);
+            if (label >= MIN_LABEL || columns == FEWEST) {
+                return new Layout(report, true, Math.max(MIN_LABEL, label), home).lines(report, width, columns);
             }
         }
-        Layout shortFigures = new Layout(report, true, Integer.MAX_VALUE, home);
-        int label = Math.max(MIN_LABEL, width - (shortFigures.width() - shortFigures.widths[0]));
-        return new Layout(report, true, label, home).lines(report);
+        throw new AssertionError("FEWEST is always taken");
     }
 
     /** The cells of every line and the widths of the columns, for one choice of figures and label width. */
@@ -126,19 +139,21 @@ public final class ReportTable {
             return shortFigures ? CompactFormat.tokens(n) : CompactFormat.grouped(n);
         }
 
-        int width() {
-            int w = GAP.length() * (widths.length - 1);
-            for (int x : widths) {
-                w += x;
+        int width(boolean[] columns) {
+            int w = -GAP.length();
+            for (int i = 0; i < widths.length; i++) {
+                if (columns[i]) {
+                    w += GAP.length() + widths[i];
+                }
             }
             return w;
         }
 
-        List<String> lines(Report report) {
+        List<String> lines(Report report, int width, boolean[] columns) {
             List<String> out = new ArrayList<>();
-            out.add(title(report));
+            wrap(title(report), width, out);
             out.add("");
-            int w = width();
+            int w = width(columns);
             for (int i = 0; i < cells.size(); i++) {
                 if (separatorBefore.get(i) || i == 1) {
                     out.add("─".repeat(w));
@@ -147,18 +162,39 @@ public final class ReportTable {
                 StringBuilder b = new StringBuilder(w);
                 b.append(line[0]).append(" ".repeat(widths[0] - line[0].length()));
                 for (int c = 1; c < line.length; c++) {
-                    b.append(GAP).append(" ".repeat(widths[c] - line[c].length())).append(line[c]);
+                    if (columns[c]) {
+                        b.append(GAP).append(" ".repeat(widths[c] - line[c].length())).append(line[c]);
+                    }
                 }
                 out.add(b.toString());
             }
             out.add("");
-            out.add("Write 5m, Write 1h: cache writes that live 5 minutes or 1 hour. Read: cache reads.");
+            if (columns == ALL) {
+                wrap("Write 5m, Write 1h: cache writes that live 5 minutes or 1 hour. Read: cache reads.", width, out);
+            } else {
+                wrap("The terminal is too narrow for every column: a wider one, --json or --csv show them all.",
+                        width, out);
+            }
             if (!report.unknownModels().isEmpty()) {
-                out.add("* Not in BudMon's price table, priced by its family: " + String.join(", ", report.unknownModels())
-                        + ".");
+                wrap("* Not in BudMon's price table, priced by its family: " + String.join(", ", report.unknownModels())
+                        + ".", width, out);
             }
             return out;
         }
+    }
+
+    /** Adds the text as lines of at most {@code width} columns, broken at spaces where it can be. */
+    private static void wrap(String text, int width, List<String> out) {
+        String rest = text;
+        while (rest.length() > width) {
+            int cut = rest.lastIndexOf(' ', width);
+            if (cut <= 0) {
+                cut = width;
+            }
+            out.add(rest.substring(0, cut));
+            rest = rest.substring(cut).stripLeading();
+        }
+        out.add(rest);
     }
 
     private static String title(Report report) {
