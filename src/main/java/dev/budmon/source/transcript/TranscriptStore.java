@@ -415,14 +415,17 @@ public final class TranscriptStore {
 
     /** Reads the files oldest first; returns whether one turned out replaced (everything must be reread). */
     private boolean readAll(List<TranscriptFile> list) {
-        // Oldest first, so a response copied into a newer file (a resumed or forked session) stays with
-        // the session that made it, as it would have when the files were read while being written.
-        list.sort(BY_MODIFIED);
-        long bytes = 0;
         for (TranscriptFile f : list) {
             if (f.seen != null) {
                 f.remember(f.seen);
             }
+        }
+        // Oldest first, so a response copied into a newer file (a resumed or forked session) stays with
+        // the session that made it, as it would have when the files were read while being written. By the
+        // times just seen, so that a first scan, a rebuild and a store restored from its index agree.
+        list.sort(BY_MODIFIED);
+        long bytes = 0;
+        for (TranscriptFile f : list) {
             SessionTally s = session(f.pathSession, f);
             s.lastAppend = Math.max(s.lastAppend, f.modified);
             if (f.path.equals(f.mainTranscript)) {
