@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.budmon.model.TokenCounts;
 import dev.budmon.report.HistoryFixture;
+import dev.budmon.source.ClaudeDirs;
+import dev.budmon.source.transcript.HistoryIndex;
 import dev.budmon.source.transcript.ClaudeLines;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -267,6 +269,77 @@ class ReportCommandTest {
         claudeDir = before;
         JsonNode one = JSON.readTree(run(0, "models", "--json", "--timezone", "UTC"));
         assertThat(one.path("totals").path("requests").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void twoReportsStartingTogetherBothFinishAndLeaveAGoodIndex() throws Exception {
+        history();
+        // enough lines that the two runs overlap: each reads the history and saves its index
+        for (int f = 0; f < 4; f++) {
+            String session = "5555555" + f + "-5555-4555-8555-555555555555";
+            String[] lines = new String[1500];
+            for (int i = 0; i < lines.length; i++) {
+                lines[i] = ClaudeLines.assistant(session, "/w/big", "msg_big_" + f + "_" + i, "req_big_" + f + "_" + i,
+                        HistoryFixture.OPUS, Instant.parse("2026-06-01T00:00:00Z").plusSeconds(60L * i),
+                        new ClaudeLines.Usage(1, 2, 3, 4, 5), false, null);
+            }
+            ClaudeLines.append(claudeDir.resolve("projects").resolve("-w-big").resolve(session + ".jsonl"), lines);
+        }
+        Path xdg = tmp.resolve("xdg");
+        List<Process> processes = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Path out = tmp.resolve("out" + i + ".json");
+            outputs.add(out);
+            ProcessBuilder pb = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "report", "sessions", "--json",
+                    "--timezone", "UTC", "--claude-dir", claudeDir.toString()))
+                    .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+            pb.environment().put("XDG_CACHE_HOME", xdg.toString());
+            processes.add(pb.start());
+        }
+        for (Process p : processes) {
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        }
+        JsonNode first = JSON.readTree(outputs.get(0).toFile());
+        assertThat(first.path("totals").path("requests").asInt()).isEqualTo(12 + 4 * 1500);
+        assertThat(JSON.readTree(outputs.get(1).toFile())).isEqualTo(first);
+        // the index they left is whole, and a third run from it reports the same
+        HistoryIndex index = new HistoryIndex(xdg.resolve("budmon"), List.of(claudeDir.toAbsolutePath().normalize()));
+        assertThat(index.load().responses(null)).hasSize(12 + 4 * 1500);
+        cache = xdg.resolve("budmon");
+        assertThat(JSON.readTree(run(0, "sessions", "--json", "--timezone", "UTC"))).isEqualTo(first);
+    }
+
+    @Test
+    void jsonReadsThroughTheIndexToo() throws IOException {
+        history();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ClaudeDirs dirs = new ClaudeDirs(List.of(claudeDir));
+        assertThat(JsonCommand.run(dirs, cache, Instant.parse("2026-11-01T00:00:00Z"), new PrintStream(out), System.err))
+                .isZero();
+        assertThat(new HistoryIndex(cache, dirs.dirs()).file()).isRegularFile();
+        JsonNode first = JSON.readTree(out.toByteArray());
+        assertThat(first.path("session").path("id").asText()).isNotEmpty();
+        out.reset();
+        // the same again, now from the index
+        assertThat(JsonCommand.run(dirs, cache, Instant.parse("2026-11-01T00:00:00Z"), new PrintStream(out), System.err))
+                .isZero();
+        assertThat(JSON.readTree(out.toByteArray())).isEqualTo(first);
+    }
+
+    @Test
+    void theCommandLineGivesTheReportEveryWordAfterIt() throws CommandLine.UsageException {
+        CommandLine cl = CommandLine.parse("--claude-dir", "/x", "report", "daily", "--json", "--claude-dir", "/y");
+        assertThat(cl.command()).isEqualTo(CommandLine.Command.REPORT);
+        assertThat(cl.claudeDir()).isEqualTo(Path.of("/x"));
+        assertThat(cl.operands()).containsExactly("daily", "--json", "--claude-dir", "/y");
+        ReportCommand.Request r = ReportCommand.parse(cl.operands(), cl.claudeDir(), ZoneId.of("UTC"), null);
+        assertThat(r.claudeDir()).isEqualTo(Path.of("/y"));
+        assertThat(r.format()).isEqualTo(ReportCommand.Format.JSON);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CommandLine.parse("--json", "report", "daily"))
+                .hasMessageContaining("cannot be combined");
     }
 
     @Test
