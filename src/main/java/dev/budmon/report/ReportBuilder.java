@@ -14,10 +14,10 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Groups counted responses into a {@link Report}: by day, week or month in the report's time zone, by
@@ -53,25 +53,42 @@ public final class ReportBuilder {
         }
         Map<String, Group> groups = new HashMap<>();
         Group total = new Group("total", null);
-        Set<String> models = new TreeSet<>();
+        Set<String> models = new HashSet<>();
+        ReportKind kind = options.kind();
+        // The day of the previous response, kept while the next ones fall into it: most do, and working it
+        // out (and its key as text) for each of tens of thousands of responses would cost a report's start.
+        long dayFrom = Long.MAX_VALUE;
+        long dayTo = Long.MIN_VALUE;
+        boolean dayCounts = false;
+        String dayKey = null;
         for (ApiResponse r : responses) {
-            LocalDate day = LocalDate.ofInstant(r.time(), options.zone());
-            if ((options.since() != null && day.isBefore(options.since()))
-                    || (options.until() != null && day.isAfter(options.until()))) {
+            long second = r.time().getEpochSecond();
+            if (second < dayFrom || second >= dayTo) {
+                LocalDate day = LocalDate.ofInstant(r.time(), options.zone());
+                dayFrom = day.atStartOfDay(options.zone()).toEpochSecond();
+                dayTo = day.plusDays(1).atStartOfDay(options.zone()).toEpochSecond();
+                dayCounts = (options.since() == null || !day.isBefore(options.since()))
+                        && (options.until() == null || !day.isAfter(options.until()));
+                dayKey = switch (kind) {
+                    case DAILY -> day.toString();
+                    case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(options.weekStart())).toString();
+                    case MONTHLY -> YearMonth.from(day).toString();
+                    default -> null;
+                };
+            }
+            if (!dayCounts) {
                 continue;
             }
             String project = projectOf.getOrDefault(r.sessionId(), UNKNOWN_PROJECT);
-            String key = switch (options.kind()) {
-                case DAILY -> day.toString();
-                case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(options.weekStart())).toString();
-                case MONTHLY -> YearMonth.from(day).toString();
+            String key = switch (kind) {
+                case DAILY, WEEKLY, MONTHLY -> dayKey;
                 case PROJECTS -> project;
                 case SESSIONS -> r.sessionId();
                 case MODELS -> r.model();
             };
             Group g = groups.get(key);
             if (g == null) {
-                g = new Group(key, options.kind() == ReportKind.SESSIONS ? project : null);
+                g = new Group(key, kind == ReportKind.SESSIONS ? project : null);
                 groups.put(key, g);
             }
             g.add(r);

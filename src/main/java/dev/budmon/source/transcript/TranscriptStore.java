@@ -85,9 +85,11 @@ public final class TranscriptStore {
     private final TimelineBuilder timeline = new TimelineBuilder();
     /** The newest responses, for the last response and the cache-ratio history. */
     private final TreeSet<CountedResponse> newest = new TreeSet<>(BY_TIME);
-    private final TranscriptLineParser parser = new TranscriptLineParser();
-    private final TranscriptLine line = new TranscriptLine();
-    private final TranscriptTail tail = new TranscriptTail();
+    // Made when the first line is read: a store restored from its index that finds nothing new never needs
+    // them, and the parser's JSON factory and the tail's buffer cost a short-lived process its start.
+    private TranscriptLineParser parser;
+    private TranscriptLine line;
+    private TranscriptTail tail;
     private final FileLines sink = new FileLines();
 
     private final long parallelBytes;
@@ -437,6 +439,9 @@ public final class TranscriptStore {
         if (threads > 1 && !list.isEmpty() && bytes > parallelBytes) {
             return readInParallel(list, Math.min(threads, list.size()));
         }
+        if (tail == null) {
+            tail = new TranscriptTail();
+        }
         for (TranscriptFile f : list) {
             sink.file = f;
             try {
@@ -570,6 +575,10 @@ public final class TranscriptStore {
 
         @Override
         public void line(byte[] a, int from, int to) {
+            if (parser == null) {
+                parser = new TranscriptLineParser();
+                line = new TranscriptLine();
+            }
             parser.parse(a, from, to, line);
             countLine(line, file);
         }
