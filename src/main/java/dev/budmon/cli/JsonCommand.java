@@ -12,7 +12,6 @@ import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.StateReader;
 import dev.budmon.source.transcript.HistoryIndex;
 import dev.budmon.source.transcript.TranscriptFeed;
-import dev.budmon.source.transcript.TranscriptStore;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -20,6 +19,7 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 
 /** {@code budmon --json}: reads every source once and prints the state and every derived figure. */
@@ -32,13 +32,8 @@ final class JsonCommand {
     static int run(ClaudeDirs dirs, Path cacheDir, Instant now, PrintStream out, PrintStream err) {
         LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
         BudmonConfig config = loaded.config();
-        HistoryIndex index = new HistoryIndex(cacheDir, dirs.dirs());
-        TranscriptStore store = index.load();
-        UsageState state = new StateReader(dirs.dirs(), new TranscriptFeed(store), loaded.warnings()).read();
-        String problem = index.save(store);
-        if (problem != null) {
-            err.println("budmon: the transcript index was not saved: " + problem);
-        }
+        TranscriptFeed transcripts = TranscriptFeed.indexed(new HistoryIndex(cacheDir, dirs.dirs()), Duration.ZERO);
+        UsageState state = new StateReader(dirs.dirs(), transcripts, loaded.warnings()).read();
         PriceTable prices = PriceTable.bundled();
         Figures figures = Calculator.compute(state, now, config, prices);
         try {

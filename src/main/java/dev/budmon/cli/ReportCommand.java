@@ -13,7 +13,6 @@ import dev.budmon.report.ReportOptions;
 import dev.budmon.report.ReportTable;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.transcript.HistoryIndex;
-import dev.budmon.source.transcript.TranscriptStore;
 import dev.budmon.source.transcript.TranscriptSummary;
 
 import java.io.BufferedWriter;
@@ -104,25 +103,22 @@ final class ReportCommand {
         ClaudeDirs dirs = ClaudeDirs.resolve(request.claudeDir(), env, home);
         Preparation prices = new Preparation(dirs.primary());
         prices.start();
-        HistoryIndex index = new HistoryIndex(cacheDir, dirs.dirs());
-        TranscriptStore store = index.load();
-        TranscriptSummary summary = store.refresh(dirs.dirs());
+        HistoryIndex.History history = new HistoryIndex(cacheDir, dirs.dirs()).read(dirs.dirs());
+        TranscriptSummary summary = history.summary();
         LoadedConfig loaded = prices.config();
-        Report report = ReportBuilder.build(store.responses(null), store.sessions(), request.options(),
-                new Pricing(prices.table(), loaded.config()));
+        Report report = ReportBuilder.build(history.store().responses(null), history.store().sessions(),
+                request.options(), new Pricing(prices.table(), loaded.config()));
         List<SourceWarning> warnings = new ArrayList<>(loaded.warnings());
         warnings.addAll(summary.warnings());
+        if (history.saveProblem() != null) {
+            // it costs only the next run a longer read
+            warnings.add(new SourceWarning("report index", "not saved: " + history.saveProblem()));
+        }
         if (summary.skippedLines() > 0) {
             warnings.add(new SourceWarning("transcripts", summary.skippedLines()
                     + " lines were not JSON or had an unexpected shape and were skipped"));
         }
-        int exit = print(report, request.format(), dirs.dirs(), warnings, width(env), home, out, err);
-        // After the output, which the user waits for; a failure costs only the next run a longer read.
-        String problem = index.save(store);
-        if (problem != null) {
-            err.println("budmon: the report index was not saved: " + problem);
-        }
-        return exit;
+        return print(report, request.format(), dirs.dirs(), warnings, width(env), home, out, err);
     }
 
     /**

@@ -64,6 +64,26 @@ public final class HistoryIndex {
     }
 
     /**
+     * What {@link #read} gives.
+     *
+     * @param store       the whole history's store, ready for more refreshes on the calling thread
+     * @param summary     what its refresh returned
+     * @param saveProblem why the index could not be saved, or {@code null}
+     */
+    public record History(TranscriptStore store, TranscriptSummary summary, String saveProblem) {
+    }
+
+    /**
+     * The whole history, read the quick way: the store restored from the index, what is new read, and the
+     * index saved again. What {@code budmon report} and the window's reports start from. I/O, not on the EDT.
+     */
+    public History read(List<Path> claudeDirs) {
+        TranscriptStore store = load();
+        TranscriptSummary summary = store.refresh(claudeDirs);
+        return new History(store, summary, save(store));
+    }
+
+    /**
      * Saves the store when it read something since it was loaded or last saved. Never waits: when another
      * process is saving this index just now, this save is skipped.
      *

@@ -361,6 +361,45 @@ class HistoryIndexTest {
     }
 
     @Test
+    void anIndexedFeedStartsFromTheIndexAndSavesAtMostOncePerInterval() throws IOException {
+        HistoryIndex index = writtenIndex();
+        List<Path> dirs = List.of(claude());
+        TranscriptFeed feed = TranscriptFeed.indexed(index, java.time.Duration.ofHours(1));
+        List<dev.budmon.model.SourceWarning> warnings = new ArrayList<>();
+        Files.setLastModifiedTime(index.file(), FileTime.fromMillis(1_000_000));
+        assertThat(feed.refresh(dirs, warnings).activeSession().requests()).isEqualTo(2);
+        assertThat(Files.getLastModifiedTime(index.file()).toMillis()).as("nothing new: not saved").isEqualTo(1_000_000);
+
+        append(file("-w", S1 + ".jsonl"), assistant(S1, "m3", "r3", OPUS, at(30), Usage.of(1, 1, 1)));
+        assertThat(feed.refresh(dirs, warnings).activeSession().requests()).isEqualTo(3);
+        assertThat(Files.getLastModifiedTime(index.file()).toMillis()).as("the first save at once").isGreaterThan(1_000_000);
+        assertThat(index.load().responses(null)).hasSize(3);
+
+        Files.setLastModifiedTime(index.file(), FileTime.fromMillis(1_000_000));
+        append(file("-w", S1 + ".jsonl"), assistant(S1, "m4", "r4", OPUS, at(40), Usage.of(1, 1, 1)));
+        assertThat(feed.refresh(dirs, List.of(file("-w", S1 + ".jsonl")), warnings).activeSession().requests())
+                .isEqualTo(4);
+        assertThat(Files.getLastModifiedTime(index.file()).toMillis()).as("within the hour: not again")
+                .isEqualTo(1_000_000);
+        assertThat(warnings).isEmpty();
+
+        TranscriptFeed eager = TranscriptFeed.indexed(index, java.time.Duration.ZERO);
+        assertThat(eager.refresh(dirs, warnings).activeSession().requests()).isEqualTo(4);
+        assertThat(index.load().responses(null)).hasSize(4);
+    }
+
+    @Test
+    void readGivesAReadyStoreAndSavesTheIndex() throws IOException {
+        HistoryIndex index = writtenIndex();
+        append(file("-w", S1 + ".jsonl"), assistant(S1, "m3", "r3", OPUS, at(30), Usage.of(1, 1, 1)));
+        HistoryIndex.History h = index.read(List.of(claude()));
+        assertThat(h.saveProblem()).isNull();
+        assertThat(h.summary().responses()).isEqualTo(3);
+        assertThat(h.store().responses(null)).hasSize(3);
+        assertThat(index.load().responses(null)).hasSize(3);
+    }
+
+    @Test
     void nothingReadSinceTheLoadIsNotWrittenAgain() throws IOException {
         HistoryIndex index = writtenIndex();
         Files.setLastModifiedTime(index.file(), FileTime.fromMillis(1_000_000));
