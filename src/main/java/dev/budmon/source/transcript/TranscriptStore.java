@@ -636,10 +636,7 @@ public final class TranscriptStore {
         apply(r, 1, 0, 0, 0, 0, 0);
         grow(r, l);
         noteLine(s, l);
-        newest.add(r);
-        if (newest.size() > UsageState.CACHE_HISTORY) {
-            newest.pollFirst();
-        }
+        noteNewest(r);
     }
 
     /** One string per model id, however many responses name it. */
@@ -666,10 +663,7 @@ public final class TranscriptStore {
         }
         responseCount++;
         apply(r, 1, r.input, r.output, r.write5m, r.write1h, r.read);
-        newest.add(r);
-        if (newest.size() > UsageState.CACHE_HISTORY) {
-            newest.pollFirst();
-        }
+        noteNewest(r);
     }
 
     /** The session of that id, created when new; for {@link TranscriptIndex}. */
@@ -719,16 +713,25 @@ public final class TranscriptStore {
         r.session.add(r.model, requests, in, out, w5m, w1h, read);
     }
 
+    /** Keeps the response among the newest if it is one of them. */
+    private void noteNewest(CountedResponse r) {
+        // Most responses arrive in time order or are older than the newest few: a comparison, not an insertion.
+        if (newest.size() >= UsageState.CACHE_HISTORY && BY_TIME.compare(r, newest.first()) <= 0) {
+            return;
+        }
+        newest.add(r);
+        if (newest.size() > UsageState.CACHE_HISTORY) {
+            newest.pollFirst();
+        }
+    }
+
     /** Rare: a replay among the newest was taken back, so the next-newest response must be found again. */
     private void refillNewest() {
         newest.clear();
         for (CountedResponse head : byMessageId.values()) {
             for (CountedResponse r = head; r != null; r = r.sameMessage) {
                 if (!r.retracted) {
-                    newest.add(r);
-                    if (newest.size() > UsageState.CACHE_HISTORY) {
-                        newest.pollFirst();
-                    }
+                    noteNewest(r);
                 }
             }
         }
