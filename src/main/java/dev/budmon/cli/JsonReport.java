@@ -66,18 +66,23 @@ public final class JsonReport {
             }
             g.writeEndArray();
             time(g, "newest_data", f.newestData());
-            g.writeArrayFieldStart("warnings");
-            for (SourceWarning w : warnings) {
-                g.writeStartObject();
-                g.writeStringField("source", w.source());
-                g.writeStringField("message", w.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            warnings(g, warnings);
             g.writeEndObject();
         }
         out.write(System.lineSeparator());
         out.flush();
+    }
+
+    /** The field {@code warnings}: one object of {@code source} and {@code message} per warning. */
+    static void warnings(JsonGenerator g, List<SourceWarning> warnings) throws IOException {
+        g.writeArrayFieldStart("warnings");
+        for (SourceWarning w : warnings) {
+            g.writeStartObject();
+            g.writeStringField("source", w.source());
+            g.writeStringField("message", w.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void quota(JsonGenerator g, Figures f) throws IOException {

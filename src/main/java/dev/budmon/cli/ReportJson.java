@@ -57,14 +57,7 @@ final class ReportJson {
                 g.writeString(m);
             }
             g.writeEndArray();
-            g.writeArrayFieldStart("warnings");
-            for (SourceWarning w : warnings) {
-                g.writeStartObject();
-                g.writeStringField("source", w.source());
-                g.writeStringField("message", w.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            JsonReport.warnings(g, warnings);
             g.writeEndObject();
         }
         out.write(System.lineSeparator());

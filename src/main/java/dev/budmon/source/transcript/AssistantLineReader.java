@@ -2,9 +2,6 @@ package dev.budmon.source.transcript;
 
 import dev.budmon.json.IsoTime;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -25,13 +22,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class AssistantLineReader {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-    private static final long ONES = 0x0101010101010101L;
     private static final long SPACES = 0x2020202020202020L;
-    private static final long HIGHS = 0x8080808080808080L;
     private static final int MAX_DEPTH = 64;
     private static final int MAX_DIGITS = 18;
     private static final int MAX_NUMBER = 100;
@@ -63,8 +54,17 @@ final class AssistantLineReader {
     private static final int CHECKED_CONTENT = 256;
     /** Returned by the readers for what the full parse must decide. */
     private static final int GIVE_UP = -1;
+    /** Returned by {@link #open} and {@link #next} at an object's closing brace. */
+    private static final int CLOSED = -2;
 
     private final char[] time = new char[64];
+    /** The key {@link #member} read last. */
+    private int keyFrom;
+    private int keyEnd;
+    /** Where the object {@link #open} or {@link #next} found closed has its closing brace. */
+    private int closedAt;
+    private long ephemeral5m;
+    private long ephemeral1h;
     /** The last token count read by {@link #count}. */
     private long number;
     /** The last string read by {@link #nullableText}. */
@@ -93,56 +93,33 @@ final class AssistantLineReader {
         seen = 0;
         boolean typeAssistant = false;
         boolean hasUsage = false;
-        int i = skipSpaces(a, from + 1, to);
-        if (i >= to || a[i] == '}') {
-            return false;
-        }
-        while (true) {
-            int keyEnd = plainEnd(a, i, to);
-            if (keyEnd < 0) {
+        int i;
+        for (i = open(a, from, to); i >= 0; i = next(a, i, to)) {
+            if ((i = member(a, i, to)) < 0) {
                 return false;
             }
-            int keyFrom = i + 1;
-            i = skipSpaces(a, keyEnd + 1, to);
-            if (i >= to || a[i] != ':') {
-                return false;
-            }
-            i = skipSpaces(a, i + 1, to);
-            if (i >= to) {
-                return false;
-            }
-            if (is(a, keyFrom, keyEnd, TYPE)) {
+            if (key(a, TYPE)) {
                 int end = plainEnd(a, i, to);
                 if (once(1) || end < 0) {
                     return false;
                 }
                 typeAssistant = is(a, i + 1, end, ASSISTANT);
                 i = end + 1;
-            } else if (is(a, keyFrom, keyEnd, MESSAGE)) {
-                if (once(2) || a[i] != '{') {
-                    return false;
-                }
-                i = message(a, i, to, out);
-                if (i < 0) {
+            } else if (key(a, MESSAGE)) {
+                if (once(2) || a[i] != '{' || (i = message(a, i, to, out)) < 0) {
                     return false;
                 }
                 hasUsage = true;
-            } else if (is(a, keyFrom, keyEnd, REQUEST_ID)) {
-                if (once(4) || (i = nullableText(a, i, to, REQUEST)) < 0) {
-                    return false;
-                }
+            } else if (key(a, REQUEST_ID)) {
+                i = once(4) ? GIVE_UP : nullableText(a, i, to, REQUEST);
                 out.requestId = lastText;
-            } else if (is(a, keyFrom, keyEnd, SESSION_ID)) {
-                if (once(8) || (i = nullableText(a, i, to, SESSION)) < 0) {
-                    return false;
-                }
+            } else if (key(a, SESSION_ID)) {
+                i = once(8) ? GIVE_UP : nullableText(a, i, to, SESSION);
                 out.sessionId = lastText;
-            } else if (is(a, keyFrom, keyEnd, CWD)) {
-                if (once(16) || (i = nullableText(a, i, to, DIRECTORY)) < 0) {
-                    return false;
-                }
+            } else if (key(a, CWD)) {
+                i = once(16) ? GIVE_UP : nullableText(a, i, to, DIRECTORY);
                 out.cwd = lastText;
-            } else if (is(a, keyFrom, keyEnd, TIMESTAMP)) {
+            } else if (key(a, TIMESTAMP)) {
                 int end = plainEnd(a, i, to);
                 if (once(32) || end < 0 || end - i - 1 > time.length) {
                     return false;
@@ -153,39 +130,20 @@ final class AssistantLineReader {
                 }
                 out.timeMillis = IsoTime.parseMillis(time, 0, n);
                 i = end + 1;
-            } else if (is(a, keyFrom, keyEnd, IS_SIDECHAIN)) {
-                if (once(64)) {
+            } else if (key(a, IS_SIDECHAIN)) {
+                boolean yes = literal(a, i, to, "true");
+                if (once(64) || (!yes && !literal(a, i, to, "false"))) {
                     return false;
                 }
-                if (literal(a, i, to, "true")) {
-                    out.sidechain = true;
-                    i += 4;
-                } else if (literal(a, i, to, "false")) {
-                    i += 5;
-                } else {
-                    return false;
-                }
-            } else if (is(a, keyFrom, keyEnd, TOTAL_COST) || is(a, keyFrom, keyEnd, MODEL_USAGE)) {
+                out.sidechain = yes;
+                i += yes ? 4 : 5;
+            } else if (key(a, TOTAL_COST) || key(a, MODEL_USAGE)) {
                 return false;
             } else {
                 i = value(a, i, to, 0);
-                if (i < 0) {
-                    return false;
-                }
             }
-            i = skipSpaces(a, i, to);
-            if (i >= to) {
-                return false;
-            }
-            if (a[i] == '}') {
-                break;
-            }
-            if (a[i] != ',') {
-                return false;
-            }
-            i = skipSpaces(a, i + 1, to);
         }
-        if (i != to - 1 || !typeAssistant || !hasUsage || out.messageId == null
+        if (i != CLOSED || closedAt != to - 1 || !typeAssistant || !hasUsage || out.messageId == null
                 || out.timeMillis == IsoTime.INVALID) {
             return false;
         }
@@ -204,178 +162,146 @@ final class AssistantLineReader {
         return before;
     }
 
+    /**
+     * Enters the object whose brace is at {@code a[i]}: the index of its first key, {@link #CLOSED} when it
+     * is empty, or {@link #GIVE_UP}.
+     */
+    private int open(byte[] a, int i, int to) {
+        i = skipSpaces(a, i + 1, to);
+        if (i >= to) {
+            return GIVE_UP;
+        }
+        if (a[i] == '}') {
+            closedAt = i;
+            return CLOSED;
+        }
+        return i;
+    }
+
+    /**
+     * Reads the key at {@code a[i]} (plain ASCII, into {@link #keyFrom} and {@link #keyEnd}) and its colon;
+     * returns the index of its value, or {@link #GIVE_UP}.
+     */
+    private int member(byte[] a, int i, int to) {
+        int end = plainEnd(a, i, to);
+        if (end < 0) {
+            return GIVE_UP;
+        }
+        keyFrom = i + 1;
+        keyEnd = end;
+        i = skipSpaces(a, end + 1, to);
+        if (i >= to || a[i] != ':') {
+            return GIVE_UP;
+        }
+        i = skipSpaces(a, i + 1, to);
+        return i < to ? i : GIVE_UP;
+    }
+
+    /**
+     * After a member's value, which ended before {@code a[i]}: the index of the next key, {@link #CLOSED}
+     * at the object's closing brace (then at {@link #closedAt}), or {@link #GIVE_UP}.
+     */
+    private int next(byte[] a, int i, int to) {
+        if (i < 0) {
+            return GIVE_UP;
+        }
+        i = skipSpaces(a, i, to);
+        if (i >= to) {
+            return GIVE_UP;
+        }
+        if (a[i] == '}') {
+            closedAt = i;
+            return CLOSED;
+        }
+        return a[i] == ',' ? skipSpaces(a, i + 1, to) : GIVE_UP;
+    }
+
+    /** Whether the key just read by {@link #member} is this one. */
+    private boolean key(byte[] a, byte[] word) {
+        return is(a, keyFrom, keyEnd, word);
+    }
+
     /** The message object at {@code a[i]}; returns the index after it, or {@link #GIVE_UP}. */
     private int message(byte[] a, int i, int to, TranscriptLine out) {
         boolean usage = false;
-        i = skipSpaces(a, i + 1, to);
-        if (i >= to || a[i] == '}') {
-            return GIVE_UP;
-        }
-        while (true) {
-            int keyEnd = plainEnd(a, i, to);
-            if (keyEnd < 0) {
+        for (i = open(a, i, to); i >= 0; i = next(a, i, to)) {
+            if ((i = member(a, i, to)) < 0) {
                 return GIVE_UP;
             }
-            int keyFrom = i + 1;
-            i = skipSpaces(a, keyEnd + 1, to);
-            if (i >= to || a[i] != ':') {
-                return GIVE_UP;
-            }
-            i = skipSpaces(a, i + 1, to);
-            if (i >= to) {
-                return GIVE_UP;
-            }
-            if (is(a, keyFrom, keyEnd, ID)) {
-                if (once(128) || (i = nullableText(a, i, to, MESSAGE_ID)) < 0) {
-                    return GIVE_UP;
-                }
+            if (key(a, ID)) {
+                i = once(128) ? GIVE_UP : nullableText(a, i, to, MESSAGE_ID);
                 out.messageId = lastText;
-            } else if (is(a, keyFrom, keyEnd, MODEL)) {
-                if (once(256) || (i = nullableText(a, i, to, MODEL_ID)) < 0) {
-                    return GIVE_UP;
-                }
+            } else if (key(a, MODEL)) {
+                i = once(256) ? GIVE_UP : nullableText(a, i, to, MODEL_ID);
                 out.model = lastText;
-            } else if (is(a, keyFrom, keyEnd, USAGE)) {
-                if (once(512) || a[i] != '{' || (i = usage(a, i, to, out)) < 0) {
-                    return GIVE_UP;
-                }
+            } else if (key(a, USAGE)) {
+                i = once(512) || a[i] != '{' ? GIVE_UP : usage(a, i, to, out);
                 usage = true;
-            } else if (is(a, keyFrom, keyEnd, CONTENT)) {
+            } else if (key(a, CONTENT)) {
                 int end = TranscriptLineParser.endOfValue(a, i, to);
-                if (once(1024) || end < 0) {
-                    return GIVE_UP;
-                }
                 // Long content is cut out unchecked by the full parse too; short content Jackson checks.
-                i = end - i >= CHECKED_CONTENT ? end : value(a, i, to, 2);
+                i = once(1024) || end < 0 ? GIVE_UP : end - i >= CHECKED_CONTENT ? end : value(a, i, to, 2);
             } else {
                 i = value(a, i, to, 2);
             }
-            if (i < 0) {
-                return GIVE_UP;
-            }
-            i = skipSpaces(a, i, to);
-            if (i >= to) {
-                return GIVE_UP;
-            }
-            if (a[i] == '}') {
-                return usage ? i + 1 : GIVE_UP;
-            }
-            if (a[i] != ',') {
-                return GIVE_UP;
-            }
-            i = skipSpaces(a, i + 1, to);
         }
+        return i == CLOSED && usage ? closedAt + 1 : GIVE_UP;
     }
 
     /** The usage object at {@code a[i]}; returns the index after it, or {@link #GIVE_UP}. */
     private int usage(byte[] a, int i, int to, TranscriptLine out) {
         long creation = 0;
-        long ephemeral5m = 0;
-        long ephemeral1h = 0;
-        i = skipSpaces(a, i + 1, to);
-        if (i < to && a[i] == '}') {
-            out.cacheWrite5m = 0;
-            return i + 1;
-        }
-        while (true) {
-            int keyEnd = plainEnd(a, i, to);
-            if (keyEnd < 0) {
+        ephemeral5m = 0;
+        ephemeral1h = 0;
+        for (i = open(a, i, to); i >= 0; i = next(a, i, to)) {
+            if ((i = member(a, i, to)) < 0) {
                 return GIVE_UP;
             }
-            int keyFrom = i + 1;
-            i = skipSpaces(a, keyEnd + 1, to);
-            if (i >= to || a[i] != ':') {
-                return GIVE_UP;
-            }
-            i = skipSpaces(a, i + 1, to);
-            if (i >= to) {
-                return GIVE_UP;
-            }
-            if (is(a, keyFrom, keyEnd, INPUT)) {
+            if (key(a, INPUT)) {
                 i = once(2048) ? GIVE_UP : count(a, i, to);
                 out.input = number;
-            } else if (is(a, keyFrom, keyEnd, OUTPUT)) {
+            } else if (key(a, OUTPUT)) {
                 i = once(4096) ? GIVE_UP : count(a, i, to);
                 out.output = number;
-            } else if (is(a, keyFrom, keyEnd, CACHE_READ)) {
+            } else if (key(a, CACHE_READ)) {
                 i = once(8192) ? GIVE_UP : count(a, i, to);
                 out.cacheRead = number;
-            } else if (is(a, keyFrom, keyEnd, CACHE_CREATION_TOTAL)) {
+            } else if (key(a, CACHE_CREATION_TOTAL)) {
                 i = once(16384) ? GIVE_UP : count(a, i, to);
                 creation = number;
-            } else if (is(a, keyFrom, keyEnd, CACHE_CREATION)) {
-                if (once(32768)) {
-                    return GIVE_UP;
-                }
-                if (a[i] != '{') {
-                    i = value(a, i, to, 3); // any other value is passed over, as the full parse does
-                } else {
-                    i = skipSpaces(a, i + 1, to);
-                    if (i < to && a[i] == '}') {
-                        i++;
-                    } else {
-                        while (i >= 0) {
-                            int kEnd = plainEnd(a, i, to);
-                            if (kEnd < 0) {
-                                return GIVE_UP;
-                            }
-                            int kFrom = i + 1;
-                            i = skipSpaces(a, kEnd + 1, to);
-                            if (i >= to || a[i] != ':') {
-                                return GIVE_UP;
-                            }
-                            i = skipSpaces(a, i + 1, to);
-                            if (i >= to) {
-                                return GIVE_UP;
-                            }
-                            if (is(a, kFrom, kEnd, EPHEMERAL_5M)) {
-                                i = once(65536) ? GIVE_UP : count(a, i, to);
-                                ephemeral5m = number;
-                            } else if (is(a, kFrom, kEnd, EPHEMERAL_1H)) {
-                                i = once(131072) ? GIVE_UP : count(a, i, to);
-                                ephemeral1h = number;
-                            } else {
-                                i = value(a, i, to, 4);
-                            }
-                            if (i < 0) {
-                                return GIVE_UP;
-                            }
-                            i = skipSpaces(a, i, to);
-                            if (i >= to) {
-                                return GIVE_UP;
-                            }
-                            if (a[i] == '}') {
-                                i++;
-                                break;
-                            }
-                            if (a[i] != ',') {
-                                return GIVE_UP;
-                            }
-                            i = skipSpaces(a, i + 1, to);
-                        }
-                    }
-                }
+            } else if (key(a, CACHE_CREATION)) {
+                // any other value than an object is passed over, as the full parse does
+                i = once(32768) ? GIVE_UP : a[i] == '{' ? cacheCreation(a, i, to) : value(a, i, to, 3);
             } else {
                 i = value(a, i, to, 3);
             }
-            if (i < 0) {
-                return GIVE_UP;
-            }
-            i = skipSpaces(a, i, to);
-            if (i >= to) {
-                return GIVE_UP;
-            }
-            if (a[i] == '}') {
-                // as the full parse: the split by lifetime wins, and any unexplained rest counts as 5 minutes
-                out.cacheWrite1h = ephemeral1h;
-                out.cacheWrite5m = Math.max(ephemeral5m, creation - ephemeral1h);
-                return i + 1;
-            }
-            if (a[i] != ',') {
-                return GIVE_UP;
-            }
-            i = skipSpaces(a, i + 1, to);
         }
+        if (i != CLOSED) {
+            return GIVE_UP;
+        }
+        // as the full parse: the split by lifetime wins, and any unexplained rest counts as 5 minutes
+        out.cacheWrite1h = ephemeral1h;
+        out.cacheWrite5m = Math.max(ephemeral5m, creation - ephemeral1h);
+        return closedAt + 1;
+    }
+
+    /** The {@code cache_creation} object: the writes by lifetime; returns the index after it. */
+    private int cacheCreation(byte[] a, int i, int to) {
+        for (i = open(a, i, to); i >= 0; i = next(a, i, to)) {
+            if ((i = member(a, i, to)) < 0) {
+                return GIVE_UP;
+            }
+            if (key(a, EPHEMERAL_5M)) {
+                i = once(65536) ? GIVE_UP : count(a, i, to);
+                ephemeral5m = number;
+            } else if (key(a, EPHEMERAL_1H)) {
+                i = once(131072) ? GIVE_UP : count(a, i, to);
+                ephemeral1h = number;
+            } else {
+                i = value(a, i, to, 4);
+            }
+        }
+        return i == CLOSED ? closedAt + 1 : GIVE_UP;
     }
 
     /**
@@ -446,11 +372,12 @@ final class AssistantLineReader {
      */
     private static int special(byte[] a, int j, int to) {
         for (; j + 8 <= to; j += 8) {
-            long w = (long) LONGS.get(a, j);
-            long q = w ^ QUOTES;
-            long b = w ^ BACKSLASHES;
+            long w = (long) BytePattern.LONGS.get(a, j);
+            long q = w ^ BytePattern.QUOTES;
+            long b = w ^ BytePattern.BACKSLASHES;
             // the lowest flagged byte of each mask is a real match, so it is of their union too
-            long found = (((q - ONES) & ~q) | ((b - ONES) & ~b) | ((w - SPACES) & ~w) | w) & HIGHS;
+            long found = (((q - BytePattern.ONES) & ~q) | ((b - BytePattern.ONES) & ~b) | ((w - SPACES) & ~w) | w)
+                    & BytePattern.HIGHS;
             if (found != 0) {
                 return j + BytePattern.lowestByte(found);
             }

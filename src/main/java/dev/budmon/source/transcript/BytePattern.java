@@ -17,13 +17,13 @@ import java.nio.charset.StandardCharsets;
  */
 final class BytePattern {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
+    /** Eight bytes of an array as one {@code long}, for the word-at-a-time searches here and elsewhere. */
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    static final long QUOTES = 0x2222222222222222L;
+    static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    static final long ONES = 0x0101010101010101L;
+    static final long HIGHS = 0x8080808080808080L;
 
     private final byte[] pattern;
     /** Where in the pattern the rare pair of bytes that the search looks for starts. */
