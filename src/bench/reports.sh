@@ -8,12 +8,14 @@
 #    ccusage prices a model (it has no price for some models BudMon's table has; those are listed).
 # 2. Timing, one round after the other, each round in this order so that a change in the machine's load hits
 #    all alike: ccusage's native binary (`daily --offline --json`); BudMon's first run (index deleted); its
-#    second run (nothing changed); its run after one more response was appended to one transcript. Wall time
-#    and peak RSS of each whole process from GNU time.
+#    second run (nothing changed), also through the launcher with its class-data archive of the report; its
+#    run after one more response was appended to one transcript, and (one more) through the launcher. Wall
+#    time and peak RSS of each whole process from GNU time.
 # 3. The index's size against the transcripts'.
 #
-# BudMon runs as the launcher runs it (`java <the launcher's flags> -jar target/budmon.jar report daily`),
-# with HOME at the corpus and XDG_CACHE_HOME at $BUDMON_BENCH_DIR/cache, so the index lives there.
+# BudMon runs as the launcher runs it without an archive (`java <the launcher's flags> -jar target/budmon.jar
+# report daily`), and through a copy of the launcher with its archive; HOME at the corpus and XDG_CACHE_HOME
+# at $BUDMON_BENCH_DIR/cache, so the index lives there.
 # Environment: BUDMON_BENCH_DIR (default /tmp/budmon-bench), BUDMON_BENCH_MB (500), BUDMON_BENCH_ROUNDS (5).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -58,6 +60,12 @@ app_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss512k -X
 # As commands (not functions), so that GNU time can run them.
 budmon=(env HOME="$corpus" XDG_CACHE_HOME="$cache" TZ=UTC java "${app_flags[@]}" -jar "$jar")
 ccusage_run=(env HOME="$corpus" TZ=UTC "$ccusage")
+# The launcher as a user runs it, with its class-data archive of the report (recorded below), from a copy of
+# its own, as an installed one would be (a checkout's launcher would also look for sources to build).
+launcher_dir="$bench/launcher"
+rm -rf "$launcher_dir" && mkdir -p "$launcher_dir/target"
+cp "$root/budmon" "$launcher_dir/" && cp "$jar" "$launcher_dir/target/"
+launcher=(env HOME="$corpus" XDG_CACHE_HOME="$cache" TZ=UTC "$launcher_dir/budmon")
 
 # Every run reads from the page cache, as a second run of anything would.
 find "$corpus/.claude" -name '*.jsonl' -exec cat {} + > /dev/null
@@ -130,19 +138,38 @@ measure() {
 }
 
 # One more response for the third run of each round: a line of the corpus's kind, appended to a session.
-target="$(find "$corpus/.claude/projects" -name '*.jsonl' -not -path '*/subagents/*' | sort | head -1)"
+target="$(find "$corpus/.claude/projects" -name '*.jsonl' -not -path '*/subagents/*' | sort | sed -n 1p)"
 cp "$target" "$out/target.backup"
 trap 'cp "$out/target.backup" "$target"' EXIT
 line="$(grep -m1 '"type":"assistant"' "$target")"
 
-echo "== timing, $rounds rounds (ccusage native; BudMon first run, second run, after one appended response)"
+echo "== the launcher's report archive: recorded by its background run after a first report"
+"${budmon[@]}" report daily > /dev/null
+env BUDMON_REHEARSAL_DELAY=0 "${launcher[@]}" report daily > /dev/null
+for _ in $(seq 120); do
+  ls "$launcher_dir/target/"budmon-report-*.jsa > /dev/null 2>&1 && ! ls -d "$launcher_dir/target/"*.lock \
+    > /dev/null 2>&1 && break
+  sleep 1
+done
+ls "$launcher_dir/target/"budmon-report-*.jsa 2>/dev/null | sed 's/^/    /' || echo "    none was recorded"
+
+# append N: one more response, of the corpus's kind, appended to a session.
+append() {
+  printf '%s\n' "${line//msg_01Bench/msg_01Added$1}" | sed "s/req_011CBench/req_011CAdded$1/" >> "$target"
+}
+
+echo "== timing, $rounds rounds (ccusage native; BudMon: first run, second run, after one appended response;"
+echo "   the same two through the launcher with its archive)"
 for i in $(seq "$rounds"); do
   measure "ccusage-native-daily-$i" "${ccusage_run[@]}" daily --offline --json
   rm -rf "$cache"
   measure "budmon-first-$i" "${budmon[@]}" report daily
   measure "budmon-second-$i" "${budmon[@]}" report daily
-  printf '%s\n' "${line//msg_01Bench/msg_01Added$i}" | sed "s/req_011CBench/req_011CAdded$i/" >> "$target"
+  measure "launcher-second-$i" "${launcher[@]}" report daily
+  append "$i"
   measure "budmon-appended-$i" "${budmon[@]}" report daily
+  append "$i-b"
+  measure "launcher-appended-$i" "${launcher[@]}" report daily
   cp "$out/target.backup" "$target"
 done
 diff <(grep -v '^$' "$out/budmon-first-1.out") <(grep -v '^$' "$out/budmon-second-1.out") > /dev/null \
