@@ -24,7 +24,10 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** BudMon's cache folder, where the transcript history's index lives: {@code $XDG_CACHE_HOME/budmon}, else {@code ~/.cache/budmon}. */
+    /**
+     * BudMon's cache folder, where the transcript history's index lives: {@code $XDG_CACHE_HOME/budmon}, else
+     * {@code ~/.cache/budmon}.
+     */
     static Path cacheDir(Map<String, String> env, Path home) {
         return SetupContext.cacheHome(env, home).resolve("budmon");
     }

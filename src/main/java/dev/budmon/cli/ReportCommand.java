@@ -13,6 +13,7 @@ import dev.budmon.report.ReportOptions;
 import dev.budmon.report.ReportTable;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.transcript.HistoryIndex;
+import dev.budmon.source.transcript.TranscriptStore;
 import dev.budmon.source.transcript.TranscriptSummary;
 
 import java.io.BufferedWriter;
@@ -103,22 +104,29 @@ final class ReportCommand {
         ClaudeDirs dirs = ClaudeDirs.resolve(request.claudeDir(), env, home);
         Preparation prices = new Preparation(dirs.primary());
         prices.start();
-        HistoryIndex.History history = new HistoryIndex(cacheDir, dirs.dirs()).read(dirs.dirs());
-        TranscriptSummary summary = history.summary();
+        HistoryIndex index = new HistoryIndex(cacheDir, dirs.dirs());
+        TranscriptStore store = index.load();
+        TranscriptSummary summary = store.refresh(dirs.dirs());
+        // From here on the store is only read, so its index is saved beside the report (after a first read
+        // of a long history that takes a while: serialising, and the disk's flush).
+        IndexSave save = new IndexSave(index, store);
+        save.start();
         LoadedConfig loaded = prices.config();
-        Report report = ReportBuilder.build(history.store().responses(null), history.store().sessions(),
-                request.options(), new Pricing(prices.table(), loaded.config()));
+        Report report = ReportBuilder.build(store.responses(null), store.sessions(), request.options(),
+                new Pricing(prices.table(), loaded.config()));
         List<SourceWarning> warnings = new ArrayList<>(loaded.warnings());
         warnings.addAll(summary.warnings());
-        if (history.saveProblem() != null) {
-            // it costs only the next run a longer read
-            warnings.add(new SourceWarning("report index", "not saved: " + history.saveProblem()));
-        }
         if (summary.skippedLines() > 0) {
             warnings.add(new SourceWarning("transcripts", summary.skippedLines()
                     + " lines were not JSON or had an unexpected shape and were skipped"));
         }
-        return print(report, request.format(), dirs.dirs(), warnings, width(env), home, out, err);
+        int exit = print(report, request.format(), dirs.dirs(), warnings, width(env), home, out, err);
+        String problem = save.problem();
+        if (problem != null) {
+            err.println("budmon: the report index was not saved, so the next report reads everything again: "
+                    + problem);
+        }
+        return exit;
     }
 
     /**
@@ -148,17 +156,7 @@ final class ReportCommand {
         }
 
         LoadedConfig config() {
-            boolean interrupted = false;
-            while (isAlive()) {
-                try {
-                    join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            awaitEnd(this);
             if (failure != null) {
                 throw failure;
             }
@@ -168,6 +166,44 @@ final class ReportCommand {
         PriceTable table() {
             config();
             return table;
+        }
+    }
+
+    /** Saves the index of a store that is only read meanwhile (its responses and sessions for the report). */
+    private static final class IndexSave extends Thread {
+        private final HistoryIndex index;
+        private final TranscriptStore store;
+        private String problem;
+
+        IndexSave(HistoryIndex index, TranscriptStore store) {
+            super("budmon-report-index");
+            this.index = index;
+            this.store = store;
+        }
+
+        @Override
+        public void run() {
+            problem = index.save(store);
+        }
+
+        /** Waits for the save; returns {@code null} or why it failed. */
+        String problem() {
+            awaitEnd(this);
+            return problem;
+        }
+    }
+
+    private static void awaitEnd(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

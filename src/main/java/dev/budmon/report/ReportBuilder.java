@@ -133,7 +133,8 @@ public final class ReportBuilder {
 
         @Override
         public int compare(ReportRow a, ReportRow b) {
-            int c = byLast ? a.last().compareTo(b.last()) : byCost ? Double.compare(b.cost().total(), a.cost().total()) : 0;
+            int c = byLast ? a.last().compareTo(b.last())
+                    : byCost ? Double.compare(b.cost().total(), a.cost().total()) : 0;
             return c != 0 ? c : a.key().compareTo(b.key());
         }
     }

@@ -11,7 +11,8 @@ import java.util.Locale;
  * A report as a text table for a terminal of a given width: a title, one line per row with its models
  * indented below it, a totals line, and notes. Token counts are shown in full ({@code 4,738,157,704}) when
  * the table fits so, else in short ({@code 4.7G}); then long project paths and session ids are shortened,
- * keeping their ends; a terminal too narrow even so gets fewer columns (no cache columns, then no input). English, with US number formats, as the rest of the command line; formatted by hand
+ * keeping their ends; a terminal too narrow even so gets fewer columns (no cache columns, then no input).
+ * English, with US number formats, as the rest of the command line; formatted by hand
  * ({@link CompactFormat}), since a report should start as fast as the status line. Pure; any thread.
  */
 public final class ReportTable {

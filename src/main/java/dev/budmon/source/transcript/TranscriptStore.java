@@ -63,7 +63,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <h2>Threads</h2>
  * Not thread-safe: one background thread owns a store and calls {@link #refresh}; the summaries it
- * returns are immutable and may be handed to any thread. A big read (the first scan, a rebuild) starts
+ * returns are immutable and may be handed to any thread. Between refreshes the store is only read by
+ * {@link #responses}, {@link #sessions} and a {@link TranscriptIndex} save, which may then run side by side
+ * on threads started after the refresh. A big read (the first scan, a rebuild) starts
  * short-lived helper threads that read and parse files ahead; they end before {@code refresh} returns.
  */
 public final class TranscriptStore {
