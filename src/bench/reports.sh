@@ -16,7 +16,9 @@
 # BudMon runs as the launcher runs it without an archive (`java <the launcher's flags> -jar target/budmon.jar
 # report daily`), and through a copy of the launcher with its archive; HOME at the corpus and XDG_CACHE_HOME
 # at $BUDMON_BENCH_DIR/cache, so the index lives there.
-# Environment: BUDMON_BENCH_DIR (default /tmp/budmon-bench), BUDMON_BENCH_MB (500), BUDMON_BENCH_ROUNDS (5).
+# Environment: BUDMON_BENCH_DIR (default /tmp/budmon-bench), BUDMON_BENCH_MB (500), BUDMON_BENCH_ROUNDS (5),
+# BUDMON_BENCH_NICE (e.g. -19: every measured process, ccusage's as BudMon's, runs at that niceness, so that
+# on a machine busy with other work both get the cores first, as on a quiet one; needs root; default: as is).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bench="${BUDMON_BENCH_DIR:-/tmp/budmon-bench}"
@@ -70,7 +72,8 @@ launcher=(env HOME="$corpus" XDG_CACHE_HOME="$cache" TZ=UTC "$launcher_dir/budmo
 # Every run reads from the page cache, as a second run of anything would.
 find "$corpus/.claude" -name '*.jsonl' -exec cat {} + > /dev/null
 
-echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews wall times)"
+echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews wall times)\
+${BUDMON_BENCH_NICE:+; measured processes at niceness $BUDMON_BENCH_NICE}"
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), \
 $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(java -version 2>&1 | head -1)"
 corpus_bytes=$(find "$corpus/.claude" -name '*.jsonl' -printf '%s\n' | awk '{s += $1} END {print s}')
@@ -126,7 +129,9 @@ done
 measure() {
   local label="$1"
   shift
-  /usr/bin/time -v -o "$out/time.txt" "$@" > "$out/$label.out" 2> "$out/$label.err" || {
+  local nice=()
+  [ -n "${BUDMON_BENCH_NICE:-}" ] && nice=(nice -n "$BUDMON_BENCH_NICE")
+  ${nice[@]+"${nice[@]}"} /usr/bin/time -v -o "$out/time.txt" "$@" > "$out/$label.out" 2> "$out/$label.err" || {
     echo "$label failed:"; cat "$out/$label.err"; return 1; }
   local wall rss cpu
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/time.txt" \
