@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,9 +27,18 @@ import java.util.List;
  * good (each is a consistent state of the store), and whatever it lacks the next start reads again. Reading
  * takes no lock, so no process ever waits for another.
  *
+ * <p>The first save of an index removes those of other Claude directories that nobody saved for
+ * {@link #UNUSED_DAYS} days.
+ *
  * <p>I/O; any thread but the EDT, one store at a time.
  */
 public final class HistoryIndex {
+
+    /**
+     * Indexes nobody has saved for this long are removed when a new one is written: the Claude directories
+     * they were of may be long gone (a {@code --claude-dir} used once, a test's temporary folder).
+     */
+    static final long UNUSED_DAYS = 30;
 
     private final Path file;
     private final Path lockFile;
@@ -61,6 +71,22 @@ public final class HistoryIndex {
     public TranscriptStore load() {
         TranscriptStore store = TranscriptIndex.load(file, scope);
         return store != null ? store : new TranscriptStore();
+    }
+
+    /** Removes the indexes (and their lock files) of other Claude directories not saved for {@link #UNUSED_DAYS}. */
+    private void pruneOld(Path dir) {
+        long cutoff = System.currentTimeMillis() - UNUSED_DAYS * 24 * 3600 * 1000;
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "history-*.idx")) {
+            for (Path f : old) {
+                if (!f.equals(file) && Files.getLastModifiedTime(f).toMillis() < cutoff) {
+                    Files.deleteIfExists(f);
+                    String name = f.getFileName().toString();
+                    Files.deleteIfExists(f.resolveSibling(name.substring(0, name.length() - ".idx".length()) + ".lock"));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // an old index left behind costs only disk space
+        }
     }
 
     /**
@@ -106,8 +132,13 @@ public final class HistoryIndex {
                 if (lock == null) {
                     return null;
                 }
+                boolean isNew = !Files.exists(file);
                 try {
-                    return TranscriptIndex.saveIfChanged(store, file, scope);
+                    String problem = TranscriptIndex.saveIfChanged(store, file, scope);
+                    if (problem == null && isNew) {
+                        pruneOld(file.getParent());
+                    }
+                    return problem;
                 } finally {
                     lock.release();
                 }

@@ -400,6 +400,26 @@ class HistoryIndexTest {
     }
 
     @Test
+    void aNewIndexRemovesThoseNobodySavedForAMonth() throws IOException {
+        Files.createDirectories(cache());
+        long now = System.currentTimeMillis();
+        Path stale = Files.writeString(cache().resolve("history-0badc0de.idx"), "x");
+        Path staleLock = Files.writeString(cache().resolve("history-0badc0de.lock"), "");
+        Files.setLastModifiedTime(stale, FileTime.fromMillis(now - 40L * 24 * 3600 * 1000));
+        Path recent = Files.writeString(cache().resolve("history-00c0ffee.idx"), "y");
+        Files.setLastModifiedTime(recent, FileTime.fromMillis(now - 5L * 24 * 3600 * 1000));
+        Path session = Files.writeString(cache().resolve("session-1-x.idx"), "z");
+        Files.setLastModifiedTime(session, FileTime.fromMillis(now - 40L * 24 * 3600 * 1000));
+
+        HistoryIndex index = writtenIndex();
+        assertThat(stale).doesNotExist();
+        assertThat(staleLock).doesNotExist();
+        assertThat(recent).hasContent("y");
+        assertThat(session).as("the status line's, which prunes its own").hasContent("z");
+        assertThat(index.file()).isRegularFile();
+    }
+
+    @Test
     void nothingReadSinceTheLoadIsNotWrittenAgain() throws IOException {
         HistoryIndex index = writtenIndex();
         Files.setLastModifiedTime(index.file(), FileTime.fromMillis(1_000_000));
