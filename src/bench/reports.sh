@@ -7,10 +7,10 @@
 #    --offline` on the same corpus (both with TZ=UTC): tokens per row and model to the token, and costs where
 #    ccusage prices a model (it has no price for some models BudMon's table has; those are listed).
 # 2. Timing, one round after the other, each round in this order so that a change in the machine's load hits
-#    all alike: ccusage's native binary (`daily --offline --json`); BudMon's first run (index deleted); its
-#    second run (nothing changed), also through the launcher with its class-data archive of the report; its
-#    run after one more response was appended to one transcript, and (one more) through the launcher. Wall
-#    time and peak RSS of each whole process from GNU time.
+#    all alike: ccusage's native binary (`daily --offline --json`); BudMon's first run (index deleted) through
+#    the launcher with its class-data archive of the report, and without; its second run (nothing changed),
+#    also through the launcher; its run after one more response was appended to one transcript, and (one
+#    more) through the launcher. Wall time and peak RSS of each whole process from GNU time.
 # 3. The index's size against the transcripts'.
 #
 # BudMon runs as the launcher runs it without an archive (`java <the launcher's flags> -jar target/budmon.jar
@@ -163,10 +163,12 @@ append() {
   printf '%s\n' "${line//msg_01Bench/msg_01Added$1}" | sed "s/req_011CBench/req_011CAdded$1/" >> "$target"
 }
 
-echo "== timing, $rounds rounds (ccusage native; BudMon: first run, second run, after one appended response;"
-echo "   the same two through the launcher with its archive)"
+echo "== timing, $rounds rounds (ccusage native; BudMon: first run through the launcher with its archive, and"
+echo "   without; second run, after one appended response, each also through the launcher)"
 for i in $(seq "$rounds"); do
   measure "ccusage-native-daily-$i" "${ccusage_run[@]}" daily --offline --json
+  rm -rf "$cache"
+  measure "launcher-first-$i" "${launcher[@]}" report daily
   rm -rf "$cache"
   measure "budmon-first-$i" "${budmon[@]}" report daily
   measure "budmon-second-$i" "${budmon[@]}" report daily
