@@ -679,8 +679,9 @@ public final class TranscriptStore {
     }
 
     private void noteLine(SessionTally s, TranscriptLine l) {
-        s.noteLine(l.timeMillis, l.cwd);
-        newestMillis = Math.max(newestMillis, l.timeMillis);
+        long time = Math.max(l.timeMillis, l.foldedUntil);
+        s.noteLine(time, l.cwd);
+        newestMillis = Math.max(newestMillis, time);
     }
 
     /** Raises the response's counts to at least the line's and adds the growth to every total. */

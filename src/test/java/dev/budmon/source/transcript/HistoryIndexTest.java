@@ -233,11 +233,14 @@ class HistoryIndexTest {
         Files.createDirectories(fb.getParent());
         Files.copy(fa, fb);
         append(fb, assistant(S3, "m3", "r3", OPUS, at(9), Usage.of(3, 3, 3)));
+        touch(fa, at(100));
+        touch(fb, at(200));
         List<Path> dirs = List.of(a, b);
         State fresh = fullRead(dirs);
         assertThat(fresh.count()).isEqualTo(3);
         assertThat(indexedRun(dirs)).isEqualTo(fresh);
         append(fa, assistant(S3, "m3", "r3", OPUS, at(9), Usage.of(3, 30, 3)));
+        touch(fa, at(300));
         State grown = fullRead(dirs);
         assertThat(indexedRun(dirs)).isEqualTo(grown);
         assertThat(grown.totals().tokens().output()).isEqualTo(1 + 2 + 30);
