@@ -193,17 +193,13 @@ final class ReportCommand {
         }
     }
 
+    /** Waits for the thread to end; the command's own thread is never interrupted, but should it be, it fails. */
     private static void awaitEnd(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + thread.getName() + " was at work", e);
         }
     }
 
@@ -251,13 +247,11 @@ final class ReportCommand {
         DayOfWeek weekStart = defaultWeekStart;
         Format format = Format.TABLE;
         for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            String value = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                value = a.substring(eq + 1);
-                a = a.substring(0, eq);
-            }
+            // --option=value or --option value
+            String word = args.get(i);
+            String[] optionAndValue = word.startsWith("--") ? word.split("=", 2) : new String[] {word};
+            String a = optionAndValue[0];
+            String value = optionAndValue.length > 1 ? optionAndValue[1] : null;
             switch (a) {
                 case "--help", "-h" -> {
                     return new Request(null, format, claudeDir, true);
@@ -286,7 +280,7 @@ final class ReportCommand {
                 }
                 default -> {
                     if (a.startsWith("-")) {
-                        throw new CommandLine.UsageException("unknown option of report: " + args.get(i));
+                        throw new CommandLine.UsageException("unknown option of report: " + word);
                     }
                     if (kind != null) {
                         throw new CommandLine.UsageException("one report at a time, not also: " + a);

@@ -201,6 +201,8 @@ class ReportCommandTest {
         r.path("rows").forEach(row -> days.add(row.path("date").asText()));
         assertThat(days).containsExactly("2026-03-29", "2026-03-31", "2026-09-27", "2026-09-30");
         assertThat(r.path("since").asText()).isEqualTo("2026-03-29");
+        assertThat(JSON.readTree(run(0, "daily", "--json", "--timezone=UTC", "--since=20260329", "--until=2026-09-30")))
+                .isEqualTo(r);
         assertThat(run(0, "models", "--since", "2030-01-01", "--timezone", "UTC")).contains("Total").contains("$0.00");
     }
 
