@@ -10,13 +10,14 @@ import java.util.List;
  * @param command   what to do
  * @param claudeDir the {@code --claude-dir} value, or {@code null}
  * @param force     {@code --force} was given
- * @param operands  words after the command, e.g. {@code on} in {@code --statusline on}
+ * @param operands  words after the command, e.g. {@code on} in {@code --statusline on}, or everything after
+ *                  {@code report}
  */
 public record CommandLine(Command command, Path claudeDir, boolean force, List<String> operands) {
 
     /** The things BudMon can be asked to do. */
     public enum Command {
-        WINDOW, WINDOW_REHEARSAL, DEMO, JSON, STATUSLINE, SETUP, UNINSTALL, VERSION, HELP, HISTORY
+        WINDOW, WINDOW_REHEARSAL, DEMO, JSON, STATUSLINE, SETUP, UNINSTALL, VERSION, HELP, HISTORY, REPORT
     }
 
     public CommandLine {
@@ -30,6 +31,9 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
             "Without a command BudMon opens its window.",
             "",
             "Commands:",
+            "  report KIND            cost report by day, week, month, project, session or model;",
+            "                         KIND is daily, weekly, monthly, projects, sessions or models",
+            "                         (budmon report --help lists its options)",
             "  --json                 print the current state and every derived figure as JSON",
             "  --statusline           print a compact line for Claude Code's status bar (payload on stdin)",
             "  --statusline on|off    enable or disable that status line in Claude Code's settings.json",
@@ -97,6 +101,12 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
                 case "--window-rehearsal" -> command = only(command, Command.WINDOW_REHEARSAL, a);
                 case "--version", "-V" -> command = only(command, Command.VERSION, a);
                 case "--help", "-h" -> command = only(command, Command.HELP, a);
+                case "report" -> {
+                    // the rest belongs to the report, which parses it itself (ReportCommand)
+                    command = only(command, Command.REPORT, a);
+                    operands.addAll(List.of(args).subList(i + 1, args.length));
+                    i = args.length;
+                }
                 default -> {
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option: " + args[i]);

@@ -15,6 +15,7 @@ import dev.budmon.quotacost.HistoryFigures;
 import dev.budmon.source.QuotaFiles;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.StateReader;
+import dev.budmon.source.transcript.HistoryIndex;
 import dev.budmon.source.transcript.TranscriptFeed;
 
 import java.io.IOException;
@@ -22,6 +23,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +35,11 @@ final class JsonCommand {
     private JsonCommand() {
     }
 
-    static int run(ClaudeDirs dirs, Instant now, PrintStream out, PrintStream err) {
+    /** @param cacheDir where the transcript history's index lives, so that only what is new is read */
+    static int run(ClaudeDirs dirs, Path cacheDir, Instant now, PrintStream out, PrintStream err) {
         LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
         BudmonConfig config = loaded.config();
-        TranscriptFeed transcripts = new TranscriptFeed();
+        TranscriptFeed transcripts = TranscriptFeed.indexed(new HistoryIndex(cacheDir, dirs.dirs()), Duration.ZERO);
         UsageState state = new StateReader(dirs.dirs(), transcripts, loaded.warnings()).read();
         PriceTable prices = PriceTable.bundled();
         Pricing pricing = new Pricing(prices, config);
@@ -47,7 +51,7 @@ final class JsonCommand {
         warnings.addAll(history.stats().warnings());
         // the requests the history's spans can reach: its 30 days, and a week before for the first weekly period
         HistoryFigures historyFigures = HistoryFigures.compute(figures, history.history(),
-                transcripts.responses(now.minus(HistoryFigures.FIT_SPAN).minus(java.time.Duration.ofDays(7))),
+                transcripts.responses(now.minus(HistoryFigures.FIT_SPAN).minus(Duration.ofDays(7))),
                 transcripts.sessionProjects(), pricing, config.thresholds(), now);
         try {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);

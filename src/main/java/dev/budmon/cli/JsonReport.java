@@ -86,18 +86,23 @@ public final class JsonReport {
             g.writeEndArray();
             time(g, "newest_data", f.newestData());
             history(g, history, historyStats);
-            g.writeArrayFieldStart("warnings");
-            for (SourceWarning w : warnings) {
-                g.writeStartObject();
-                g.writeStringField("source", w.source());
-                g.writeStringField("message", w.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            warnings(g, warnings);
             g.writeEndObject();
         }
         out.write(System.lineSeparator());
         out.flush();
+    }
+
+    /** The field {@code warnings}: one object of {@code source} and {@code message} per warning. */
+    static void warnings(JsonGenerator g, List<SourceWarning> warnings) throws IOException {
+        g.writeArrayFieldStart("warnings");
+        for (SourceWarning w : warnings) {
+            g.writeStartObject();
+            g.writeStringField("source", w.source());
+            g.writeStringField("message", w.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void quota(JsonGenerator g, Figures f, HistoryFigures h) throws IOException {
@@ -334,7 +339,7 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void tokens(JsonGenerator g, String name, TokenCounts t) throws IOException {
+    static void tokens(JsonGenerator g, String name, TokenCounts t) throws IOException {
         g.writeObjectFieldStart(name);
         g.writeNumberField("input", t.input());
         g.writeNumberField("output", t.output());
@@ -345,7 +350,7 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void cost(JsonGenerator g, String name, Cost c) throws IOException {
+    static void cost(JsonGenerator g, String name, Cost c) throws IOException {
         g.writeObjectFieldStart(name);
         g.writeNumberField("input", round(c.input(), 6));
         g.writeNumberField("output", round(c.output(), 6));
@@ -364,7 +369,7 @@ public final class JsonReport {
         }
     }
 
-    private static void time(JsonGenerator g, String name, Instant t) throws IOException {
+    static void time(JsonGenerator g, String name, Instant t) throws IOException {
         g.writeStringField(name, t == null ? null : t.toString());
     }
 

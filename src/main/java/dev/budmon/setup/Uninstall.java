@@ -171,10 +171,14 @@ public final class Uninstall {
         }
     }
 
-    /** Names the launcher gives its archives: {@code budmon-statusline-*}, {@code budmon-window-*}, payloads. */
+    /**
+     * Names the launcher gives its archives: {@code budmon-statusline-*}, {@code budmon-window-*},
+     * {@code budmon-report-*}, payloads.
+     */
     static boolean isArchiveFile(Path p) {
         String name = p.getFileName().toString();
         boolean ours = name.startsWith("budmon-statusline-") || name.startsWith("budmon-window-")
+                || name.startsWith("budmon-report-")
                 || name.startsWith(".budmon-statusline-payload.");
         // A lock is an empty folder; anything else that is a folder is not the launcher's.
         return ours && (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)

@@ -78,7 +78,7 @@ class JsonHistoryTest {
     private JsonNode json() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = JsonCommand.run(new ClaudeDirs(List.of(claude)), NOW, new PrintStream(out, true),
+        int code = JsonCommand.run(new ClaudeDirs(List.of(claude)), claude.resolve(".index-cache"), NOW, new PrintStream(out, true),
                 new PrintStream(err, true));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         if (System.getProperty("budmon.peek") != null) {
@@ -163,7 +163,7 @@ class JsonHistoryTest {
     void withoutAHistoryTheNewFieldsAreNullAndNothingElseChanges() throws IOException {
         Path empty = Files.createDirectories(claude.resolve("empty"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(JsonCommand.run(new ClaudeDirs(List.of(empty)), NOW, new PrintStream(out, true),
+        assertThat(JsonCommand.run(new ClaudeDirs(List.of(empty)), empty.resolve(".index-cache"), NOW, new PrintStream(out, true),
                 new PrintStream(new ByteArrayOutputStream(), true))).isZero();
         JsonNode root = new ObjectMapper().readTree(out.toByteArray());
         assertThat(root.path("quota").path("binding").isNull()).isTrue();

@@ -115,7 +115,7 @@ class RealClientJoinTest {
 
     private JsonNode json() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(JsonCommand.run(new ClaudeDirs(List.of(claude)), NOW, new PrintStream(out, true),
+        assertThat(JsonCommand.run(new ClaudeDirs(List.of(claude)), claude.resolve(".index-cache"), NOW, new PrintStream(out, true),
                 new PrintStream(new ByteArrayOutputStream(), true))).isZero();
         return new ObjectMapper().readTree(out.toByteArray());
     }

@@ -423,14 +423,19 @@ class SetupTest {
         Path cache = Files.createDirectories(h.home.resolve(".cache").resolve("budmon"));
         Path ours = Files.writeString(cache.resolve("budmon-statusline-1.2-3.4-_usr_bin_java.jsa"), "x");
         Path lock = Files.createDirectories(cache.resolve("budmon-window-1.2-3.4-_usr_bin_java.lock"));
+        Path report = Files.writeString(cache.resolve("budmon-report-1.2-3.4-_usr_bin_java.jsa"), "x");
         Path foreign = Files.writeString(cache.resolve("claude-code-2.1.332.tgz"), "y");
+        // the history index is the user's cache of their transcripts, not an installed file
+        Path index = Files.writeString(cache.resolve("history-335d0c82.idx"), "z");
         Path foreignFolder = Files.createDirectories(cache.resolve("budmon-statusline-not-a-lock"));
 
         TestHome.Run uninstall = h.uninstall(h.context(Os.LINUX));
         assertThat(uninstall.exit()).as(uninstall.err()).isZero();
         assertThat(ours).doesNotExist();
         assertThat(lock).doesNotExist();
+        assertThat(report).doesNotExist();
         assertThat(foreign).hasContent("y");
+        assertThat(index).hasContent("z");
         assertThat(foreignFolder).isDirectory();
     }
 
