@@ -300,11 +300,6 @@ public final class DashboardApp implements DashboardActions {
     /** Builds the window with the state read so far, without showing it. EDT only. */
     private void build(Runnable onClosed) {
         frame = new DashboardFrame(this, view(), false);
-        BenchProbe probe = BenchProbe.fromSystemProperties();
-        if (probe != null) {
-            ((DashboardPanel) frame.getContentPane())
-                    .setAfterPaint(() -> probe.painted(state.hasData(), frame.getView()));
-        }
         placeWindow(frame, WindowGeometry.parse(config.windowGeometry()));
         frame.addWindowListener(new WindowAdapter() {
             @Override
