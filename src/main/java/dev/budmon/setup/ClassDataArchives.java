@@ -1,0 +1,138 @@
+package dev.budmon.setup;
+
+import dev.budmon.setup.FileAction.Outcome;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The launcher's class-data archives for the installed jar: {@code budmon-statusline.jsa} and
+ * {@code budmon-window.jsa} next to it, recorded by the {@code java} that ran setup ({@code -Xshare:dump})
+ * from the class lists bundled in the jar ({@code /cds/<kind>.classlist}, from {@code src/main/cds}), as the
+ * build records them for {@code target/budmon.jar}. The launcher uses an archive that is newer than the jar;
+ * the JVM quietly runs without one that does not fit (another Java, another jar), and a second setup records
+ * such an archive again. Setup never fails because of them: a JVM that cannot record one leaves a warning.
+ * Any thread; starts a JVM for each archive.
+ */
+final class ClassDataArchives {
+
+    /** The kinds: an archive {@code budmon-<kind>.jsa} each, from the class list {@code /cds/<kind>.classlist}. */
+    static final List<String> KINDS = List.of("statusline", "window");
+
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private ClassDataArchives() {
+    }
+
+    /** Where the archive of {@code kind} for {@code jar} lives. */
+    static Path archive(Path jar, String kind) {
+        return jar.resolveSibling("budmon-" + kind + ".jsa");
+    }
+
+    /**
+     * Records the archives for {@code jar} that are missing, older than it or refused by {@code java}.
+     *
+     * @return one action per archive, and a warning for each that could not be recorded
+     */
+    static ChangeReport record(Path java, Path jar) {
+        List<FileAction> actions = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (String kind : KINDS) {
+            Path target = archive(jar, kind);
+            try {
+                boolean existed = Files.isRegularFile(target);
+                if (existed && usable(java, jar, target)) {
+                    actions.add(new FileAction(target, Outcome.UNCHANGED, "class-data archive"));
+                    continue;
+                }
+                Optional<String> problem = dump(java, jar, kind, target);
+                if (problem.isEmpty()) {
+                    actions.add(new FileAction(target, existed ? Outcome.UPDATED : Outcome.CREATED,
+                            "class-data archive: a faster start"));
+                } else {
+                    warnings.add("could not record the class-data archive " + target + " (" + problem.get()
+                            + "); BudMon starts without it, a little slower");
+                }
+            } catch (IOException e) {
+                warnings.add("could not record the class-data archive " + target + ": "
+                        + FileTransaction.describe(e) + "; BudMon starts without it, a little slower");
+            }
+        }
+        return new ChangeReport(actions, warnings, Optional.empty());
+    }
+
+    /** Whether {@code archive} is newer than the jar and mapped by {@code java} for it. */
+    private static boolean usable(Path java, Path jar, Path archive) throws IOException {
+        if (Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) <= 0) {
+            return false;
+        }
+        // -Xshare:on: the JVM exits with an error instead of running without the archive
+        return run(List.of(java.toString(), "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString(),
+                "-version")).isEmpty();
+    }
+
+    /**
+     * Records the archive under a temporary name and renames it, so that a status line started meanwhile
+     * never maps half an archive.
+     *
+     * @return what went wrong, if anything
+     */
+    private static Optional<String> dump(Path java, Path jar, String kind, Path target) throws IOException {
+        byte[] classes;
+        try (InputStream in = ClassDataArchives.class.getResourceAsStream("/cds/" + kind + ".classlist")) {
+            if (in == null) {
+                return Optional.of("this build has no class list /cds/" + kind + ".classlist");
+            }
+            classes = in.readAllBytes();
+        }
+        Path dir = target.getParent();
+        Path list = Files.createTempFile(dir, ".budmon-" + kind + "-", ".classlist");
+        Path temp = dir.resolve(".budmon-" + kind + "-" + ProcessHandle.current().pid() + ".jsa.tmp");
+        try {
+            Files.write(list, classes);
+            Files.deleteIfExists(temp);
+            Optional<String> problem = run(List.of(java.toString(), "-Xshare:dump", "-Xlog:all=error",
+                    "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + temp, "-cp", jar.toString()));
+            if (problem.isEmpty() && !Files.isRegularFile(temp)) {
+                problem = Optional.of("the JVM wrote no archive");
+            }
+            if (problem.isEmpty()) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return problem;
+        } finally {
+            Files.deleteIfExists(list);
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Runs a JVM; empty when it exited 0, else its last line of output or the exit code. */
+    private static Optional<String> run(List<String> command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        try {
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.of("no result within " + TIMEOUT_SECONDS + " s");
+            }
+            if (p.exitValue() == 0) {
+                return Optional.empty();
+            }
+            String last = output.isEmpty() ? "" : output.substring(output.lastIndexOf('\n') + 1);
+            return Optional.of(last.isEmpty() ? "exit " + p.exitValue() : last);
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+}
