@@ -60,10 +60,6 @@ public final class Main {
             case DEMO -> {
                 return WindowCommand.demo(err);
             }
-            case WINDOW_REHEARSAL -> {
-                return WindowCommand.rehearse(ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),
-                        Path.of(System.getProperty("user.home"))));
-            }
             case WINDOW -> {
                 return WindowCommand.window(ClaudeDirs.resolve(cl.claudeDir(), System.getenv(),
                         Path.of(System.getProperty("user.home"))));

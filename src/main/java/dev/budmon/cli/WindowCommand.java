@@ -25,14 +25,6 @@ final class WindowCommand {
     }
 
     /**
-     * {@code budmon --window-rehearsal} (hidden): the window's start-up on the user's Claude directories
-     * without showing anything, for the launcher's class-data archive; see {@link DashboardApp#rehearse}.
-     */
-    static int rehearse(ClaudeDirs dirs) {
-        return DashboardApp.rehearse(dirs, new TranscriptFeed());
-    }
-
-    /**
      * {@code budmon --demo}: the real window, watcher and readers on a temporary Claude directory that a
      * background writer keeps changing; the directory is deleted afterwards.
      */

@@ -20,11 +20,8 @@ import dev.budmon.ui.view.DashboardViewBuilder;
 import dev.budmon.watch.LiveState;
 
 import javax.imageio.ImageIO;
-import javax.swing.JComponent;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
-import java.awt.AWTError;
-import java.awt.Graphics2D;
 import java.awt.GraphicsEnvironment;
 import java.awt.Image;
 import java.awt.Rectangle;
@@ -32,7 +29,6 @@ import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -45,7 +41,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -63,8 +58,6 @@ public final class DashboardApp implements DashboardActions {
      * the window away for long.
      */
     static final Duration FIRST_STATE_WAIT = Duration.ofMillis(250);
-    /** How long the rehearsal waits for each of the first two states and for the icons. */
-    private static final Duration REHEARSAL_WAIT = Duration.ofSeconds(2);
 
     /** How long after showing the window its icons are read. */
     private static final Duration ICONS_DELAY = Duration.ofMillis(500);
@@ -90,12 +83,8 @@ public final class DashboardApp implements DashboardActions {
     private final CompletableFuture<List<Image>> icons = new CompletableFuture<>();
     /** Counted down by the first state (on the EDT), which the start waits for a little before showing. */
     private final CountDownLatch firstState = new CountDownLatch(1);
-    /** Counted down by the second state: usually the one with the transcripts after the quota-only one. */
-    private final CountDownLatch secondState = new CountDownLatch(2);
     /** Counted down when the clock's warm-up has painted its last view (or stopped with the window). */
     final CountDownLatch clockWarmedUp = new CountDownLatch(1);
-    /** {@code budmon --window-rehearsal}: nothing is shown, not even the first-run dialog. */
-    private final boolean rehearsal;
     /** Counted down when the window opened by {@link #start} has closed. */
     private final CountDownLatch closedForTests = new CountDownLatch(1);
 
@@ -116,10 +105,8 @@ public final class DashboardApp implements DashboardActions {
     /** The newest state read, for building a view ahead of the EDT at the start; the EDT uses {@link #state}. */
     private volatile UsageState latestRead = UsageState.EMPTY;
 
-    private DashboardApp(ClaudeDirs dirs, TranscriptSource transcripts, LoadedConfig loaded, Clock clock,
-                         boolean rehearsal) {
+    private DashboardApp(ClaudeDirs dirs, TranscriptSource transcripts, LoadedConfig loaded, Clock clock) {
         this.dirs = dirs;
-        this.rehearsal = rehearsal;
         this.clock = clock;
         this.zone = clock.getZone();
         this.configStore = new ConfigStore(dirs.primary());
@@ -174,7 +161,7 @@ public final class DashboardApp implements DashboardActions {
      */
     static DashboardApp start(ClaudeDirs dirs, TranscriptSource transcripts, Clock clock)
             throws InterruptedException, InvocationTargetException {
-        DashboardApp app = prepare(dirs, transcripts, clock, false);
+        DashboardApp app = prepare(dirs, transcripts, clock);
         SwingUtilities.invokeAndWait(() -> app.build(app.closedForTests::countDown));
         // On the calling thread: the EDT meanwhile takes the first state, if it comes, before the frame shows.
         app.firstState.await(FIRST_STATE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -183,87 +170,17 @@ public final class DashboardApp implements DashboardActions {
     }
 
     /**
-     * {@code budmon --window-rehearsal}: runs the window's start-up for real on the user's Claude directories
-     * without ever showing a window, so that a JVM recording a class-data archive
-     * ({@code -XX:ArchiveClassesAtExit}) loads the classes of a real start. Reads the config, installs the
-     * theme, reads the first state (and waits a little for the one with the transcripts), builds the frame
-     * and packs it (the native peers exist, the window is never mapped), paints the content once into an
-     * offscreen image, sets the icons, then disposes everything. Not on the EDT.
-     *
-     * @return 0, or 1 with one line on stderr when there is no display
-     */
-    public static int rehearse(ClaudeDirs dirs, TranscriptSource transcripts) {
-        String noDisplay = Messages.forSetting("auto", Locale.getDefault()).get("cli.no_display");
-        if (GraphicsEnvironment.isHeadless()) {
-            System.err.println(noDisplay);
-            return 1;
-        }
-        try {
-            DashboardApp app = prepare(dirs, transcripts, Clock.systemDefaultZone(), true);
-            SwingUtilities.invokeAndWait(() -> app.build(app.closedForTests::countDown));
-            app.firstState.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            app.secondState.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            app.io.execute(app::readIcons);
-            List<Image> images = app.icons.get(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            SwingUtilities.invokeAndWait(() -> {
-                app.frame.addMenuItems();
-                app.paintOffscreen();
-                app.frame.setIconImages(images);
-                app.frame.dispose(); // closes the watcher and the I/O thread too
-            });
-            app.closedForTests.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            return 0;
-        } catch (AWTError e) {
-            // DISPLAY is set but names no X server that answers
-            System.err.println(noDisplay + " (" + e.getMessage() + ")");
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        } catch (InvocationTargetException | ExecutionException | TimeoutException e) {
-            System.err.println("budmon: the window rehearsal failed: " + (e.getCause() != null ? e.getCause() : e));
-            return 1;
-        }
-    }
-
-    /**
-     * Paints the packed, unshown frame's menu bar and content into an offscreen image and into an image of
-     * the display's kind, as its first paint would. EDT only.
-     */
-    private void paintOffscreen() {
-        frame.validate();
-        for (JComponent c : List.of(frame.getJMenuBar(), (JComponent) frame.getContentPane())) {
-            if (c.getWidth() <= 0 || c.getHeight() <= 0) {
-                continue;
-            }
-            BufferedImage img = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
-            // and as the screen would: an image of the display's own kind (an X pixmap drawn through XRender)
-            Image screenLike = frame.getGraphicsConfiguration().createCompatibleVolatileImage(c.getWidth(),
-                    c.getHeight());
-            for (Image target : List.of(img, screenLike)) {
-                Graphics2D g = (Graphics2D) target.getGraphics();
-                try {
-                    c.paint(g);
-                } finally {
-                    g.dispose();
-                }
-            }
-            screenLike.flush();
-        }
-    }
-
-    /**
      * The part of the start-up before the EDT builds anything: the look and feel on the calling thread, and
      * on a thread of its own the config, the app (prices, readers) and the start of the reading.
      */
-    private static DashboardApp prepare(ClaudeDirs dirs, TranscriptSource transcripts, Clock clock,
-                                        boolean rehearsal) throws InterruptedException {
+    private static DashboardApp prepare(ClaudeDirs dirs, TranscriptSource transcripts, Clock clock)
+            throws InterruptedException {
         CompletableFuture<DashboardApp> made = new CompletableFuture<>();
         Thread starter = new Thread(() -> {
             DashboardApp app;
             try {
                 LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
-                app = new DashboardApp(dirs, transcripts, loaded, clock, rehearsal);
+                app = new DashboardApp(dirs, transcripts, loaded, clock);
                 app.live.start();
                 made.complete(app);
             } catch (Throwable t) {
@@ -394,7 +311,6 @@ public final class DashboardApp implements DashboardActions {
         refreshes++;
         repaintView();
         firstState.countDown();
-        secondState.countDown();
         checkFirstRun();
     }
 
@@ -404,7 +320,7 @@ public final class DashboardApp implements DashboardActions {
      * the look and feel, and a dialog made then would have neither its owner nor its look.
      */
     private void checkFirstRun() {
-        if (firstRunChecked || rehearsal || refreshes == 0 || frame == null || !frame.isShowing()) {
+        if (firstRunChecked || refreshes == 0 || frame == null || !frame.isShowing()) {
             return;
         }
         firstRunChecked = true;
