@@ -9,7 +9,6 @@ import dev.budmon.config.BudmonConfig;
 import dev.budmon.i18n.Messages;
 import dev.budmon.model.ApiResponse;
 import dev.budmon.source.transcript.TranscriptStore;
-import dev.budmon.setup.SetupCommand;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.UsageLimitsFile;
 import dev.budmon.ui.theme.BudmonTheme;
@@ -52,10 +51,12 @@ final class AppDialogs {
 
     private final ClaudeDirs dirs;
     private final ExecutorService io;
+    private final SetupRunner setup;
 
-    AppDialogs(ClaudeDirs dirs, ExecutorService io) {
+    AppDialogs(ClaudeDirs dirs, ExecutorService io, SetupRunner setup) {
         this.dirs = dirs;
         this.io = io;
+        this.setup = setup;
     }
 
     /**
@@ -85,7 +86,7 @@ final class AppDialogs {
             PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
             int code;
             try {
-                code = SetupCommand.setup(override, false, out, out);
+                code = setup.setup(override, out);
             } catch (RuntimeException e) {
                 out.println(e);
                 code = 1;
