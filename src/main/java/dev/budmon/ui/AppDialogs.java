@@ -11,6 +11,7 @@ import dev.budmon.model.ApiResponse;
 import dev.budmon.source.transcript.TranscriptStore;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.UsageLimitsFile;
+import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.theme.BudmonTheme;
 
 import javax.swing.AbstractAction;
@@ -63,6 +64,7 @@ final class AppDialogs {
      * Whether any data source is there at all: a quota file or a transcript folder. I/O; not on the EDT.
      */
     boolean anySourceExists() {
+        ThreadCheck.notOnEdt("looking for the Claude directories' files");
         for (Path d : dirs.dirs()) {
             if (Files.exists(d.resolve(UsageLimitsFile.FILE_NAME)) || Files.isDirectory(d.resolve("projects"))) {
                 return true;

@@ -13,6 +13,7 @@ import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.FileStamp;
 import dev.budmon.source.StateReader;
 import dev.budmon.source.TranscriptSource;
+import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.view.DashboardView;
 import dev.budmon.ui.view.DashboardViewBuilder;
 import dev.budmon.watch.LiveState;
@@ -292,6 +293,7 @@ public final class DashboardApp {
 
     /** Runs on the watcher's thread with every refresh; cheap when the file did not change. */
     private void reloadConfigIfChanged() {
+        ThreadCheck.notOnEdt("reading " + configStore.file());
         Object now = FileStamp.of(configStore.file());
         if (!now.equals(configStamp)) {
             configStamp = now;
@@ -318,6 +320,7 @@ public final class DashboardApp {
      * I/O thread.
      */
     void saveSetting(IoSupplier<LoadedConfig> save) {
+        ThreadCheck.notOnEdt("saving " + configStore.file());
         try {
             LoadedConfig loaded = save.get();
             configStamp = FileStamp.of(configStore.file()); // our own write needs no reload

@@ -1,5 +1,6 @@
 package dev.budmon.ui;
 
+import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.view.DashboardView;
 
 import javax.swing.JFrame;
@@ -52,6 +53,7 @@ public class DashboardFrame extends JFrame {
     /** Shows {@code newView}; equal views are ignored. EDT only. */
     public void setView(DashboardView newView) {
         Objects.requireNonNull(newView, "view");
+        ThreadCheck.onEdt("DashboardFrame.setView");
         if (newView.equals(view)) {
             return;
         }

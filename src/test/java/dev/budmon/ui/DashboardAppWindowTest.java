@@ -65,6 +65,7 @@ class DashboardAppWindowTest {
         if (app != null) {
             assertThat(app.closeAndWait()).as("window closed, watcher and saves stopped").isTrue();
         }
+        WindowTestDisplay.assertThreadRulesKept();
     }
 
     /** The window on {@code claudeDir}, as {@code budmon} opens it; the Install button must not be pressed here. */

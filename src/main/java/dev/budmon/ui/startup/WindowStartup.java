@@ -7,6 +7,7 @@ import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.TranscriptSource;
 import dev.budmon.ui.DashboardApp;
 import dev.budmon.ui.SetupRunner;
+import dev.budmon.ui.ThreadCheckingRepaintManager;
 import dev.budmon.ui.theme.BudmonTheme;
 
 import javax.swing.SwingUtilities;
@@ -69,6 +70,7 @@ public final class WindowStartup {
         app.startReading();
         // The look and feel before any component exists, as Swing requires.
         BudmonTheme.setup();
+        ThreadCheckingRepaintManager.installIfAsked();
         SwingUtilities.invokeAndWait(app::openWindow);
         return app;
     }
