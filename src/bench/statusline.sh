@@ -125,6 +125,12 @@ if [ -n "$java25" ]; then
   record "$java25/bin/java" "$c"
   add "JDK 25, no archive, default elements" "$P" "JAVA_HOME=$java25 BUDMON_CDS=off $c/budmon --claude-dir $D --statusline"
   add "JDK 25, CDS archive, default elements" "$P" "JAVA_HOME=$java25 $c/budmon --claude-dir $D --statusline"
+  if [ -n "$baseline" ] && grep -q 'ArchiveClassesAtExit' "$baseline/budmon"; then
+    c="$(copy before-jdk25 "$baseline")"
+    JAVA_HOME="$java25" train "$c" "$D" "$P"
+    add "before ($(git -C "$baseline" rev-parse --short HEAD)): JDK 25, its launcher's AOT cache, default elements" "$P" \
+      "JAVA_HOME=$java25 $c/budmon --claude-dir $D --statusline"
+  fi
 fi
 # The launcher's own cost: the JVM call it makes, without it.
 add "JDK 17, CDS archive, default elements: the launcher's java command alone, without the launcher" "$P" \

@@ -15,8 +15,8 @@
 # (file rewrites, 30), BUDMON_BENCH_IDLE_FROM (seconds after the start at which RSS is read and the idle
 # time begins; 60), BUDMON_BENCH_HISTORY_MB (0: also read a generated transcript history of that many MB, as
 # a second Claude directory), BUDMON_BENCH_SETS (which sets to run, by name, separated by commas; default
-# all), BUDMON_BENCH_BASELINE (another checkout, already built, measured as the sets "before" and
-# "before-no-archive"), BUDMON_BENCH_EXTRA (more sets, one per line, as label|launcher|env|JVM options),
+# all), BUDMON_BENCH_BASELINE (another checkout, already built, measured as the sets "before",
+# "before-no-archive" and, with a JDK 25, "jdk25-before"), BUDMON_BENCH_EXTRA (more sets, one per line, as label|launcher|env|JVM options),
 # JAVA25 (a JDK 25 for its sets; empty: none). The last row is the floor of this machine: a minimal FlatLaf
 # window with its own archive (set name floor), started separately.
 # Without DISPLAY the script runs itself under xvfb-run (a 24-bit 1600x1400 screen).
@@ -44,14 +44,46 @@ cp="target/test-classes:target/budmon.jar"
 probe="$bench/budmon-probe.jar" # its name gives the module's: budmon.probe
 (cd target/test-classes && jar cf "$probe" dev/budmon/bench/PaintProbe*.class)
 
+# A launcher from before this benchmark's version records its window archive in the background, with a
+# hidden rehearsal of the start-up, after a first start without one: let it, before anything is measured.
+record_old_archive() { # CHECKOUT [JAVA_HOME]
+  local dir="$1" fixture="$bench/rehearsal" made="$1/target/budmon-window-*.jsa"
+  grep -q -- '--window-rehearsal' "$dir/budmon" || return 0
+  [ -n "${2:-}" ] && made="$1/target/budmon-window-*.aot"
+  compgen -G "$made" > /dev/null && return 0
+  rm -rf "$fixture"
+  java -cp "$cp" dev.budmon.bench.WindowBenchmark --fixture "$fixture"
+  JAVA_HOME="${2:-${JAVA_HOME:-}}" CLAUDE_CONFIG_DIR="$fixture" BUDMON_REHEARSAL_DELAY=0 "$dir/budmon" \
+    > /dev/null 2>&1 &
+  local pid=$!
+  for _ in $(seq 600); do
+    if compgen -G "$made" > /dev/null && ! compgen -G "$dir/target/budmon-window-*.lock" > /dev/null; then
+      break
+    fi
+    sleep 0.2
+  done
+  kill "$pid" 2> /dev/null || true
+  wait "$pid" 2> /dev/null || true
+}
+
 # Sets: name|launcher|environment|JVM options added to the launcher's own. (Names become folder names.)
 sets=("after|$root/budmon||" "after-no-archive|$root/budmon|BUDMON_CDS=off|")
 if [ -n "$baseline" ]; then
   baseline="$(cd "$baseline" && pwd)"
+  record_old_archive "$baseline"
   sets+=("before|$baseline/budmon||" "before-no-archive|$baseline/budmon|BUDMON_CDS=off|")
 fi
 if [ -n "$java25" ]; then
-  sets+=("jdk25|$root/budmon|JAVA_HOME=$java25|" "jdk25-no-archive|$root/budmon|JAVA_HOME=$java25 BUDMON_CDS=off|")
+  # The build's archives are the building JDK's (17): JDK 25 gets a copy with its own, as setup records them.
+  copy="$bench/jdk25-checkout"
+  rm -rf "$copy" && mkdir -p "$copy/target" && cp budmon "$copy/" && cp target/budmon.jar "$copy/target/"
+  "$java25/bin/java" -Xshare:dump -Xlog:all=error -XX:SharedClassListFile=src/main/cds/window.classlist \
+    -XX:SharedArchiveFile="$copy/target/budmon-window.jsa" -cp "$copy/target/budmon.jar" > /dev/null
+  sets+=("jdk25|$copy/budmon|JAVA_HOME=$java25|" "jdk25-no-archive|$copy/budmon|JAVA_HOME=$java25 BUDMON_CDS=off|")
+  if [ -n "$baseline" ]; then
+    record_old_archive "$baseline" "$java25"
+    sets+=("jdk25-before|$baseline/budmon|JAVA_HOME=$java25|")
+  fi
 fi
 while IFS= read -r extra; do
   [ -n "$extra" ] && sets+=("$extra")
@@ -62,29 +94,6 @@ for s in "${sets[@]}"; do
     chosen+=("$s")
   fi
 done
-
-# A launcher from before this benchmark's version records its window archive in the background, with a
-# hidden rehearsal of the start-up, after a first start without one: let it, before anything is measured.
-record_old_archive() { # CHECKOUT
-  local dir="$1" fixture="$bench/rehearsal"
-  grep -q -- '--window-rehearsal' "$dir/budmon" || return 0
-  ls "$dir"/target/budmon-window-*.jsa > /dev/null 2>&1 && return 0
-  rm -rf "$fixture"
-  java -cp "$cp" dev.budmon.bench.WindowBenchmark --fixture "$fixture"
-  CLAUDE_CONFIG_DIR="$fixture" BUDMON_REHEARSAL_DELAY=0 "$dir/budmon" > /dev/null 2>&1 &
-  local pid=$!
-  for _ in $(seq 600); do
-    if ls "$dir"/target/budmon-window-*.jsa > /dev/null 2>&1 && ! ls -d "$dir"/target/budmon-window-*.lock \
-        > /dev/null 2>&1; then
-      break
-    fi
-    sleep 0.2
-  done
-  kill "$pid" 2> /dev/null || true
-  wait "$pid" 2> /dev/null || true
-}
-[ -n "$baseline" ] && record_old_archive "$baseline"
-record_old_archive "$root"
 
 if [ "$history_mb" != 0 ]; then
   history="$bench/history-${history_mb}mb"
