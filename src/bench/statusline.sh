@@ -68,11 +68,7 @@ copy() { # NAME [CHECKOUT]: a copy of the checkout's launcher and jar
 }
 
 record() { # JAVA CHECKOUT: the archives, as setup records them for an installed jar
-  local kind
-  for kind in statusline window; do
-    "$1" -Xshare:dump -Xlog:all=error -XX:SharedClassListFile="$root/src/main/cds/$kind.classlist" \
-      -XX:SharedArchiveFile="$2/target/budmon-$kind.jsa" -cp "$2/target/budmon.jar" > /dev/null
-  done
+  "$1" -cp "$2/target/budmon.jar" dev.budmon.setup.ClassDataArchives "$2/target/budmon.jar" > /dev/null
 }
 
 # One call as Claude Code makes it, then wait for the background run that records the archive (launchers

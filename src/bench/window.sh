@@ -4,8 +4,8 @@
 # that shows it. Each set runs a launcher (./budmon, which passes BUDMON_JAVA_OPTS to java) as a fresh
 # process on a Claude directory holding a real Claude Code transcript and the interceptor's
 # usage-limits.json (dev.budmon.ui.ClaudeDirFixture). The sets take turns start by start and idle in the same
-# minute (dev.budmon.bench.WindowBenchmark); the window reports its paints through a probe on the test class
-# path (dev.budmon.bench.PaintProbe), the rest is read from /proc.
+# minute (dev.budmon.bench.WindowBenchmark); the window reports its paints through a probe from the test
+# classes (dev.budmon.bench.PaintProbe) added to copies of the jars, the rest is read from /proc.
 #
 #   src/bench/window.sh                                  # about 4 minutes
 #   BUDMON_BENCH_BASELINE=../old-checkout src/bench/window.sh   # and an older, built checkout beside it
@@ -41,23 +41,36 @@ cd "$root"
 # the jar the launcher runs (and its class-data archives), built now so that no start below builds it
 mvn -B -q -o -Dstyle.color=never -DskipTests package 2>/dev/null || mvn -B -q -Dstyle.color=never -DskipTests package
 cp="target/test-classes:target/budmon.jar"
-probe="$bench/budmon-probe.jar" # its name gives the module's: budmon.probe
-(cd target/test-classes && jar cf "$probe" dev/budmon/bench/PaintProbe*.class)
 
-# A launcher from before this benchmark's version records its window archive in the background, with a
-# hidden rehearsal of the start-up, after a first start without one: let it, before anything is measured.
-record_old_archive() { # CHECKOUT [JAVA_HOME]
-  local dir="$1" fixture="$bench/rehearsal" made="$1/target/budmon-window-*.jsa"
-  grep -q -- '--window-rehearsal' "$dir/budmon" || return 0
-  [ -n "${2:-}" ] && made="$1/target/budmon-window-*.aot"
-  compgen -G "$made" > /dev/null && return 0
+# Each set runs a copy of a checkout's launcher and jar, with the benchmark's probe (PaintProbe) added to
+# the jar: the launcher's -jar takes no other class path, and anything added beside the jar would keep the
+# JVM from using the jar's class-data archive. Each copy gets its archives as its launcher gets them.
+copy() { # NAME CHECKOUT: a copy of the checkout's launcher and jar, with the probe in the jar
+  local c="$bench/copies/$1"
+  rm -rf "$c" && mkdir -p "$c/target"
+  cp "$2/budmon" "$c/"
+  cp "$2/target/budmon.jar" "$c/target/"
+  (cd target/test-classes && jar uf "$c/target/budmon.jar" dev/budmon/bench/PaintProbe*.class)
+  echo "$c"
+}
+
+# The archives as the build and setup record them (this version): with the JDK given.
+record_archives() { # COPY JAVA
+  "$2" -cp "$1/target/budmon.jar" dev.budmon.setup.ClassDataArchives "$1/target/budmon.jar" > /dev/null
+}
+
+# A launcher from before the archives were recorded at build time records its window archive itself, in the
+# background, with a hidden rehearsal of the start-up, after a first start without one: let it.
+record_old_archive() { # COPY [JAVA_HOME]
+  local dir="$1" fixture="$bench/rehearsal"
   rm -rf "$fixture"
   java -cp "$cp" dev.budmon.bench.WindowBenchmark --fixture "$fixture"
   JAVA_HOME="${2:-${JAVA_HOME:-}}" CLAUDE_CONFIG_DIR="$fixture" BUDMON_REHEARSAL_DELAY=0 "$dir/budmon" \
     > /dev/null 2>&1 &
   local pid=$!
   for _ in $(seq 600); do
-    if compgen -G "$made" > /dev/null && ! compgen -G "$dir/target/budmon-window-*.lock" > /dev/null; then
+    if compgen -G "$dir/target/budmon-window-*.[ja][so][at]" > /dev/null \
+        && ! compgen -G "$dir/target/budmon-window-*.lock" > /dev/null; then
       break
     fi
     sleep 0.2
@@ -66,23 +79,31 @@ record_old_archive() { # CHECKOUT [JAVA_HOME]
   wait "$pid" 2> /dev/null || true
 }
 
+prepare() { # NAME CHECKOUT [JAVA_HOME]: a copy with its archives
+  local c java="${3:+$3/bin/}java"
+  c="$(copy "$1" "$2")"
+  if grep -q -- '--window-rehearsal' "$c/budmon"; then
+    record_old_archive "$c" "${3:-}"
+  else
+    record_archives "$c" "$java"
+  fi
+  echo "$c"
+}
+
 # Sets: name|launcher|environment|JVM options added to the launcher's own. (Names become folder names.)
-sets=("after|$root/budmon||" "after-no-archive|$root/budmon|BUDMON_CDS=off|")
+c="$(prepare after "$root")"
+sets=("after|$c/budmon||" "after-no-archive|$c/budmon|BUDMON_CDS=off|")
 if [ -n "$baseline" ]; then
   baseline="$(cd "$baseline" && pwd)"
-  record_old_archive "$baseline"
-  sets+=("before|$baseline/budmon||" "before-no-archive|$baseline/budmon|BUDMON_CDS=off|")
+  c="$(prepare before "$baseline")"
+  sets+=("before|$c/budmon||" "before-no-archive|$c/budmon|BUDMON_CDS=off|")
 fi
 if [ -n "$java25" ]; then
-  # The build's archives are the building JDK's (17): JDK 25 gets a copy with its own, as setup records them.
-  copy="$bench/jdk25-checkout"
-  rm -rf "$copy" && mkdir -p "$copy/target" && cp budmon "$copy/" && cp target/budmon.jar "$copy/target/"
-  "$java25/bin/java" -Xshare:dump -Xlog:all=error -XX:SharedClassListFile=src/main/cds/window.classlist \
-    -XX:SharedArchiveFile="$copy/target/budmon-window.jsa" -cp "$copy/target/budmon.jar" > /dev/null
-  sets+=("jdk25|$copy/budmon|JAVA_HOME=$java25|" "jdk25-no-archive|$copy/budmon|JAVA_HOME=$java25 BUDMON_CDS=off|")
+  c="$(prepare after-jdk25 "$root" "$java25")"
+  sets+=("jdk25|$c/budmon|JAVA_HOME=$java25|" "jdk25-no-archive|$c/budmon|JAVA_HOME=$java25 BUDMON_CDS=off|")
   if [ -n "$baseline" ]; then
-    record_old_archive "$baseline" "$java25"
-    sets+=("jdk25-before|$baseline/budmon|JAVA_HOME=$java25|")
+    c="$(prepare before-jdk25 "$baseline" "$java25")"
+    sets+=("jdk25-before|$c/budmon|JAVA_HOME=$java25|")
   fi
 fi
 while IFS= read -r extra; do
@@ -117,7 +138,7 @@ echo
 echo "| set | first frame, from launch: median (min–max) | the same, since the JVM's start | RSS after ${BUDMON_BENCH_IDLE_FROM:-60} s | idle CPU (the next ${idle} s) | CPU since the start, at the end of it | file to screen: median / p90 / max |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 if [ ${#chosen[@]} -gt 0 ]; then
-  java -Dclk.tck="$(getconf CLK_TCK)" -cp "$cp" dev.budmon.bench.WindowBenchmark "$bench/work" "$probe" \
+  java -Dclk.tck="$(getconf CLK_TCK)" -cp "$cp" dev.budmon.bench.WindowBenchmark "$bench/work" \
     "$starts" "$idle" "$writes" "${chosen[@]}"
   rm -rf "$bench/work"
 fi

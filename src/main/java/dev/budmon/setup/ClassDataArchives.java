@@ -14,15 +14,15 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The launcher's class-data archives for the installed jar: {@code budmon-statusline.jsa} and
- * {@code budmon-window.jsa} next to it, recorded by the {@code java} that ran setup ({@code -Xshare:dump})
- * from the class lists bundled in the jar ({@code /cds/<kind>.classlist}, from {@code src/main/cds}), as the
- * build records them for {@code target/budmon.jar}. The launcher uses an archive that is newer than the jar;
- * the JVM quietly runs without one that does not fit (another Java, another jar), and a second setup records
- * such an archive again. Setup never fails because of them: a JVM that cannot record one leaves a warning.
- * Any thread; starts a JVM for each archive.
+ * The launcher's class-data archives: {@code budmon-statusline.jsa} and {@code budmon-window.jsa} next to
+ * a jar, recorded ({@code -Xshare:dump}) from the class lists bundled in it ({@code /cds/<kind>.classlist},
+ * from {@code src/main/cds}): by setup for the installed jar with the {@code java} that runs setup, and by
+ * the build for {@code target/budmon.jar} ({@link #main}). The launcher uses an archive that is newer than
+ * the jar; the JVM quietly runs without one that does not fit (another Java, another jar), and a second
+ * setup records such an archive again. Neither setup nor the build fails because of them: a JVM that cannot
+ * record one leaves a warning. Any thread; starts a JVM for each archive.
  */
-final class ClassDataArchives {
+public final class ClassDataArchives {
 
     /** The kinds: an archive {@code budmon-<kind>.jsa} each, from the class list {@code /cds/<kind>.classlist}. */
     static final List<String> KINDS = List.of("statusline", "window");
@@ -30,6 +30,27 @@ final class ClassDataArchives {
     private static final long TIMEOUT_SECONDS = 120;
 
     private ClassDataArchives() {
+    }
+
+    /**
+     * The build's step after the jar ({@code mvn package}): records the archives for the jar given, with the
+     * JDK that runs this.
+     */
+    public static void main(String[] args) {
+        Path jar = Path.of(args[0]).toAbsolutePath();
+        ChangeReport report = record(Path.of(System.getProperty("java.home"), "bin", "java"), jar);
+        report.files().forEach(f -> System.out.println(f.line()));
+        report.warnings().forEach(w -> System.err.println("budmon: warning: " + w));
+    }
+
+    /**
+     * The options of the launcher's runs that decide whether a JVM maps an archive whose classes are linked
+     * ahead (JDK 24 and later): its collector and, for the window, its module options (see {@code ./budmon}).
+     */
+    private static List<String> runOptions(String kind) {
+        return kind.equals("window")
+                ? List.of("-XX:+UseSerialGC", "--add-opens=java.desktop/sun.awt.X11=ALL-UNNAMED")
+                : List.of("-XX:+UseSerialGC");
     }
 
     /** Where the archive of {@code kind} for {@code jar} lives. */
@@ -49,7 +70,7 @@ final class ClassDataArchives {
             Path target = archive(jar, kind);
             try {
                 boolean existed = Files.isRegularFile(target);
-                if (existed && usable(java, jar, target)) {
+                if (existed && usable(java, jar, kind, target)) {
                     actions.add(new FileAction(target, Outcome.UNCHANGED, "class-data archive"));
                     continue;
                 }
@@ -70,13 +91,16 @@ final class ClassDataArchives {
     }
 
     /** Whether {@code archive} is newer than the jar and mapped by {@code java} for it. */
-    private static boolean usable(Path java, Path jar, Path archive) throws IOException {
+    private static boolean usable(Path java, Path jar, String kind, Path archive) throws IOException {
         if (Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) <= 0) {
             return false;
         }
         // -Xshare:on: the JVM exits with an error instead of running without the archive
-        return run(List.of(java.toString(), "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString(),
-                "-version")).isEmpty();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xshare:on",
+                "-XX:SharedArchiveFile=" + archive));
+        command.addAll(runOptions(kind));
+        command.addAll(List.of("-cp", jar.toString(), "-version"));
+        return run(command).isEmpty();
     }
 
     /**
@@ -99,8 +123,13 @@ final class ClassDataArchives {
         try {
             Files.write(list, classes);
             Files.deleteIfExists(temp);
-            Optional<String> problem = run(List.of(java.toString(), "-Xshare:dump", "-Xlog:all=error",
-                    "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + temp, "-cp", jar.toString()));
+            // AOTClassLinking: the classes linked ahead, as JDK 24 and later can (older ones ignore the flag)
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xshare:dump", "-Xlog:all=error",
+                    "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+AOTClassLinking"));
+            command.addAll(runOptions(kind));
+            command.addAll(List.of("-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + temp,
+                    "-cp", jar.toString()));
+            Optional<String> problem = run(command);
             if (problem.isEmpty() && !Files.isRegularFile(temp)) {
                 problem = Optional.of("the JVM wrote no archive");
             }

@@ -17,9 +17,9 @@ import java.util.List;
 
 /**
  * The window benchmark's eyes inside a BudMon process that the real launcher started, with nothing of it in
- * the production jar: {@link WindowBenchmark} puts a jar holding only this class on the module path
- * ({@code --module-path budmon-probe.jar --add-modules budmon.probe}: on the class path it would keep the JVM
- * from using the jar's class-data archive, whose class path must match) and passes
+ * the production jar: {@code src/bench/window.sh} measures copies of the jars with this class added (the
+ * launcher's {@code -jar} takes no other class path, and options that add one, or a module, would keep the
+ * JVM from using the class-data archive recorded for the jar), and {@link WindowBenchmark} passes
  * {@code -Djavax.accessibility.assistive_technologies=dev.budmon.bench.PaintProbe}, so that AWT creates one
  * when the toolkit starts, as it does for a screen reader. The probe then waits for the
  * dashboard's content pane to be added to its window and lays an empty, transparent glass pane over it:
@@ -32,14 +32,11 @@ import java.util.List;
  *       said, {@code budmon-bench paint <epoch µs> <window, e.g. 5h> <its percentage>}, so that a benchmark
  *       that rewrote {@code usage-limits.json} at a known time sees when its figure reached the screen.</li>
  * </ul>
- * In a module of its own, it sees BudMon's classes only through reflection (their public accessors:
- * {@code DashboardFrame.getView()}, the view records). Works with builds before and after the
- * probe left the jar, so that both are measured the same way. The listener and the paint run on the EDT.
+ * It sees BudMon's classes only through their public accessors ({@code DashboardFrame.getView()}, the view
+ * records), by reflection, so that it works with builds before and after it left the jar and both are
+ * measured the same way. The listener and the paint run on the EDT.
  */
 public final class PaintProbe implements AWTEventListener {
-
-    /** The automatic module's name, from the jar's name {@code budmon-probe.jar}. */
-    static final String MODULE = "budmon.probe";
 
     private static final String CONTENT_CLASS = "dev.budmon.ui.DashboardPanel";
 

@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  * {@code src/bench/window.sh} on a display. A set is a launcher with environment variables and JVM options,
  * e.g. this checkout's and an older one's, or the same launcher with and without its class-data archive.
  * The sets take turns start by start, and their idle windows run in the same minute, so that a change in the
- * machine's load hits them alike. The window reports its paints through {@link PaintProbe}, which lives on
- * the test class path, not in the jar; everything else is read from outside:
+ * machine's load hits them alike. The window reports its paints through {@link PaintProbe}, which the
+ * benchmark adds to copies of the jars it measures; everything else is read from outside:
  *
  * <ul>
  * <li><b>first frame</b>: from just before the launcher is started to the first painted frame with data
@@ -45,7 +45,7 @@ import java.util.concurrent.TimeUnit;
  *     figure, from the rename to the paint that shows it.</li>
  * </ul>
  *
- * <p>Usage: {@code WindowBenchmark <work dir> <probe jar> <starts> <idle seconds> <writes> <set>...}, each
+ * <p>Usage: {@code WindowBenchmark <work dir> <starts> <idle seconds> <writes> <set>...}, each
  * set as {@code label|launcher|env|JVM options}, env as {@code NAME=value} words. Prints one Markdown table
  * row per set; {@code WindowBenchmark --fixture <dir>} only writes such a Claude directory. The extra Claude
  * directory in {@code BUDMON_BENCH_HISTORY} (a transcript corpus), if set, is read too (as the second
@@ -93,18 +93,17 @@ public final class WindowBenchmark {
             ClaudeDirFixture.create(Path.of(args[1]), Instant.now(), "en");
             return;
         }
-        if (args.length < 6) {
-            System.err.println("usage: WindowBenchmark <work dir> <probe jar> <starts> <idle seconds> <writes>"
+        if (args.length < 5) {
+            System.err.println("usage: WindowBenchmark <work dir> <starts> <idle seconds> <writes>"
                     + " label|launcher|env|options...");
             System.exit(2);
         }
         Path work = Path.of(args[0]);
-        Path probe = Path.of(args[1]);
-        int starts = Integer.parseInt(args[2]);
-        int idleSeconds = Integer.parseInt(args[3]);
-        int writes = Integer.parseInt(args[4]);
+        int starts = Integer.parseInt(args[1]);
+        int idleSeconds = Integer.parseInt(args[2]);
+        int writes = Integer.parseInt(args[3]);
         List<Set> sets = new ArrayList<>();
-        for (int i = 5; i < args.length; i++) {
+        for (int i = 4; i < args.length; i++) {
             sets.add(Set.parse(args[i]));
         }
         Files.createDirectories(work);
@@ -115,7 +114,7 @@ public final class WindowBenchmark {
         for (int i = 0; i < starts; i++) {
             for (int k = 0; k < sets.size(); k++) {
                 Set s = sets.get((i + k) % sets.size());
-                try (Window w = Window.start(s, probe, work.resolve(s.label() + "-start-" + i))) {
+                try (Window w = Window.start(s, work.resolve(s.label() + "-start-" + i))) {
                     FirstFrame f = w.awaitFirstFrame();
                     figures.get(s).firstFrames.add(f.fromLaunchMs);
                     figures.get(s).inProcess.add(f.sinceJvmStartMs);
@@ -124,7 +123,7 @@ public final class WindowBenchmark {
         }
 
         if (idleSeconds > 0) {
-            measureIdle(sets, figures, probe, work, idleSeconds, writes);
+            measureIdle(sets, figures, work, idleSeconds, writes);
         }
         for (Set s : sets) {
             Figures f = figures.get(s);
@@ -142,14 +141,14 @@ public final class WindowBenchmark {
     }
 
     /** One long window per set, all at once: RSS, the idle CPU of the same minute, then the rewrites in turn. */
-    private static void measureIdle(List<Set> sets, Map<Set, Figures> figures, Path probe, Path work,
-                                    int idleSeconds, int writes) throws Exception {
+    private static void measureIdle(List<Set> sets, Map<Set, Figures> figures, Path work, int idleSeconds,
+                                    int writes) throws Exception {
         String from = System.getenv("BUDMON_BENCH_IDLE_FROM");
         long fromSeconds = from == null || from.isBlank() ? 60 : Long.parseLong(from);
         Map<Set, Window> windows = new LinkedHashMap<>();
         try {
             for (Set s : sets) {
-                Window w = Window.start(s, probe, work.resolve(s.label() + "-long"));
+                Window w = Window.start(s, work.resolve(s.label() + "-long"));
                 windows.put(s, w);
                 w.awaitFirstFrame();
             }
@@ -264,7 +263,7 @@ public final class WindowBenchmark {
             reader.start();
         }
 
-        static Window start(Set set, Path probe, Path dir) throws IOException {
+        static Window start(Set set, Path dir) throws IOException {
             ClaudeDirFixture fixture = ClaudeDirFixture.create(dir, Instant.now(), "en");
             ProcessBuilder pb = new ProcessBuilder(set.launcher().toString());
             Map<String, String> env = pb.environment();
@@ -272,9 +271,7 @@ public final class WindowBenchmark {
             String history = System.getenv("BUDMON_BENCH_HISTORY");
             env.put("CLAUDE_CONFIG_DIR", history == null || history.isBlank() ? dir.toString()
                     : dir + "," + history);
-            // a module of its own: an addition to the class path would not match the class-data archive's
-            env.put("BUDMON_JAVA_OPTS", (set.opts() + " --module-path " + probe + " --add-modules "
-                    + PaintProbe.MODULE + " -Djavax.accessibility.assistive_technologies="
+            env.put("BUDMON_JAVA_OPTS", (set.opts() + " -Djavax.accessibility.assistive_technologies="
                     + PaintProbe.class.getName()).trim());
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             Instant launched = Instant.now();

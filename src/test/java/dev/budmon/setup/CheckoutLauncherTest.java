@@ -60,7 +60,7 @@ class CheckoutLauncherTest {
                 "printf '[INFO] --- \\033[1mmaven-compiler-plugin:3.14.0:compile\\033[m (default-compile) @ budmon ---\\n'",
                 "printf '[INFO] --- maven-shade-plugin:3.6.0:shade (default) @ budmon ---\\n'",
                 "mkdir -p target && echo jar > target/budmon.jar",
-                "printf '[INFO] --- exec-maven-plugin:3.5.0:exec (class-data-archive-window) @ budmon ---\\n'",
+                "printf '[INFO] --- exec-maven-plugin:3.5.0:java (class-data-archives) @ budmon ---\\n'",
                 "sleep 0.05; echo archive > target/budmon-window.jsa; echo archive > target/budmon-statusline.jsa",
                 "printf '[INFO] BUILD SUCCESS\\n\\033[0m\\033[0m'");
     }
@@ -85,7 +85,7 @@ class CheckoutLauncherTest {
                 + " needs) ...\n"
                 + "budmon:   maven-compiler-plugin:3.14.0:compile (default-compile)\n"
                 + "budmon:   maven-shade-plugin:3.6.0:shade (default)\n"
-                + "budmon:   exec-maven-plugin:3.5.0:exec (class-data-archive-window)\n");
+                + "budmon:   exec-maven-plugin:3.5.0:java (class-data-archives)\n");
         assertThat(checkout.resolve("target/build.log")).content().contains("BUILD SUCCESS").doesNotContain(ESC);
         assertThat(TestHome.readRecord(record)).contains("ARG=-XX:SharedArchiveFile=" + checkout.resolve(
                 "target/budmon-window.jsa"), "ARG=--version");
