@@ -39,7 +39,7 @@ mkdir -p "$bench"
 
 cd "$root"
 # the jar the launcher runs (and its class-data archives), built now so that no start below builds it
-mvn -B -q -o -Dstyle.color=never -DskipTests package 2>/dev/null || mvn -B -q -Dstyle.color=never -DskipTests package
+mvn -B -q -o -DskipTests package > /dev/null 2>&1 || mvn -B -q -DskipTests package > /dev/null
 cp="target/test-classes:target/budmon.jar"
 
 # Each set runs a copy of a checkout's launcher and jar, with the benchmark's probe (PaintProbe) added to

@@ -15,17 +15,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The launcher's class-data archives: {@code budmon-statusline.jsa} and {@code budmon-window.jsa} next to
- * a jar, recorded ({@code -Xshare:dump}) from the class lists bundled in it ({@code /cds/<kind>.classlist},
- * from {@code src/main/cds}): by setup for the installed jar with the {@code java} that runs setup, and by
- * the build for {@code target/budmon.jar} ({@link #main}). The launcher uses an archive that is newer than
- * the jar; the JVM quietly runs without one that does not fit (another Java, another jar), and a second
- * setup records such an archive again. Neither setup nor the build fails because of them: a JVM that cannot
- * record one leaves a warning. Any thread; starts a JVM for each archive.
+ * a jar, recorded ({@code -Xshare:dump}) by the Java that runs this — setup's for the installed jar, the
+ * build's for {@code target/budmon.jar} ({@link #main}) — from the class lists bundled in the jar
+ * ({@code /cds/<kind>-<jdk>.classlist}, from {@code src/main/cds}): the list written by the newest JDK that
+ * is not newer than this one, as a list names a JDK's own classes and a newer JDK writes lines an older one
+ * refuses. The launcher uses an archive that is newer than the jar; the JVM quietly runs without one that
+ * does not fit (another Java, another jar), and a second setup records such an archive again. Neither setup
+ * nor the build fails because of them: a JVM that cannot record one leaves a warning. Any thread; starts a
+ * JVM for each archive.
  */
 public final class ClassDataArchives {
 
-    /** The kinds: an archive {@code budmon-<kind>.jsa} each, from the class list {@code /cds/<kind>.classlist}. */
+    /** The kinds: an archive {@code budmon-<kind>.jsa} each. */
     static final List<String> KINDS = List.of("statusline", "window");
+
+    /** The JDKs that wrote the class lists, newest first (src/package/classlists.sh writes them). */
+    static final List<Integer> LIST_JDKS = List.of(25, 17);
 
     private static final long TIMEOUT_SECONDS = 120;
 
@@ -37,8 +42,7 @@ public final class ClassDataArchives {
      * JDK that runs this.
      */
     public static void main(String[] args) {
-        Path jar = Path.of(args[0]).toAbsolutePath();
-        ChangeReport report = record(Path.of(System.getProperty("java.home"), "bin", "java"), jar);
+        ChangeReport report = record(Path.of(args[0]).toAbsolutePath());
         report.files().forEach(f -> System.out.println(f.line()));
         report.warnings().forEach(w -> System.err.println("budmon: warning: " + w));
     }
@@ -58,12 +62,20 @@ public final class ClassDataArchives {
         return jar.resolveSibling("budmon-" + kind + ".jsa");
     }
 
+    /** The class list for this JDK: the one of the newest JDK in {@link #LIST_JDKS} not newer than it. */
+    static String classList(String kind, int jdk) {
+        int from = LIST_JDKS.stream().filter(j -> j <= jdk).findFirst().orElse(LIST_JDKS.get(LIST_JDKS.size() - 1));
+        return "/cds/" + kind + "-" + from + ".classlist";
+    }
+
     /**
-     * Records the archives for {@code jar} that are missing, older than it or refused by {@code java}.
+     * Records the archives for {@code jar} that are missing, older than it or refused by the Java that runs
+     * this.
      *
      * @return one action per archive, and a warning for each that could not be recorded
      */
-    static ChangeReport record(Path java, Path jar) {
+    static ChangeReport record(Path jar) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<FileAction> actions = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (String kind : KINDS) {
@@ -111,9 +123,10 @@ public final class ClassDataArchives {
      */
     private static Optional<String> dump(Path java, Path jar, String kind, Path target) throws IOException {
         byte[] classes;
-        try (InputStream in = ClassDataArchives.class.getResourceAsStream("/cds/" + kind + ".classlist")) {
+        String resource = classList(kind, Runtime.version().feature());
+        try (InputStream in = ClassDataArchives.class.getResourceAsStream(resource)) {
             if (in == null) {
-                return Optional.of("this build has no class list /cds/" + kind + ".classlist");
+                return Optional.of("this build has no class list " + resource);
             }
             classes = in.readAllBytes();
         }

@@ -47,15 +47,15 @@ public final class SetupCommand {
 
     /**
      * After a setup that installed the jar for the POSIX launcher: its class-data archives, recorded by the
-     * {@code java} that runs setup (a few seconds; see {@link ClassDataArchives}). Nothing otherwise.
+     * Java that runs setup (a few seconds; see {@link ClassDataArchives}). Nothing otherwise.
      */
     static void recordArchives(SetupContext ctx, PrintStream out, PrintStream err) {
         Path jar = InstallPaths.of(ctx).installedJar();
-        if (!ctx.os().isPosix() || ctx.javaExecutable() == null || !Setup.isOurJar(jar)) {
+        if (!ctx.os().isPosix() || !Setup.isOurJar(jar)) {
             return;
         }
         out.println("Class-data archives for a faster start of the installed BudMon:");
-        ChangeReport report = ClassDataArchives.record(ctx.javaExecutable(), jar);
+        ChangeReport report = ClassDataArchives.record(jar);
         report.files().forEach(f -> out.println("  " + f.line()));
         report.warnings().forEach(w -> err.println("budmon: warning: " + w));
     }
