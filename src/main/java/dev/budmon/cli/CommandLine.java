@@ -17,7 +17,7 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
 
     /** The things BudMon can be asked to do. */
     public enum Command {
-        WINDOW, WINDOW_REHEARSAL, DEMO, JSON, STATUSLINE, SETUP, UNINSTALL, VERSION, HELP, HISTORY, REPORT
+        WINDOW, DEMO, JSON, STATUSLINE, SETUP, UNINSTALL, VERSION, HELP, HISTORY, REPORT
     }
 
     public CommandLine {
@@ -97,8 +97,6 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
                 case "--setup" -> command = only(command, Command.SETUP, a);
                 case "--uninstall" -> command = only(command, Command.UNINSTALL, a);
                 case "--demo" -> command = only(command, Command.DEMO, a);
-                // hidden: the launcher runs it in the background to record a class-data archive
-                case "--window-rehearsal" -> command = only(command, Command.WINDOW_REHEARSAL, a);
                 case "--version", "-V" -> command = only(command, Command.VERSION, a);
                 case "--help", "-h" -> command = only(command, Command.HELP, a);
                 case "report" -> {

@@ -78,9 +78,6 @@ public final class Main {
             case DEMO -> {
                 return WindowCommand.demo(err);
             }
-            case WINDOW_REHEARSAL -> {
-                return WindowCommand.rehearse(ClaudeDirs.resolve(cl.claudeDir(), env, home));
-            }
             case WINDOW -> {
                 return WindowCommand.window(ClaudeDirs.resolve(cl.claudeDir(), env, home));
             }

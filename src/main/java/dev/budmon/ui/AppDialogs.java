@@ -9,9 +9,9 @@ import dev.budmon.config.BudmonConfig;
 import dev.budmon.i18n.Messages;
 import dev.budmon.model.ApiResponse;
 import dev.budmon.source.transcript.TranscriptStore;
-import dev.budmon.setup.SetupCommand;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.UsageLimitsFile;
+import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.theme.BudmonTheme;
 
 import javax.swing.AbstractAction;
@@ -52,16 +52,19 @@ final class AppDialogs {
 
     private final ClaudeDirs dirs;
     private final ExecutorService io;
+    private final SetupRunner setup;
 
-    AppDialogs(ClaudeDirs dirs, ExecutorService io) {
+    AppDialogs(ClaudeDirs dirs, ExecutorService io, SetupRunner setup) {
         this.dirs = dirs;
         this.io = io;
+        this.setup = setup;
     }
 
     /**
      * Whether any data source is there at all: a quota file or a transcript folder. I/O; not on the EDT.
      */
     boolean anySourceExists() {
+        ThreadCheck.notOnEdt("looking for the Claude directories' files");
         for (Path d : dirs.dirs()) {
             if (Files.exists(d.resolve(UsageLimitsFile.FILE_NAME)) || Files.isDirectory(d.resolve("projects"))) {
                 return true;
@@ -85,7 +88,7 @@ final class AppDialogs {
             PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
             int code;
             try {
-                code = SetupCommand.setup(override, false, out, out);
+                code = setup.setup(override, out);
             } catch (RuntimeException e) {
                 out.println(e);
                 code = 1;

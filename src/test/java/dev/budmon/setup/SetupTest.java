@@ -440,6 +440,24 @@ class SetupTest {
     }
 
     @Test
+    void uninstallRemovesTheArchivesSetupRecordedNextToTheJarAndTheJarsFolder() throws Exception {
+        TestHome h = home();
+        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
+        Path jarDir = h.paths().installedJar().getParent();
+        Path statusline = Files.writeString(jarDir.resolve("budmon-statusline.jsa"), "x");
+        Path window = Files.writeString(jarDir.resolve("budmon-window.jsa"), "x");
+        Path cutShort = Files.writeString(jarDir.resolve(".budmon-window-4242.jsa.tmp"), "x");
+
+        TestHome.Run uninstall = h.uninstall(h.context(Os.LINUX));
+        assertThat(uninstall.exit()).as(uninstall.err()).isZero();
+        assertThat(uninstall.out()).contains("removed    " + statusline + " (class-data archive)");
+        assertThat(statusline).doesNotExist();
+        assertThat(window).doesNotExist();
+        assertThat(cutShort).doesNotExist();
+        assertThat(jarDir).doesNotExist();
+    }
+
+    @Test
     void uninstallAlsoCleansTheCacheFolderOfXdgCacheHome() throws Exception {
         TestHome h = home();
         Path xdg = h.home.resolve("elsewhere-cache");

@@ -2,6 +2,7 @@ package dev.budmon.ui;
 
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.transcript.TranscriptFeed;
+import dev.budmon.ui.startup.WindowStartup;
 import dev.budmon.ui.theme.BudmonTheme;
 import dev.budmon.ui.widget.QuotaBar;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 
 import static dev.budmon.ui.DashboardPanelTest.find;
@@ -65,33 +65,20 @@ class DashboardAppWindowTest {
         if (app != null) {
             assertThat(app.closeAndWait()).as("window closed, watcher and saves stopped").isTrue();
         }
+        WindowTestDisplay.assertThreadRulesKept();
     }
 
-    /**
-     * The clock's warm-up runs twenty simulated minutes ahead and paints them offscreen; none of that may
-     * reach the window, which keeps showing the real time.
-     */
-    @Test
-    void theClockWarmUpRunsAheadOffscreenWithoutTouchingTheWindow() throws Exception {
-        ClaudeDirFixture.create(claudeDir, Instant.now(), "en");
-        app = DashboardApp.start(new ClaudeDirs(List.of(claudeDir)), new TranscriptFeed(), Clock.systemDefaultZone());
-        Object content = onEdt(() -> app.frame().getContentPane());
-
-        assertThat(app.clockWarmedUp.await(30, TimeUnit.SECONDS)).as("warm-up painted its views").isTrue();
-
-        // the fixture's 5h window resets 90 minutes after its creation: the ring shows about 1:29:xx, not
-        // the 1:09:xx of twenty simulated minutes later
-        String[] shown = onEdt(() -> new String[] {app.frame().getView().ring().timeText(),
-                ((JLabel) find(app.frame().getContentPane(), "quota:5h.countdown")).getText()});
-        assertThat(shown[0]).matches("1:(2[89]):\\d\\d");
-        assertThat(shown[1]).as("the shown label").isEqualTo(shown[0]);
-        assertThat(onEdt(() -> app.frame().getContentPane())).isSameAs(content);
+    /** The window on {@code claudeDir}, as {@code budmon} opens it; the Install button must not be pressed here. */
+    private DashboardApp start() throws Exception {
+        return WindowStartup.start(new ClaudeDirs(List.of(claudeDir)), new TranscriptFeed(), (dir, out) -> {
+            throw new AssertionError("the window test ran setup for " + dir);
+        }, Clock.systemDefaultZone());
     }
 
     @Test
     void showsAFileChangeAtOnceAndSwitchesToGermanFromItsMenu() throws Exception {
         ClaudeDirFixture data = ClaudeDirFixture.create(claudeDir, Instant.now(), "en");
-        app = DashboardApp.start(new ClaudeDirs(List.of(claudeDir)), new TranscriptFeed(), Clock.systemDefaultZone());
+        app = start();
         String scale = onEdt(WindowTestDisplay::scaleName);
         String asked = System.getProperty("flatlaf.uiScale");
         if (asked != null) {
@@ -179,7 +166,7 @@ class DashboardAppWindowTest {
 
     @Test
     void anEmptyClaudeDirectoryOffersTheSetupOverTheShownWindowInBudmonsLook() throws Exception {
-        app = DashboardApp.start(new ClaudeDirs(List.of(claudeDir)), new TranscriptFeed(), Clock.systemDefaultZone());
+        app = start();
         JDialog offer = null;
         for (int i = 0; i < 200 && offer == null; i++) {
             offer = onEdt(() -> {
