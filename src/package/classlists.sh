@@ -39,7 +39,8 @@ merged() { # the lists given, each line once, in the order first seen
 java -cp "$cp" dev.budmon.statusline.RealisticClaudeDir "$work/sl" > /dev/null
 mkdir -p "$work/sl/all"
 cp "$work/sl/claude/usage-limits.json" "$work/sl/all/"
-printf '[statusline]\nelements = cwd, model_info, 5h_bar, 7d_bar, countdown_5h, countdown_7d, cost, burn_5h, burn_7d, reserve, cache, tokens_in, tokens_out, requests, model\n' \
+cp -r "$work/sl/claude/budmon" "$work/sl/all/"
+printf '[statusline]\nelements = cwd, model_info, 5h_bar, 7d_bar, countdown_5h, countdown_7d, cost, burn_5h, burn_7d, reserve, cache, tokens_in, tokens_out, requests, model, pace_5h, pace_7d, binds\n' \
   > "$work/sl/all/budmon.ini"
 n=0
 for run in "claude payload.json" "claude payload-without-limits.json" "all payload.json" "claude payload.json"; do
