@@ -14,7 +14,7 @@ import dev.budmon.notify.SessionBus;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.FileStamp;
 import dev.budmon.source.StateReader;
-import dev.budmon.source.TranscriptSource;
+import dev.budmon.source.transcript.TranscriptSource;
 import dev.budmon.tray.Tray;
 import dev.budmon.tray.TrayActions;
 import dev.budmon.tray.TrayPalette;

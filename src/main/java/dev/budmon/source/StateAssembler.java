@@ -5,6 +5,7 @@ import dev.budmon.model.RateLimits;
 import dev.budmon.model.SessionUsage;
 import dev.budmon.model.SourceWarning;
 import dev.budmon.model.UsageState;
+import dev.budmon.source.transcript.TranscriptSummary;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,14 +30,14 @@ public final class StateAssembler {
      * cache ratios of {@code budget_velocity.json} stand in only when the transcripts give nothing.
      */
     public static UsageState assemble(UsageLimitsContent limits, List<Double> velocityRatios,
-                                      TranscriptPart transcripts, List<SourceWarning> warnings) {
+                                      TranscriptSummary transcripts, List<SourceWarning> warnings) {
         RateLimits rateLimits = LimitsMerge.merge(limits.headers(), limits.statusline());
         LegacyUsage legacy = limits.legacy();
 
         ApiResponse last = transcripts.lastResponse();
         SessionUsage session = transcripts.activeSession();
         List<Double> ratios = transcripts.cacheRatios();
-        Instant newest = transcripts.newest();
+        Instant newest = transcripts.newestTime();
         if (transcripts.isEmpty()) {
             if (legacy.lastTurn() != null) {
                 last = new ApiResponse(null, null, null, modelOf(legacy), legacy.lastTurnTime(), legacy.lastTurn());

@@ -3,6 +3,8 @@ package dev.budmon.source;
 import dev.budmon.model.RateLimits;
 import dev.budmon.model.SourceWarning;
 import dev.budmon.model.UsageState;
+import dev.budmon.source.transcript.TranscriptSource;
+import dev.budmon.source.transcript.TranscriptSummary;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ public final class StateReader {
     private RateLimits lastGoodHeaders;
     private RateLimits lastGoodStatusline;
     private Object lastFingerprint;
-    private TranscriptPart lastPart;
+    private TranscriptSummary lastPart;
     private UsageState last = UsageState.EMPTY;
 
     /**
@@ -69,7 +71,7 @@ public final class StateReader {
             fingerprint.add(FileStamp.of(UsageLimitsFile.statuslineFile(d)));
         }
         List<SourceWarning> warnings = new ArrayList<>(extraWarnings);
-        TranscriptPart part = transcripts.refresh(dirs, changedTranscripts, warnings);
+        TranscriptSummary part = transcripts.refresh(dirs, changedTranscripts, warnings);
         if (part == lastPart && Objects.equals(fingerprint, lastFingerprint)) {
             return null;
         }
@@ -93,7 +95,7 @@ public final class StateReader {
     public UsageState readQuotaOnly() {
         List<SourceWarning> warnings = new ArrayList<>(extraWarnings);
         UsageLimitsContent limits = readLimits(warnings);
-        UsageState s = StateAssembler.assemble(limits, readVelocity(warnings), TranscriptPart.EMPTY, warnings);
+        UsageState s = StateAssembler.assemble(limits, readVelocity(warnings), TranscriptSummary.EMPTY, warnings);
         return s.hasData() ? s : null;
     }
 

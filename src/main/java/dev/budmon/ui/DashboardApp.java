@@ -12,7 +12,7 @@ import dev.budmon.model.UsageState;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.FileStamp;
 import dev.budmon.source.StateReader;
-import dev.budmon.source.TranscriptSource;
+import dev.budmon.source.transcript.TranscriptSource;
 import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.view.DashboardView;
 import dev.budmon.ui.view.DashboardViewBuilder;

@@ -182,7 +182,7 @@ class ReaderFuzzTest {
     void usageLimitsFilesAndTheStateReader() throws Exception {
         Path claude = Files.createDirectories(dir.resolve("claude"));
         Path file = claude.resolve(UsageLimitsFile.FILE_NAME);
-        StateReader reader = new StateReader(List.of(claude), dev.budmon.source.TranscriptSource.NONE, List.of());
+        StateReader reader = new StateReader(List.of(claude), dev.budmon.source.transcript.TranscriptSource.NONE, List.of());
         int runs = fuzz(11, INTERCEPTOR_FILE.getBytes(StandardCharsets.UTF_8), input -> {
             UsageLimitsFile.parse(input, "fuzz");
             Files.write(file, input);

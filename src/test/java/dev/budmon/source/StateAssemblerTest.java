@@ -1,5 +1,7 @@
 package dev.budmon.source;
 
+import dev.budmon.source.transcript.TranscriptSummary;
+
 import dev.budmon.model.AccountLimits;
 import dev.budmon.model.ApiResponse;
 import dev.budmon.model.QuotaWindow;
@@ -63,7 +65,7 @@ class StateAssemblerTest {
                 + "{\"anthropic-ratelimit-unified-5h-utilization\": \"0.10\"}, \"statusline\": {\"seen_at\": "
                 + "\"2026-11-26T10:05:00Z\", \"rate_limits\": {\"five_hour\": {\"used_percentage\": 63, "
                 + "\"resets_at\": 1764165600}}}}").getBytes(StandardCharsets.UTF_8), "f");
-        UsageState s = StateAssembler.assemble(c, List.of(), TranscriptPart.EMPTY, c.warnings());
+        UsageState s = StateAssembler.assemble(c, List.of(), TranscriptSummary.EMPTY, c.warnings());
         assertThat(s.rateLimits().window("5h").utilization()).isEqualTo(0.63);
         assertThat(s.newestData()).isEqualTo(Instant.parse("2026-11-26T10:05:00Z"));
     }
@@ -73,7 +75,8 @@ class StateAssemblerTest {
         TokenCounts t = new TokenCounts(1, 2, 3, 0, 4);
         ApiResponse r = new ApiResponse("msg_1", "req_1", "s1", "claude-sonnet-4-5", T0, t);
         SessionUsage s = new SessionUsage("s1", "/w", null, T0, T0, 1, Map.of("claude-sonnet-4-5", t), null);
-        TranscriptPart part = new TranscriptPart(r, s, UsageTimeline.EMPTY, List.of(0.4), T0);
+        TranscriptSummary part = new TranscriptSummary(r, s, Map.of(), UsageTimeline.EMPTY, List.of(0.4), T0, 1, 1, 0,
+                List.of());
         LegacyUsage legacy = new LegacyUsage(new TokenCounts(9, 9, 9, 9, 9), "m", T0.plusSeconds(5),
                 new TokenCounts(99, 99, 99, 99, 99), 7, List.of(0.9));
         UsageState state = StateAssembler.assemble(new UsageLimitsContent(null, null, legacy, List.of()),
@@ -88,7 +91,7 @@ class StateAssemblerTest {
         LegacyUsage legacy = new LegacyUsage(new TokenCounts(9, 8, 7, 0, 6), "claude-opus-4-1", T0,
                 new TokenCounts(90, 80, 70, 0, 60), 7, List.of());
         UsageState state = StateAssembler.assemble(new UsageLimitsContent(null, null, legacy, List.of()),
-                List.of(0.7, 0.8), TranscriptPart.EMPTY, List.of());
+                List.of(0.7, 0.8), TranscriptSummary.EMPTY, List.of());
         assertThat(state.lastResponse().tokens().input()).isEqualTo(9);
         assertThat(state.lastResponse().model()).isEqualTo("claude-opus-4-1");
         assertThat(state.activeSession().requests()).isEqualTo(7);
@@ -104,13 +107,13 @@ class StateAssemblerTest {
         for (int i = 0; i < 100; i++) {
             many.add(i / 100.0);
         }
-        UsageState s = StateAssembler.assemble(UsageLimitsContent.EMPTY, many, TranscriptPart.EMPTY, List.of());
+        UsageState s = StateAssembler.assemble(UsageLimitsContent.EMPTY, many, TranscriptSummary.EMPTY, List.of());
         assertThat(s.cacheRatios()).hasSize(60).startsWith(0.40).endsWith(0.99);
     }
 
     @Test
     void nothingAnywhereIsNoData() {
-        UsageState s = StateAssembler.assemble(UsageLimitsContent.EMPTY, List.of(), TranscriptPart.EMPTY, List.of());
+        UsageState s = StateAssembler.assemble(UsageLimitsContent.EMPTY, List.of(), TranscriptSummary.EMPTY, List.of());
         assertThat(s.hasData()).isFalse();
         assertThat(s.rateLimits()).isNull();
     }

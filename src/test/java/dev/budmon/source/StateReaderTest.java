@@ -1,5 +1,6 @@
 package dev.budmon.source;
 
+import dev.budmon.source.transcript.TranscriptSource;
 import dev.budmon.model.UsageState;
 import dev.budmon.source.transcript.TranscriptFeed;
 import dev.budmon.ui.ClaudeDirFixture;

@@ -6,7 +6,7 @@ import dev.budmon.calc.PriceTable;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.model.UsageState;
 import dev.budmon.source.StateReader;
-import dev.budmon.source.TranscriptSource;
+import dev.budmon.source.transcript.TranscriptSource;
 import dev.budmon.source.UsageLimitsContent;
 import dev.budmon.source.UsageLimitsFile;
 import dev.budmon.source.QuotaFiles;

@@ -2,7 +2,7 @@ package dev.budmon.watch;
 
 import dev.budmon.model.UsageState;
 import dev.budmon.source.StateReader;
-import dev.budmon.source.TranscriptSource;
+import dev.budmon.source.transcript.TranscriptSource;
 import dev.budmon.source.UsageLimitsFile;
 import dev.budmon.source.transcript.TranscriptFeed;
 import dev.budmon.ui.ClaudeDirFixture;

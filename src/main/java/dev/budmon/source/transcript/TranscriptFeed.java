@@ -2,8 +2,6 @@ package dev.budmon.source.transcript;
 
 import dev.budmon.model.ApiResponse;
 import dev.budmon.model.SourceWarning;
-import dev.budmon.source.TranscriptPart;
-import dev.budmon.source.TranscriptSource;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -12,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The transcripts as a source of the state: a {@link TranscriptStore} whose summary is turned into the
- * state's {@link TranscriptPart}, the same instance as long as nothing was appended. Confined to one thread.
+ * The transcripts as a source of the state: a {@link TranscriptStore}, optionally kept in a
+ * {@link HistoryIndex} between processes, whose summary is handed on as the same instance as long as nothing
+ * it shows changed. Confined to one thread.
  */
 public final class TranscriptFeed implements TranscriptSource {
 
@@ -22,8 +21,7 @@ public final class TranscriptFeed implements TranscriptSource {
     private final long saveEveryNanos;
     private long nextSave;
     private boolean saved;
-    private TranscriptSummary lastSummary;
-    private TranscriptPart lastPart = TranscriptPart.EMPTY;
+    private TranscriptSummary lastSummary = TranscriptSummary.EMPTY;
 
     /** A feed that reads every transcript at its first refresh. */
     public TranscriptFeed() {
@@ -48,12 +46,12 @@ public final class TranscriptFeed implements TranscriptSource {
     }
 
     @Override
-    public TranscriptPart refresh(List<Path> dirs, List<SourceWarning> warnings) {
+    public TranscriptSummary refresh(List<Path> dirs, List<SourceWarning> warnings) {
         return refresh(dirs, null, warnings);
     }
 
     @Override
-    public TranscriptPart refresh(List<Path> dirs, Collection<Path> changedFiles, List<SourceWarning> warnings) {
+    public TranscriptSummary refresh(List<Path> dirs, Collection<Path> changedFiles, List<SourceWarning> warnings) {
         if (store == null) {
             store = index.load();
         }
@@ -73,12 +71,10 @@ public final class TranscriptFeed implements TranscriptSource {
         }
         // equals only between two summaries: a record's first equals is linked through method handles, which
         // the first read at the start need not wait for
-        if (s != lastSummary && (lastSummary == null || !lastSummary.equals(s))) {
+        if (s != lastSummary && !lastSummary.equals(s)) {
             lastSummary = s;
-            lastPart = new TranscriptPart(s.lastResponse(), s.activeSession(), s.timeline(), s.cacheRatios(),
-                    s.newestTime());
         }
-        return lastPart;
+        return lastSummary;
     }
 
     /** The responses read so far from {@code since} on, oldest first. Same thread as refresh. */

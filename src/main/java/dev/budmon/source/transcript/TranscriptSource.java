@@ -1,4 +1,4 @@
-package dev.budmon.source;
+package dev.budmon.source.transcript;
 
 import dev.budmon.model.SourceWarning;
 
@@ -6,20 +6,20 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 
-/** Reads Claude Code's transcripts incrementally. Confined to one thread; I/O. */
+/** Claude Code's transcripts as a source of the state, read incrementally. Confined to one thread; I/O. */
 public interface TranscriptSource {
 
     /** No transcripts at all; for tests and for commands that need only the quota. */
-    TranscriptSource NONE = (dirs, warnings) -> TranscriptPart.EMPTY;
+    TranscriptSource NONE = new None();
 
     /**
      * Reads what was appended since the last call.
      *
      * @param dirs     the Claude directories
      * @param warnings receives one entry per problem met
-     * @return the transcripts' contribution; the same instance as last time when nothing changed
+     * @return what the transcripts say; the same instance as last time when nothing changed
      */
-    TranscriptPart refresh(List<Path> dirs, List<SourceWarning> warnings);
+    TranscriptSummary refresh(List<Path> dirs, List<SourceWarning> warnings);
 
     /**
      * Reads what was appended to the given files since the last call, when a file watcher named them; a
@@ -27,7 +27,18 @@ public interface TranscriptSource {
      *
      * @param changedFiles the transcripts the watcher named, or {@code null}: look at every transcript
      */
-    default TranscriptPart refresh(List<Path> dirs, Collection<Path> changedFiles, List<SourceWarning> warnings) {
+    default TranscriptSummary refresh(List<Path> dirs, Collection<Path> changedFiles, List<SourceWarning> warnings) {
         return refresh(dirs, warnings);
+    }
+
+    /** A class, not a lambda: loaded at every start, where a lambda's bootstrap costs time. */
+    final class None implements TranscriptSource {
+        private None() {
+        }
+
+        @Override
+        public TranscriptSummary refresh(List<Path> dirs, List<SourceWarning> warnings) {
+            return TranscriptSummary.EMPTY;
+        }
     }
 }

@@ -36,6 +36,11 @@ public record TranscriptSummary(ApiResponse lastResponse, SessionUsage activeSes
     public static final TranscriptSummary EMPTY = new TranscriptSummary(null, null, Map.of(), UsageTimeline.EMPTY,
             List.of(), null, 0, 0, 0, List.of());
 
+    /** Whether the transcripts gave any response at all. */
+    public boolean isEmpty() {
+        return lastResponse == null && activeSession == null;
+    }
+
     public TranscriptSummary {
         activeSessionClaudeUsage = Map.copyOf(activeSessionClaudeUsage);
         cacheRatios = List.copyOf(cacheRatios);

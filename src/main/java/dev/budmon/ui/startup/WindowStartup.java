@@ -4,7 +4,7 @@ import dev.budmon.config.ConfigStore;
 import dev.budmon.config.LoadedConfig;
 import dev.budmon.i18n.Messages;
 import dev.budmon.source.ClaudeDirs;
-import dev.budmon.source.TranscriptSource;
+import dev.budmon.source.transcript.TranscriptSource;
 import dev.budmon.ui.DashboardApp;
 import dev.budmon.ui.SetupRunner;
 import dev.budmon.ui.ThreadCheckingRepaintManager;
