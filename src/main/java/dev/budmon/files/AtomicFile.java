@@ -1,5 +1,7 @@
 package dev.budmon.files;
 
+import dev.budmon.threads.ThreadCheck;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -135,6 +137,7 @@ public final class AtomicFile {
 
     private static Path write(Path target, byte[] content, Set<PosixFilePermission> permissions,
                               boolean replaceExisting, boolean forcePermissions) throws IOException {
+        ThreadCheck.notOnEdt("writing " + target);
         Path real = linkTarget(target);
         BasicFileAttributes existing = attributes(real);
         if (existing != null && !replaceExisting) {

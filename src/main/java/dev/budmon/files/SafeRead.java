@@ -1,5 +1,7 @@
 package dev.budmon.files;
 
+import dev.budmon.threads.ThreadCheck;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -79,6 +81,7 @@ public final class SafeRead {
      * @throws NotRegularFileException it is a folder, FIFO, device or socket
      */
     public static BasicFileAttributes requireRegular(Path file) throws IOException {
+        ThreadCheck.notOnEdt("reading " + file);
         BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
         if (!a.isRegularFile()) {
             throw new NotRegularFileException(file.toString(), kindOf(file, a));

@@ -4,6 +4,7 @@
  * file belongs never blocks or floods a reader); {@link AtomicFile} replaces a file by a temporary file
  * and a rename, writing through symbolic links and refusing read-only files.
  *
- * <p>Depends on the JDK only. Any thread but the Event Dispatch Thread: every method does file I/O.
+ * <p>Depends on the JDK and threads (the debug check that no file is touched on the Event Dispatch Thread).
+ * Any thread but the Event Dispatch Thread: every method does file I/O.
  */
 package dev.budmon.files;

@@ -1,5 +1,7 @@
 package dev.budmon.source.transcript;
 
+import dev.budmon.threads.ThreadCheck;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -49,6 +51,7 @@ final class TranscriptTail {
      * (also when the sink or the file fails midway, so no line is ever handed over twice).
      */
     Outcome read(TranscriptFile f, LineSink sink) throws IOException {
+        ThreadCheck.notOnEdt("reading " + f.path);
         try (FileChannel ch = FileChannel.open(f.path, StandardOpenOption.READ)) {
             if (ch.size() < f.offset || !tailMatches(ch, f)) {
                 return Outcome.REPLACED;
