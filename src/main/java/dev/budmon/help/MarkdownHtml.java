@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * block quotes, horizontal rules, and backslash escapes. Everything else is text: {@code <}, {@code >},
  * {@code &} and {@code "} are always escaped, so raw HTML in the source shows as written and never becomes
  * markup. Setext headings, indented code blocks, images, reference links and HTML blocks are not supported.
+ *
+ * <p>Over 400 lines: one pass over the guide's Markdown subset, block and inline rules side by side.
  */
 public final class MarkdownHtml {
 

@@ -24,6 +24,8 @@ import java.util.Map;
  * <p>The item owns the bus name {@code org.kde.StatusNotifierItem-<pid>-1} and registers with the panel's
  * {@code org.kde.StatusNotifierWatcher}, again whenever a new watcher appears (a panel restarted, or started
  * after BudMon at login). Thread-safe; {@link #update} from any thread.
+ *
+ * <p>Over 400 lines: the two D-Bus interfaces a panel reads (the item and its dbusmenu) and their properties, side by side.
  */
 public final class StatusNotifierItem implements AutoCloseable {
 

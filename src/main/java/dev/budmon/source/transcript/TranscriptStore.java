@@ -1,7 +1,5 @@
 package dev.budmon.source.transcript;
 
-import dev.budmon.files.NotRegularFileException;
-import dev.budmon.files.SafeRead;
 import dev.budmon.model.ApiResponse;
 import dev.budmon.model.SessionUsage;
 import dev.budmon.model.SourceWarning;
@@ -9,31 +7,20 @@ import dev.budmon.model.UsageState;
 import dev.budmon.model.UsageTimeline;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads Claude Code's transcripts ({@code <claude dir>/projects/**}{@code /*.jsonl}, subagents included)
@@ -67,6 +54,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #responses}, {@link #sessions} and a {@link TranscriptIndex} save, which may then run side by side
  * on threads started after the refresh. A big read (the first scan, a rebuild) starts
  * short-lived helper threads that read and parse files ahead; they end before {@code refresh} returns.
+ *
+ * <p>Over 400 lines: the counting rules, the files' read offsets and the summary share every map of the store and change together (finding files and the parallel scan live apart, in TranscriptFinder and ParallelScan).
  */
 public final class TranscriptStore {
 
@@ -137,8 +126,12 @@ public final class TranscriptStore {
         List<SourceWarning> warnings = new ArrayList<>();
         List<TranscriptFile> toRead = new ArrayList<>();
         boolean rebuild = false;
+        List<TranscriptFinder.Found> found = new ArrayList<>();
         for (Path dir : claudeDirs) {
-            rebuild |= walk(dir.toAbsolutePath().normalize().resolve("projects"), warnings, toRead);
+            TranscriptFinder.walkProjects(dir.toAbsolutePath().normalize().resolve("projects"), warnings, found);
+        }
+        for (TranscriptFinder.Found f : found) {
+            rebuild |= consider(f, toRead);
         }
         return finishWalk(rebuild, toRead, warnings);
     }
@@ -185,38 +178,11 @@ public final class TranscriptStore {
         walks++;
         List<SourceWarning> warnings = new ArrayList<>();
         List<TranscriptFile> toRead = new ArrayList<>();
-        Path project = transcript.getParent();
-        Path projects = project.getParent() != null ? project.getParent() : project;
-        List<Path> paths = new ArrayList<>();
-        paths.add(transcript);
-        String name = transcript.getFileName().toString();
-        if (name.endsWith(".jsonl")) {
-            Path subagents = project.resolve(name.substring(0, name.length() - ".jsonl".length())).resolve("subagents");
-            if (Files.isDirectory(subagents)) {
-                // No glob: it compiles a regular expression, which the status line would pay at every start.
-                try (DirectoryStream<Path> list = Files.newDirectoryStream(subagents)) {
-                    for (Path p : list) {
-                        if (p.getFileName().toString().endsWith(".jsonl")) {
-                            paths.add(p);
-                        }
-                    }
-                } catch (IOException | RuntimeException e) {
-                    warnings.add(new SourceWarning(subagents.toString(), "cannot list: " + describe(e)));
-                }
-            }
-        }
+        List<TranscriptFinder.Found> found = new ArrayList<>();
+        TranscriptFinder.sessionFiles(transcript, warnings, found);
         boolean rebuild = false;
-        for (Path file : paths) {
-            BasicFileAttributes attrs;
-            try {
-                attrs = SafeRead.requireRegular(file);
-            } catch (NoSuchFileException e) {
-                continue;
-            } catch (IOException | RuntimeException e) {
-                warnings.add(new SourceWarning(file.toString(), "cannot read: " + describe(e)));
-                continue;
-            }
-            rebuild |= consider(projects, file, attrs, toRead);
+        for (TranscriptFinder.Found f : found) {
+            rebuild |= consider(f, toRead);
         }
         return finishWalk(rebuild, toRead, warnings);
     }
@@ -226,8 +192,9 @@ public final class TranscriptStore {
      *
      * @return whether a known file was replaced, so that everything must be read again
      */
-    private boolean consider(Path projects, Path file, BasicFileAttributes attrs, List<TranscriptFile> toRead) {
-        TranscriptFile f = known(projects, file);
+    private boolean consider(TranscriptFinder.Found found, List<TranscriptFile> toRead) {
+        TranscriptFile f = known(found.projects(), found.file());
+        BasicFileAttributes attrs = found.attrs();
         f.seenInWalk = walks;
         f.seen = attrs;
         if (f.isReplacedBy(attrs)) {
@@ -280,7 +247,7 @@ public final class TranscriptStore {
         List<TranscriptFile> toRead = new ArrayList<>();
         for (Path changed : changedFiles) {
             Path path = changed.toAbsolutePath().normalize();
-            Path projects = projectsFolderOf(path, claudeDirs);
+            Path projects = TranscriptFinder.projectsFolderOf(path, claudeDirs);
             if (projects == null || !path.getFileName().toString().endsWith(".jsonl")) {
                 continue;
             }
@@ -313,108 +280,14 @@ public final class TranscriptStore {
         return summary(!toRead.isEmpty());
     }
 
-    private static Path projectsFolderOf(Path path, List<Path> claudeDirs) {
-        for (Path dir : claudeDirs) {
-            Path projects = dir.toAbsolutePath().normalize().resolve("projects");
-            if (path.startsWith(projects) && !path.equals(projects)) {
-                return projects;
-            }
-        }
-        return null;
-    }
-
-    /** Walks one projects folder; returns whether a known file was replaced. */
-    private boolean walk(Path projects, List<SourceWarning> warnings, List<TranscriptFile> toRead) {
-        BasicFileAttributes rootAttrs;
-        try {
-            rootAttrs = Files.readAttributes(projects, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            // Normal before Claude Code's first session, and for the other folders of CLAUDE_CONFIG_DIR.
-            return false;
-        } catch (IOException e) {
-            warnings.add(new SourceWarning(projects.toString(), "cannot read the transcript folder: " + describe(e)));
-            return false;
-        }
-        if (!rootAttrs.isDirectory()) {
-            warnings.add(new SourceWarning(projects.toString(), "no transcripts: this is not a folder"));
-            return false;
-        }
-        boolean[] replaced = {false};
-        try {
-            Files.walkFileTree(projects, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (!file.getFileName().toString().endsWith(".jsonl")) {
-                                return FileVisitResult.CONTINUE;
-                            }
-                            if (!attrs.isRegularFile()) {
-                                warnings.add(new SourceWarning(file.toString(), attrs.isSymbolicLink()
-                                        ? "cannot read: broken symbolic link" : "cannot read: not a regular file"));
-                                return FileVisitResult.CONTINUE;
-                            }
-                            replaced[0] |= consider(projects, file, attrs, toRead);
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) {
-                            warnings.add(new SourceWarning(file.toString(), "cannot read: " + describe(e)));
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
-                            if (e != null) {
-                                warnings.add(new SourceWarning(dir.toString(), "cannot list: " + describe(e)));
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-                    });
-        } catch (IOException | RuntimeException e) {
-            warnings.add(new SourceWarning(projects.toString(), "cannot list: " + describe(e)));
-        }
-        return replaced[0];
-    }
-
-    private static String describe(Exception e) {
-        if (e instanceof NotRegularFileException n) {
-            return n.getReason();
-        }
-        if (e instanceof FileSystemLoopException) {
-            return "symbolic link loop";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "access denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "does not exist";
-        }
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
-    }
-
     /** The file's record, created when it is new. */
     private TranscriptFile known(Path projects, Path file) {
         TranscriptFile f = files.get(file);
         if (f == null) {
-            f = newFile(projects, file);
+            f = TranscriptFinder.newFile(projects, file);
             files.put(file, f);
         }
         return f;
-    }
-
-    /** A file's session and main transcript follow from where it lies below the projects folder. */
-    private static TranscriptFile newFile(Path projects, Path file) {
-        Path rel = projects.relativize(file);
-        String stem = file.getFileName().toString();
-        stem = stem.substring(0, stem.length() - ".jsonl".length());
-        if (rel.getNameCount() >= 3) {
-            // <project>/<session>/subagents/agent-x.jsonl, or anything else kept in a session's folder
-            String session = rel.getName(1).toString();
-            return new TranscriptFile(file, session, projects.resolve(rel.getName(0)).resolve(session + ".jsonl"));
-        }
-        return new TranscriptFile(file, stem, file);
     }
 
     /** Reads the files oldest first; returns whether one turned out replaced (everything must be reread). */
@@ -439,7 +312,7 @@ public final class TranscriptStore {
         }
         int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
         if (threads > 1 && !list.isEmpty() && bytes > parallelBytes) {
-            return readInParallel(list, Math.min(threads, list.size()));
+            return ParallelScan.read(list, Math.min(threads, list.size()), new ParsedCounter());
         }
         if (tail == null) {
             tail = new TranscriptTail();
@@ -455,85 +328,29 @@ public final class TranscriptStore {
                 files.remove(f.path);
                 return true;
             } catch (IOException | RuntimeException e) {
-                f.problem = "cannot read: " + describe(e);
+                f.problem = "cannot read: " + TranscriptFinder.describe(e);
             }
         }
         return false;
     }
 
-    /**
-     * Big reads (the first scan, a rebuild) use every core: helper threads read and parse whole files
-     * ahead, while this thread counts them strictly in the given order, so the result is the same as
-     * reading them one after the other. The helpers end before this returns.
-     */
-    private boolean readInParallel(List<TranscriptFile> list, int threads) {
-        List<CompletableFuture<ParsedLines>> results = new ArrayList<>(list.size());
-        for (int i = 0; i < list.size(); i++) {
-            results.add(new CompletableFuture<>());
-        }
-        AtomicInteger next = new AtomicInteger();
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread[] helpers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
-            helpers[t] = new Thread(() -> {
-                TranscriptTail ownTail = new TranscriptTail();
-                TranscriptLineParser ownParser = new TranscriptLineParser();
-                int i;
-                while (!stop.get() && (i = next.getAndIncrement()) < list.size()) {
-                    try {
-                        results.get(i).complete(ParsedLines.read(list.get(i), ownTail, ownParser));
-                    } catch (Throwable e) {
-                        results.get(i).completeExceptionally(e);
-                    }
-                }
-            }, "budmon-transcripts-" + t);
-            helpers[t].setDaemon(true);
-            helpers[t].start();
-        }
-        try {
-            for (int i = 0; i < list.size(); i++) {
-                ParsedLines r;
-                try {
-                    r = results.get(i).join();
-                } catch (CompletionException e) {
-                    list.get(i).problem = "cannot read: " + e.getCause();
-                    continue;
-                } finally {
-                    results.set(i, null); // let the counted lines go
-                }
-                if (r.gone) {
-                    files.remove(r.file.path);
-                    return true;
-                }
-                if (r.outcome == TranscriptTail.Outcome.REPLACED) {
-                    return true;
-                }
-                skippedLines += r.skipped;
-                for (TranscriptLine l : r.lines) {
-                    countLine(l, r.file);
-                }
-                r.file.problem = r.error == null ? null : "cannot read: " + describe(r.error);
+    /** Counts what the helper threads of a big read parsed, file by file, in the order of the list. */
+    private final class ParsedCounter implements ParallelScan.Counter {
+        @Override
+        public boolean count(ParsedLines r) {
+            if (r.gone) {
+                files.remove(r.file.path);
+                return true;
             }
+            if (r.outcome == TranscriptTail.Outcome.REPLACED) {
+                return true;
+            }
+            skippedLines += r.skipped;
+            for (TranscriptLine l : r.lines) {
+                countLine(l, r.file);
+            }
+            r.file.problem = r.error == null ? null : "cannot read: " + TranscriptFinder.describe(r.error);
             return false;
-        } finally {
-            stop.set(true);
-            for (Thread helper : helpers) {
-                joinUninterruptibly(helper);
-            }
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
