@@ -184,7 +184,7 @@ public final class ConfigStore {
     private LoadedConfig withWarning(LoadedConfig config, String message) {
         List<SourceWarning> warnings = new ArrayList<>(config.warnings());
         warnings.add(new SourceWarning(source(), message));
-        return new LoadedConfig(config.config(), warnings);
+        return new LoadedConfig(config.config(), warnings, config.legacy());
     }
 
     private static String describe(Exception e) {
