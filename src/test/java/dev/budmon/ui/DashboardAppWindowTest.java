@@ -235,7 +235,8 @@ class DashboardAppWindowTest {
     private double filledFraction(BufferedImage shot, String window) {
         int ok = BudmonTheme.color(BudmonTheme.QUOTA_OK).getRGB() & 0xffffff;
         int track = BudmonTheme.color(BudmonTheme.QUOTA_TRACK).getRGB() & 0xffffff;
-        int marker = BudmonTheme.color(BudmonTheme.QUOTA_MARKER).getRGB() & 0xffffff;
+        int warnMarker = BudmonTheme.color(BudmonTheme.QUOTA_WARN_MARKER).getRGB() & 0xffffff;
+        int alarmMarker = BudmonTheme.color(BudmonTheme.QUOTA_ALARM_MARKER).getRGB() & 0xffffff;
         Rectangle r = onEdt(() -> {
             QuotaBar b = bar(window);
             Point p = SwingUtilities.convertPoint(b, 0, 0, app.frame());
@@ -249,7 +250,7 @@ class DashboardAppWindowTest {
         int end = 0;
         for (int x = 0; x < r.width; x++) {
             int c = shot.getRGB(r.x + x, y) & 0xffffff;
-            if (c == track || c == marker) {
+            if (c == track || c == warnMarker || c == alarmMarker) {
                 end = x + 1;
             }
         }
