@@ -103,7 +103,7 @@ public class DashboardFrame extends JFrame {
      * Grows or shrinks the window's height to the new content, keeping a width the user chose, so that
      * nothing is clipped after sections appear and no empty space stays after they go.
      */
-    private void fitToContent() {
+    void fitToContent() {
         setMinimumSize(null);
         Dimension preferred = getPreferredSize();
         setMinimumSize(preferred);

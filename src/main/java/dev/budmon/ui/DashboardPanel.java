@@ -5,7 +5,6 @@ import dev.budmon.ui.theme.BudmonTheme;
 import dev.budmon.ui.view.DashboardView;
 
 import javax.swing.BorderFactory;
-import javax.swing.Box;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
 import java.awt.Dimension;
@@ -27,6 +26,7 @@ final class DashboardPanel extends JPanel {
     final QuotaPanel quotas = new QuotaPanel();
     final RequestsPanel requests = new RequestsPanel();
     final CachePanel cache = new CachePanel();
+    final NoticesPanel notices = new NoticesPanel();
     final FooterPanel footer = new FooterPanel();
     /** The view the parts show; {@code null} before the first. */
     private DashboardView shown;
@@ -43,11 +43,12 @@ final class DashboardPanel extends JPanel {
         add(new Rule(), Cell.at(0, row++).fillX().gap(8, 0, 8, 0));
         add(requests, Cell.at(0, row++).fillX());
         add(new Rule(), Cell.at(0, row++).fillX().gap(8, 0, 8, 0));
-        add(cache, Cell.at(0, row++).fillX());
+        // spare height of a window the user made taller goes to the cache's sparkline, spare width to the bars
+        // and the sparkline; nothing is left as a dead area
+        add(cache, Cell.at(0, row++).fillBoth());
+        add(notices, Cell.at(0, row++).fillX());
         add(new Rule(), Cell.at(0, row++).fillX().gap(8, 0, 4, 0));
-        add(footer, Cell.at(0, row++).fillX());
-        // spare height of a window the user made taller goes below the footer, not around the content
-        add(Box.createVerticalGlue(), Cell.at(0, row).weightY());
+        add(footer, Cell.at(0, row).fillX());
         applyTheme();
     }
 
@@ -65,14 +66,17 @@ final class DashboardPanel extends JPanel {
         }
         boolean rebuilt = false;
         if (old == null || !v.quotas().equals(old.quotas()) || !v.captions().equals(old.captions())
-                || !v.ring().equals(old.ring())) {
-            rebuilt = quotas.show(v.quotas(), v.captions(), v.ring());
+                || !v.ring().equals(old.ring()) || !v.ringTip().equals(old.ringTip())) {
+            rebuilt = quotas.show(v.quotas(), v.captions(), v.ring(), v.ringTip());
         }
         if (old == null || !v.requests().equals(old.requests())) {
             rebuilt |= requests.show(v.requests());
         }
         if (old == null || !v.cache().equals(old.cache())) {
             cache.show(v.cache());
+        }
+        if (old == null || !v.notices().equals(old.notices())) {
+            rebuilt |= notices.show(v.notices());
         }
         if (old == null || !v.footer().equals(old.footer())) {
             footer.show(v.footer());
