@@ -132,6 +132,98 @@ class DashboardPanelTest {
         return true;
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(SampleViews.Scenario.class)
+    void everyLabelBarRingAndFigureHasATooltipInBothLanguages(SampleViews.Scenario scenario) {
+        useScale(1);
+        onEdt(() -> {
+            java.util.Map<String, String> english = new java.util.HashMap<>();
+            for (boolean german : new boolean[] {false, true}) {
+                DashboardPanel panel = new DashboardPanel();
+                panel.show(SampleViews.view(scenario, 0, german));
+                layOut(panel);
+                List<String> without = new ArrayList<>();
+                for (Component c : all(panel)) {
+                    boolean shown = c instanceof JLabel l ? !l.getText().isEmpty() && isVisibleIn(c, panel)
+                            : c instanceof dev.budmon.ui.widget.ModelWidget<?> && isVisibleIn(c, panel);
+                    if (!shown) {
+                        continue;
+                    }
+                    String tip = Tips.plain((JComponent) c);
+                    if (tip == null || tip.isBlank()) {
+                        without.add(c.getName() + " '" + (c instanceof JLabel l ? l.getText() : "") + "'");
+                    } else if (!german) {
+                        english.put(c.getName(), tip);
+                    } else if (english.containsKey(c.getName()) && c.getName().startsWith("caption:")) {
+                        assertThat(tip).as("German tooltip of %s", c.getName()).isNotEqualTo(english.get(c.getName()));
+                    }
+                    if (tip != null) {
+                        assertThat(((JComponent) c).getToolTipText()).startsWith("<html>");
+                    }
+                }
+                assertThat(without).as("components without a tooltip (%s)", german ? "de" : "en").isEmpty();
+            }
+            return null;
+        });
+    }
+
+    private static boolean isVisibleIn(Component c, Container root) {
+        for (Component p = c; p != null && p != root; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void menusHaveMnemonicsAndTheFrequentItemsAccelerators() {
+        useScale(1);
+        onEdt(() -> {
+            DashboardMenuBar bar = new DashboardMenuBar(new RecordingActions(new ArrayList<>()));
+            bar.show(SampleViews.menu(false));
+            assertThat(mnemonic(bar, "menu:logs")).isEqualTo('L');
+            assertThat(mnemonic(bar, "menu:settings")).isEqualTo('S');
+            assertThat(mnemonic(bar, "menu:help")).isEqualTo('H');
+            assertThat(((JMenu) find(bar, "menu:logs")).getText()).isEqualTo("Logs");
+            assertThat(((JMenuItem) find(bar, "menu:logs.session")).getAccelerator())
+                    .isEqualTo(javax.swing.KeyStroke.getKeyStroke("ctrl L"));
+            assertThat(((JMenuItem) find(bar, "menu:logs.history")).getAccelerator())
+                    .isEqualTo(javax.swing.KeyStroke.getKeyStroke("ctrl H"));
+            assertThat(((JMenuItem) find(bar, "menu:logs.folder")).getAccelerator())
+                    .isEqualTo(javax.swing.KeyStroke.getKeyStroke("ctrl O"));
+            assertThat(((JMenuItem) find(bar, "menu:settings.ini")).getAccelerator())
+                    .isEqualTo(javax.swing.KeyStroke.getKeyStroke("ctrl E"));
+            assertThat(((JMenuItem) find(bar, "menu:help.guide")).getAccelerator())
+                    .isEqualTo(javax.swing.KeyStroke.getKeyStroke("F1"));
+            for (boolean german : new boolean[] {false, true}) {
+                bar.show(SampleViews.menu(german));
+                // within each menu the letters differ, so each press picks one item
+                for (String menu : List.of("menu:logs", "menu:settings", "menu:help")) {
+                    List<Character> letters = new ArrayList<>();
+                    letters.add(mnemonic(bar, menu));
+                    for (Component item : ((JMenu) find(bar, menu)).getMenuComponents()) {
+                        if (item instanceof JMenuItem i) {
+                            assertThat(i.getMnemonic()).as("%s has a mnemonic", i.getText()).isNotZero();
+                            assertThat(i.getText().toUpperCase().indexOf(Character.toUpperCase((char) i.getMnemonic())))
+                                    .as("the mnemonic of %s is one of its letters", i.getText()).isNotNegative();
+                            letters.add((char) i.getMnemonic());
+                        }
+                    }
+                    assertThat(letters.subList(1, letters.size())).as("items of %s", menu).doesNotHaveDuplicates();
+                }
+            }
+            assertThat(mnemonic(bar, "menu:logs")).isEqualTo('P');
+            assertThat(mnemonic(bar, "menu:settings")).isEqualTo('E');
+            assertThat(mnemonic(bar, "menu:help")).isEqualTo('H');
+            return null;
+        });
+    }
+
+    private static char mnemonic(Container bar, String name) {
+        return (char) ((JMenuItem) find(bar, name)).getMnemonic();
+    }
+
     @Test
     void newViewOfTheSameShapeUpdatesTextsInPlace() {
         useScale(1);
