@@ -4,6 +4,10 @@ import dev.budmon.ui.view.DashboardView;
 
 import javax.swing.JFrame;
 import javax.swing.WindowConstants;
+import javax.swing.BorderFactory;
+import javax.swing.JScrollPane;
+import javax.swing.ScrollPaneConstants;
+import dev.budmon.ui.theme.BudmonTheme;
 import java.awt.Dimension;
 import java.awt.Insets;
 import java.awt.Rectangle;
@@ -29,6 +33,12 @@ public class DashboardFrame extends JFrame {
     public static final String WINDOW_CLASS = "budmon";
 
     private final DashboardPanel content = new DashboardPanel();
+    /**
+     * Holds the content; scrolls only when the screen is shorter than the content (the longest texts at 2× on a
+     * small screen): the window stays on the screen and every figure can still be reached, none is cut.
+     */
+    private final JScrollPane scroller = new JScrollPane(content, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
+            ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
     private final DashboardMenuBar menuBar;
     private DashboardView view;
 
@@ -53,11 +63,25 @@ public class DashboardFrame extends JFrame {
         Objects.requireNonNull(actions, "actions");
         menuBar = new DashboardMenuBar(actions, menuItems);
         setJMenuBar(menuBar);
-        setContentPane(content);
+        scroller.setName("dashboard-scroller");
+        scroller.setBorder(BorderFactory.createEmptyBorder());
+        scroller.setViewportBorder(null);
+        scroller.getVerticalScrollBar().setUnitIncrement(BudmonTheme.font(BudmonTheme.FONT).getSize() * 2);
+        setContentPane(scroller);
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         apply(Objects.requireNonNull(initial, "initial"));
         pack();
-        setMinimumSize(contentMinimum());
+        Dimension minimum = contentMinimum();
+        setMinimumSize(minimum);
+        Rectangle area = WindowPlacement.usableArea(getGraphicsConfiguration());
+        if (getHeight() > area.height) {
+            setSize(Math.max(getWidth(), minimum.width), area.height);
+        }
+    }
+
+    /** The dashboard inside the window (the content pane holds it in a scroll pane). EDT only. */
+    DashboardPanel dashboard() {
+        return content;
     }
 
     /**
@@ -143,13 +167,20 @@ public class DashboardFrame extends JFrame {
 
     /**
      * The least size at which nothing is cut off: every text whole, every bar at its shortest; the frame's
-     * decorations and menu bar included.
+     * decorations and menu bar included. Taller than the screen, it is the screen's height and the content
+     * scrolls, with room for the scroll bar beside it.
      */
     Dimension contentMinimum() {
         Dimension content = this.content.getMinimumSize();
         Dimension bar = getJMenuBar() == null ? new Dimension() : getJMenuBar().getMinimumSize();
         Insets in = getInsets();
-        return new Dimension(Math.max(content.width, bar.width) + in.left + in.right,
-                content.height + bar.height + in.top + in.bottom);
+        int width = Math.max(content.width, bar.width) + in.left + in.right;
+        int height = content.height + bar.height + in.top + in.bottom;
+        Rectangle area = WindowPlacement.usableArea(getGraphicsConfiguration());
+        if (height > area.height) {
+            height = area.height;
+            width += scroller.getVerticalScrollBar().getPreferredSize().width;
+        }
+        return new Dimension(width, height);
     }
 }

@@ -7,17 +7,20 @@ import dev.budmon.ui.view.DashboardView;
 import javax.swing.BorderFactory;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
+import javax.swing.JViewport;
+import javax.swing.Scrollable;
 import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.GridBagLayout;
+import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 
 /**
  * The window's content: header, quota windows with the ring, requests, cache and footer, separated by thin
  * rules. Paints the theme's background itself. EDT only.
  */
-final class DashboardPanel extends JPanel {
+final class DashboardPanel extends JPanel implements Scrollable {
 
     /** The dashboard's design width at 100 %: compact enough to sit beside a terminal. */
     private static final int DESIGN_WIDTH = 420;
@@ -103,6 +106,33 @@ final class DashboardPanel extends JPanel {
     public Dimension getPreferredSize() {
         Dimension d = super.getPreferredSize();
         return new Dimension(Math.max(d.width, UIScale.scale(DESIGN_WIDTH)), d.height);
+    }
+
+    @Override
+    public Dimension getPreferredScrollableViewportSize() {
+        return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
+        return BudmonTheme.font(BudmonTheme.FONT).getSize() * 2;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
+        return Math.max(1, visible.height - getScrollableUnitIncrement(visible, orientation, direction));
+    }
+
+    /** The window's width is the dashboard's: the window is never narrower than what the content needs. */
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+        return true;
+    }
+
+    /** The window's height too, unless the window is shorter than the content needs: then it scrolls. */
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+        return getParent() instanceof JViewport v && v.getHeight() >= getMinimumSize().height;
     }
 
     @Override

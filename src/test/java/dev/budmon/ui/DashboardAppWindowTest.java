@@ -152,7 +152,7 @@ class DashboardAppWindowTest {
 
     /** The bar of the quota window {@code window} (e.g. {@code 5h}); {@code null} while there is none. */
     private QuotaBar bar(String window) {
-        QuotaPanel.Section s = ((DashboardPanel) app.frame().getContentPane()).quotas.section(window);
+        QuotaPanel.Section s = app.frame().dashboard().quotas.section(window);
         return s == null ? null : s.bar;
     }
 
