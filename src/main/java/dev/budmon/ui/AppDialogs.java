@@ -123,6 +123,9 @@ final class AppDialogs {
         why.setWrapStyleWord(true);
         why.setColumns(TextDialog.COLUMNS - 20);
         why.setFont(BudmonTheme.font(BudmonTheme.FONT));
+        // wrapped at its width before the dialog is packed, so that its height is that of the wrapped lines
+        why.setSize(why.getPreferredSize().width, Short.MAX_VALUE);
+        why.setSize(why.getPreferredSize());
         JTextField path = new JTextField(target);
         path.setName("dialog:path");
         path.setEditable(false);
