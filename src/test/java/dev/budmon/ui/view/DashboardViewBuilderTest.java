@@ -407,4 +407,35 @@ class DashboardViewBuilderTest {
             assertThat(shown.ring().timeText()).isEqualTo("0:00:01");
         }
     }
+
+    @Test
+    void theClockAloneGivesTheFullBuildAtTheLimitWithNoticesAndChecks() {
+        // 5h at its limit with 10 minutes to the reset, a weekly Opus window running out; notices and checks
+        UsageState s = state(NOW.minus(Duration.ofMinutes(50)), null,
+                new QuotaWindow("5h", 1.0, NOW.plus(Duration.ofMinutes(10)), "rejected", null, Duration.ofHours(5)),
+                new QuotaWindow("7d_opus", 0.65, NOW.plus(Duration.ofDays(4)), "allowed", null, Duration.ofHours(168)));
+        List<NoticeView> notices = Notices.of(List.of(new dev.budmon.config.LegacyKey("thresholds", "quota_warn_pct",
+                "quota_warn")), List.of(), List.of(), EN);
+        MonitorPulse pulse = new MonitorPulse(9, 412, NOW.minusSeconds(1));
+        Figures f = Calculator.compute(s, NOW, BudmonConfig.DEFAULTS, PriceTable.bundled());
+        DashboardView shown = DashboardViewBuilder.build(f, BudmonConfig.DEFAULTS, EN, UTC, pulse, notices);
+        for (Duration d : List.of(Duration.ofSeconds(1), Duration.ofMinutes(9), Duration.ofMinutes(11))) {
+            Instant at = NOW.plus(d);
+            Figures next = Calculator.advance(f, s, at, BudmonConfig.DEFAULTS);
+            DashboardView anew = DashboardViewBuilder.build(
+                    Calculator.compute(s, at, BudmonConfig.DEFAULTS, PriceTable.bundled()), BudmonConfig.DEFAULTS,
+                    EN, UTC, pulse, notices);
+            if (next == null) {
+                // the reset passed: the caller builds anew
+                assertThat(anew.ring()).isEqualTo(dev.budmon.ui.widget.RingModel.UNKNOWN);
+                continue;
+            }
+            f = next;
+            shown = DashboardViewBuilder.advance(shown, f, BudmonConfig.DEFAULTS, EN, UTC, pulse);
+            assertThat(shown).as("at +%s", d).isEqualTo(anew);
+        }
+        assertThat(shown.notices()).hasSize(1);
+        assertThat(shown.ring().label()).isEqualTo("BLOCKED");
+        assertThat(shown.header().status()).as("50 min + 9 min: not yet stale").isEqualTo("ALARM");
+    }
 }
