@@ -26,6 +26,12 @@
 // is not replaced by older headers; processes take turns through a lock file beside it,
 // .usage-limits.json.lock, so that none renames older headers over newer ones it has not seen.
 //
+// Each response whose quota differs from the last one this process logged also adds one line to the
+// quota history, <Claude directory>/budmon/quota-history/YYYY-MM.jsonl (UTC month), appended with
+// O_APPEND so that any number of processes can add lines at once:
+//   {"t":"2026-01-01T12:00:00.000Z","src":"interceptor","req":"req_011C...","sid":null,"status":"allowed",
+//    "w":{"5h":{"u":0.42,"r":1767279600,"s":"allowed"},"7d":{...}}}
+//
 // Part of BudMon, GPL-3.0-or-later.
 
 import fs from "node:fs";
@@ -61,12 +67,37 @@ const LOCK_WAIT_AT_EXIT_MS = 100;
 // An updated_at further ahead of this clock than this is garbage, not a newer response.
 const FUTURE_TOLERANCE_MS = 60_000;
 
+// The quota history (the format is BudMon's, shared with its other writers and its reader).
+const HISTORY_FOLDERS = ["budmon", "quota-history"];
+const HISTORY_SOURCE = "interceptor";
+const UNIFIED_PREFIX = "anthropic-ratelimit-unified-";
+const STATUS_HEADER = `${UNIFIED_PREFIX}status`;
+const UTILIZATION_SUFFIX = "-utilization";
+// Responses waiting for the history are appended with the next write, or as soon as the event loop
+// turns once this many (or this much header text) wait: a long burst within the write delay. More than
+// the maximum are dropped (only an event loop that does not turn gets there).
+const HISTORY_BATCH = 64;
+const HISTORY_BATCH_CHARS = 256 * 1024;
+const MAX_PENDING_OBSERVATIONS = 256;
+const MAX_PENDING_CHARS = 1024 * 1024;
+// Readers may rely on short lines; a line longer than this (only absurd headers make one) is dropped.
+const MAX_LINE_BYTES = 1000;
+const MAX_WINDOW_NAME_LENGTH = 64;
+const MAX_STATUS_LENGTH = 64;
+// The ranges BudMon's reader accepts (dev.budmon.json.JsonValues, UnifiedHeaders): a value outside them
+// is left out of the line rather than make the reader skip the whole line.
+const MAX_UTILIZATION = 10;
+const MAX_EPOCH_SECOND = 253_402_300_799;
+const MAX_EPOCH_MILLI = MAX_EPOCH_SECOND * 1000 + 999;
+
 const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 const O_NOCTTY = fs.constants.O_NOCTTY ?? 0;
 const READ_FLAGS = fs.constants.O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY;
 // O_EXCL: a name that exists (a FIFO put there included) is never opened.
 const CREATE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY;
+// What fs.openSync(p, "a") means, and never a link or a FIFO's wait for a reader.
+const APPEND_FLAGS = fs.constants.O_WRONLY | fs.constants.O_APPEND | fs.constants.O_CREAT | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY;
 
 function writeDelay(configured) {
   const n = Number(configured);
@@ -119,17 +150,24 @@ let lockWaitSince = null;
  * Takes the rate-limit headers of one response. A response seen by both paths (same request-id) is
  * taken once.
  */
-function record(headers, requestId, via) {
+function record(headers, requestId, via, chars) {
   // Real ids have about 30 characters. A longer one is not kept (a slice of it would keep it whole):
   // that response is taken without deduplication.
-  if (requestId && requestId.length <= MAX_REQUEST_ID_LENGTH) {
-    if (recentIds.has(requestId)) return;
-    recentIds.add(requestId);
+  const id = requestId && requestId.length <= MAX_REQUEST_ID_LENGTH ? requestId : null;
+  if (id !== null) {
+    if (recentIds.has(id)) return;
+    recentIds.add(id);
     // A Set iterates in insertion order: the first is the oldest.
     if (recentIds.size > RECENT_REQUEST_IDS) recentIds.delete(recentIds.values().next().value);
   }
-  pending = { headers, capturedAt: Date.now() };
+  const capturedAt = Date.now();
+  pending = { headers, capturedAt };
   debug(`captured ${Object.keys(headers).length} rate-limit headers via ${via} (request-id ${requestId ?? "none"})`);
+  try {
+    queueObservation(headers, id, capturedAt, chars);
+  } catch (err) {
+    debug(`quota history: ${describe(err)}`);
+  }
   if (timer === null) schedule(WRITE_DELAY_MS);
 }
 
@@ -139,16 +177,22 @@ function schedule(ms) {
   timer.unref?.();
 }
 
+/** Appends the pending history lines and writes the pending headers; called by the timer and at exit. */
+function flush(atExit = false) {
+  if (timer !== null) {
+    clearTimeout(timer);
+    timer = null;
+  }
+  appendHistory();
+  writeUsageLimits(atExit);
+}
+
 /**
  * Writes what is pending. Waits for another process's write to end by trying again a moment later;
  * at exit, where nothing can be scheduled, it waits a little synchronously.
  */
-function flush(atExit = false) {
+function writeUsageLimits(atExit) {
   try {
-    if (timer !== null) {
-      clearTimeout(timer);
-      timer = null;
-    }
     if (pending === null) return;
     const target = resolveTarget(path.join(claudeDir(), FILE_NAME));
     if (target.stat !== null && !target.stat.isFile()) {
@@ -206,6 +250,7 @@ function resolveTarget(file) {
 }
 
 function kindOf(stat) {
+  if (stat.isFile()) return "a file";
   if (stat.isDirectory()) return "a folder";
   if (stat.isFIFO()) return "a FIFO";
   if (stat.isCharacterDevice()) return "a character device";
@@ -351,6 +396,228 @@ function keepOwnerAndMode(fd, stat) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Quota history: one line per response whose quota differs from the last line this process logged.
+
+// Responses waiting for the next append: their rate-limit headers (the object usage-limits.json is
+// written from, not a copy), request id and arrival. Their lines are made at the append, off the
+// response path.
+let observations = [];
+let observationChars = 0;
+let historyDropped = 0;
+// The status and windows of the last line this process made; an equal observation adds nothing.
+let lastObservationKey = null;
+let earlyAppend = null;
+
+/** Keeps a response's headers for the history; chars is the length of their names and values. */
+function queueObservation(headers, requestId, capturedAt, chars) {
+  if (observations.length >= MAX_PENDING_OBSERVATIONS || observationChars + chars > MAX_PENDING_CHARS) {
+    historyDropped++;
+    return;
+  }
+  observations.push({ headers, requestId, capturedAt });
+  observationChars += chars;
+  if ((observations.length >= HISTORY_BATCH || observationChars >= HISTORY_BATCH_CHARS) && earlyAppend === null) {
+    earlyAppend = setImmediate(() => {
+      earlyAppend = null;
+      appendHistory();
+    });
+    earlyAppend.unref?.();
+  }
+}
+
+/**
+ * The history lines of the waiting responses, in their order, each with its UTC month ("2026-12"):
+ * none for a response without quota, or with the same quota as the line before.
+ */
+function historyLinesOf(waiting) {
+  const lines = [];
+  for (const { headers, requestId, capturedAt } of waiting) {
+    const key = observationOf(headers);
+    if (key === null || key === lastObservationKey) continue;
+    const t = new Date(capturedAt).toISOString();
+    // Years 0 to 9999 only (a clock set beyond them): the reader takes no other time, the file name no sign.
+    if (t.length !== 24) continue;
+    const line = `{"t":"${t}","src":"${HISTORY_SOURCE}","req":${JSON.stringify(requestId)},"sid":null,${key}}\n`;
+    if (Buffer.byteLength(line) > MAX_LINE_BYTES) {
+      debug(`quota history: left out an observation of ${Buffer.byteLength(line)} bytes (more than ${MAX_LINE_BYTES})`);
+      continue;
+    }
+    lines.push({ month: t.slice(0, 7), line });
+    lastObservationKey = key;
+  }
+  return lines;
+}
+
+/**
+ * The account status and the windows of the unified headers, as the end of a history line
+ * ('"status":"allowed","w":{"5h":{"u":0.42,"r":1767279600,"s":"allowed"}}'), or null when the headers
+ * hold neither a status nor a window. Every "<name>-utilization" header makes a window (as BudMon's
+ * reader finds them), with its utilization, reset and status when they make sense. Windows are sorted by
+ * name, so that equal observations give equal text.
+ */
+function observationOf(headers) {
+  const status = shortText(headers[STATUS_HEADER]);
+  let names = null;
+  for (const name of Object.keys(headers)) {
+    // The suffix first: most names share the prefix, few the suffix.
+    if (!name.endsWith(UTILIZATION_SUFFIX) || !name.startsWith(UNIFIED_PREFIX)) continue;
+    const window = name.slice(UNIFIED_PREFIX.length, name.length - UTILIZATION_SUFFIX.length);
+    if (window !== "" && window.length <= MAX_WINDOW_NAME_LENGTH) (names ??= []).push(window);
+  }
+  if (status === null && names === null) return null;
+  let w = "";
+  for (const name of names?.sort() ?? []) {
+    const prefix = UNIFIED_PREFIX + name;
+    let fields = "";
+    const u = numberOf(headers[prefix + UTILIZATION_SUFFIX]);
+    // A finite number's text is its JSON.
+    if (u !== null && u >= 0 && u <= MAX_UTILIZATION) fields += `,"u":${u}`;
+    const r = epochSecondOf(headers[`${prefix}-reset`]);
+    if (r !== null) fields += `,"r":${r}`;
+    const s = shortText(headers[`${prefix}-status`]);
+    if (s !== null) fields += `,"s":${JSON.stringify(s)}`;
+    w += `,${JSON.stringify(name)}:{${fields.slice(1)}}`;
+  }
+  return `${status === null ? "" : `"status":${JSON.stringify(status)},`}"w":{${w.slice(1)}}`;
+}
+
+function shortText(value) {
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  return text !== "" && text.length <= MAX_STATUS_LENGTH ? text : null;
+}
+
+// What BudMon's reader takes as a number: no "Infinity", "0x10", "1." or empty text, which Number() takes.
+const NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function numberOf(value) {
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  if (!NUMBER_TEXT.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Epoch seconds of a reset sent in seconds (or, as the reader allows, milliseconds); null otherwise. */
+function epochSecondOf(value) {
+  const n = numberOf(value);
+  if (n === null || n <= 0) return null;
+  if (n <= MAX_EPOCH_SECOND) return Math.floor(n);
+  if (n <= MAX_EPOCH_MILLI) return Math.floor(n / 1000);
+  return null;
+}
+
+/**
+ * Appends the lines of the waiting responses, one write per month file. Any failure loses these lines
+ * only, and makes the next observation a line even when it equals the last one made.
+ */
+function appendHistory() {
+  if (historyDropped > 0) {
+    debug(`quota history: dropped ${historyDropped} responses: ${observations.length} were waiting`);
+    historyDropped = 0;
+  }
+  if (observations.length === 0) return;
+  const waiting = observations;
+  observations = [];
+  observationChars = 0;
+  try {
+    const lines = historyLinesOf(waiting);
+    if (lines.length === 0) return;
+    const folder = historyFolder();
+    if (folder === null) {
+      lastObservationKey = null;
+      return;
+    }
+    const byMonth = new Map();
+    for (const { month, line } of lines) {
+      if (!byMonth.has(month)) byMonth.set(month, []);
+      byMonth.get(month).push(line);
+    }
+    for (const [month, monthLines] of byMonth) {
+      if (!appendLines(path.join(folder, `${month}.jsonl`), monthLines)) lastObservationKey = null;
+    }
+  } catch (err) {
+    lastObservationKey = null;
+    debug(`cannot append to the quota history: ${describe(err)}`);
+  }
+}
+
+/**
+ * <Claude directory>/budmon/quota-history, made when missing (inside an existing Claude directory
+ * only); null when something that is not a folder is in the way.
+ */
+function historyFolder() {
+  let folder = claudeDir();
+  for (const name of HISTORY_FOLDERS) {
+    folder = path.join(folder, name);
+    // stat, not lstat: a link to a folder is a folder; a link to anything else is left alone.
+    let stat = null;
+    try {
+      stat = fs.statSync(folder);
+    } catch (err) {
+      if (err?.code !== "ENOENT") throw err;
+    }
+    if (stat === null) {
+      try {
+        fs.mkdirSync(folder, 0o700);
+      } catch (err) {
+        if (err?.code !== "EEXIST") throw err;
+      }
+      stat = fs.statSync(folder);
+    }
+    if (!stat.isDirectory()) {
+      debug(`left ${folder} alone: it is ${kindOf(stat)}`);
+      return null;
+    }
+  }
+  return folder;
+}
+
+/**
+ * Appends whole lines to a month file (or the file its link names) with one write: O_APPEND puts them
+ * after every other process's lines, never between. Only a regular file with its owner's write bit is
+ * written; a missing one is created 0600. True when the lines were written.
+ */
+function appendLines(file, lines) {
+  const target = resolveTarget(file);
+  if (target.stat !== null && !target.stat.isFile()) {
+    debug(`left ${target.path} alone: it is ${kindOf(target.stat)}`);
+    return false;
+  }
+  let fd;
+  try {
+    fd = fs.openSync(target.path, APPEND_FLAGS, 0o600);
+  } catch (err) {
+    debug(`cannot append to ${target.path}: ${describe(err)}`);
+    return false;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) {
+      debug(`left ${target.path} alone: it is ${kindOf(stat)}`);
+      return false;
+    }
+    // Root opens any file for writing; the owner's write bit says whether it is meant to change.
+    if ((stat.mode & 0o200) === 0) {
+      debug(`left ${target.path} alone: it is read-only`);
+      return false;
+    }
+    const bytes = Buffer.from(lines.join(""), "utf8");
+    const written = fs.writeSync(fd, bytes);
+    if (written !== bytes.length) {
+      // Cut short (a full disk): end the torn line, so that a reader loses it alone, not the next one too.
+      debug(`appended only ${written} of ${bytes.length} bytes to ${target.path}`);
+      fs.writeSync(fd, "\n");
+      return false;
+    }
+    debug(`appended ${lines.length} ${lines.length === 1 ? "line" : "lines"} to ${target.path}`);
+    return true;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Lock file beside the target: `.usage-limits.json.lock`, created exclusively, removed after the rename.
 // Without it two processes could both read the file, and the one with older headers rename last.
 
@@ -450,6 +717,7 @@ function snapshot(headersObject, via) {
   if (snapshotted.has(headersObject)) return;
   const found = {};
   let count = 0;
+  let chars = 0;
   let dropped = 0;
   let anthropic = false;
   const iterator = originalEntries ? originalEntries.call(headersObject) : headersObject.entries();
@@ -465,13 +733,14 @@ function snapshot(headersObject, via) {
     }
     if (!(lower in found)) count++;
     found[lower] = v;
+    chars += lower.length + v.length;
     if (lower.startsWith("anthropic-ratelimit-")) anthropic = true;
   }
   if (!anthropic) return;
   if (dropped > 0) debug(`left out ${dropped} rate-limit headers beyond ${MAX_HEADERS} or longer than ${MAX_HEADER_VALUE_LENGTH} characters`);
   snapshotted.add(headersObject);
   const requestId = originalGet ? originalGet.call(headersObject, "request-id") : headersObject.get("request-id");
-  record(found, typeof requestId === "string" && requestId !== "" ? requestId : null, via);
+  record(found, typeof requestId === "string" && requestId !== "" ? requestId : null, via, chars);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -601,7 +870,7 @@ function install() {
   debug(
     `version ${INTERCEPTOR_VERSION} loaded in ${typeof Bun === "undefined" ? `Node ${process.version}` : `Bun ${Bun.version}`}: ` +
       `Headers observer on ${observed} methods, fetch ${wrapped ? "wrapped" : "not wrapped"}, ` +
-      `writing ${path.join(claudeDir(), FILE_NAME)}`,
+      `writing ${path.join(claudeDir(), FILE_NAME)} and ${path.join(claudeDir(), ...HISTORY_FOLDERS)}`,
   );
 }
 

@@ -76,6 +76,14 @@ function usageFile(home) {
   return path.join(home, ".claude", "usage-limits.json");
 }
 
+/** What a Claude directory holds after the interceptor wrote to it: its file and the quota history's folder. */
+const WRITTEN = ["budmon", "usage-limits.json"];
+
+/** The names in a folder, sorted (readdir gives them in the file system's order). */
+function listing(dir) {
+  return fs.readdirSync(dir).sort();
+}
+
 function readUsage(file) {
   return JSON.parse(fs.readFileSync(file, "utf8"));
 }
@@ -338,7 +346,7 @@ describe("usage-limits.json", () => {
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), broken.map(() => "allowed"));
     // No temp file is left behind.
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN);
   });
 
   test("interceptor_version is the project version from pom.xml", async () => {
@@ -482,7 +490,7 @@ describe("concurrent writers", () => {
     assert.match(final.headers_raw["anthropic-ratelimit-unified-test-marker"], /^[1-8]:150$/, JSON.stringify(final));
     assert.equal(final.headers_raw["anthropic-ratelimit-unified-5h-utilization"], "0.150");
     assert.ok(view.stamps.every((s) => s <= Date.parse(final.updated_at)), "the final file is the newest");
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"], "no temp or lock file left");
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN, "no temp or lock file left");
   });
 
   test("a file holding newer headers is not replaced by older ones; a stamp far in the future is garbage and replaced", async () => {
@@ -530,7 +538,7 @@ describe("concurrent writers", () => {
     );
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), { whileHeld: false, afterRelease: true });
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN);
   });
 
   test("a lock held to the end does not keep the process; a stale lock is broken, one dated in the future too; a folder in its place does not stop the write", async () => {
@@ -562,7 +570,7 @@ describe("concurrent writers", () => {
     assert.match(run.stderr, /removing a stale lock/);
     assert.ok(!run.stderr.includes("without the lock"), run.stderr);
     assert.equal(readUsage(file).headers_raw["anthropic-ratelimit-unified-status"], "allowed");
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN);
 
     // Its mtime in the future (a clock set back): stale once this process has seen it for a second.
     fs.rmSync(file);
@@ -577,7 +585,7 @@ describe("concurrent writers", () => {
     assert.match(run.stderr, /removing a stale lock/);
     assert.ok(!run.stderr.includes("without the lock"), run.stderr);
     assert.equal(readUsage(file).headers_raw["anthropic-ratelimit-unified-status"], "allowed");
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN);
 
     fs.rmSync(file);
     fs.mkdirSync(lock);
@@ -586,6 +594,268 @@ describe("concurrent writers", () => {
     assert.match(run.stderr, /no lock: .* is a folder/);
     assert.equal(readUsage(file).headers_raw["anthropic-ratelimit-unified-status"], "allowed");
     assert.ok(fs.statSync(lock).isDirectory());
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The quota history: <Claude directory>/budmon/quota-history/YYYY-MM.jsonl.
+
+function historyFolder(home) {
+  return path.join(home, ".claude", "budmon", "quota-history");
+}
+
+/** Every line of every month file: { file, text, line (parsed, or the error) }, in file order. */
+function readHistory(home) {
+  const folder = historyFolder(home);
+  if (!fs.existsSync(folder)) return [];
+  const out = [];
+  for (const name of listing(folder)) {
+    const content = fs.readFileSync(path.join(folder, name), "utf8");
+    assert.ok(content === "" || content.endsWith("\n"), `${name} does not end with a newline`);
+    for (const text of content.split("\n").slice(0, -1)) {
+      let line;
+      try {
+        line = JSON.parse(text);
+      } catch (err) {
+        line = err;
+      }
+      out.push({ file: name, text, line });
+    }
+  }
+  return out;
+}
+
+/** The windows the mock sends (FIXED_NOW, unifiedHeaders) with the given 5h utilization, as a line holds them. */
+function mockWindows(fiveHour) {
+  const h = unifiedHeaders(FIXED_NOW);
+  const r = (name) => Number(h[`anthropic-ratelimit-unified-${name}-reset`]);
+  return {
+    "5h": { u: fiveHour, r: r("5h"), s: "allowed" },
+    "7d": { u: 0.81, r: r("7d"), s: "allowed_warning" },
+    "7d_sonnet": { u: 0.12, r: r("7d_sonnet"), s: "allowed" },
+  };
+}
+
+/** A request whose response carries the marker and a 5h utilization of n/1000 (see the mock above). */
+const markedFetch = (marker) =>
+  `await (await fetch(process.env.MOCK_URL + "/v1/messages", { method: "POST", body: JSON.stringify({ metadata: { user_id: ${marker} }, messages: [] }) })).text();`;
+
+/** A module loaded before the interceptor: Date.now() gives globalThis.__budmonNow when a test sets it. */
+const CLOCK =
+  "data:text/javascript," + encodeURIComponent("const real = Date.now; Date.now = () => globalThis.__budmonNow ?? real();");
+
+describe("quota history", () => {
+  test("a line per response whose quota changed, with its time, request id, status and every window; an equal one adds nothing", async () => {
+    const home = freshHome();
+    // 5h utilization per response (n/1000); repeats are equal observations.
+    const sequence = [100, 100, 200, 200, 200, 300, 100];
+    const first = api.requests.length;
+    const started = Date.now();
+    const run = await runNode(
+      `for (const n of ${JSON.stringify(sequence)}) { ${markedFetch('"seq:" + n')} }
+       ${FETCH_ONE}`,
+      { home, env: { BUDMON_DEBUG: "1", BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "0" } },
+    );
+    assert.equal(run.code, 0, run.stderr);
+    const responses = api.requests.slice(first);
+    assert.equal(responses.length, 8);
+    const lines = readHistory(home);
+    const month = new Date().toISOString().slice(0, 7);
+    assert.deepEqual(lines.map((l) => l.file), Array(5).fill(`${month}.jsonl`), run.stderr);
+    // Responses 1, 3, 6 and 7 changed the quota, and so did the last, unmarked one (the mock's 0.42).
+    const expected = [[0, 0.1], [2, 0.2], [5, 0.3], [6, 0.1], [7, 0.42]];
+    lines.forEach(({ text, line }, i) => {
+      const [index, fiveHour] = expected[i];
+      assert.ok(!(line instanceof Error), `line ${i + 1} does not parse: ${text}`);
+      assert.deepEqual(Object.keys(line), ["t", "src", "req", "sid", "status", "w"], text);
+      assert.equal(text, JSON.stringify(line), "compact JSON");
+      assert.match(line.t, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      assert.ok(Date.parse(line.t) >= started - 1000 && Date.parse(line.t) <= Date.now(), line.t);
+      assert.equal(line.src, "interceptor");
+      assert.equal(line.req, responses[index].responseHeaders["request-id"], `line ${i + 1}`);
+      assert.equal(line.sid, null);
+      assert.equal(line.status, "allowed");
+      assert.deepEqual(line.w, mockWindows(fiveHour), text);
+    });
+    assert.ok(lines.every((l, i) => i === 0 || l.line.t >= lines[i - 1].line.t), "in the order of the responses");
+    assert.equal(fs.statSync(historyFolder(home)).mode & 0o777, 0o700);
+    assert.equal(fs.statSync(path.join(historyFolder(home), `${month}.jsonl`)).mode & 0o777, 0o600);
+    assertNoSecrets(home);
+
+    // A process that ends before its write delay (10 s) is over appends its line at exit, and does not
+    // wait for the timer; it compares with its own lines only, so the same quota as the file's last
+    // line is a line again.
+    const ended = await runNode(`${FETCH_ONE} process.exit(0);`, { home, env: { BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "10000" } });
+    assert.equal(ended.code, 0, ended.stderr);
+    assert.ok(ended.ms < 8000, `ran ${ended.ms} ms`);
+    const after = readHistory(home);
+    assert.equal(after.length, 6);
+    assert.deepEqual(after[5].line.w, mockWindows(0.42));
+    assert.equal(after[5].line.req, api.requests.at(-1).responseHeaders["request-id"]);
+  });
+
+  test("only what the reader takes is written: windows found as it finds them, values in its ranges, short lines", async () => {
+    const home = freshHome();
+    const P = "anthropic-ratelimit-unified-";
+    const reset = "1800000000";
+    const cases = [
+      // Every "<name>-utilization" is a window; a value out of range or not a number is left out of it.
+      { [`${P}status`]: "allowed", [`${P}5h-utilization`]: "0.5", [`${P}5h-reset`]: reset, [`${P}5h-status`]: "allowed",
+        [`${P}overage-utilization`]: "1.25", [`${P}overage-reset`]: "1800000000123", [`${P}7d-utilization`]: "11",
+        [`${P}7d-reset`]: "0x10", [`${P}7d-status`]: "s".repeat(65), [`${P}representative-claim`]: "five_hour",
+        [`${P}__proto__-utilization`]: "0.3", "request-id": "req_a" },
+      // The same quota written differently, with another request id: equal, no line.
+      { [`${P}status`]: " allowed", [`${P}5h-utilization`]: "0.50", [`${P}5h-reset`]: "1800000000.0", [`${P}5h-status`]: "allowed",
+        [`${P}overage-utilization`]: "1.25", [`${P}overage-reset`]: "1800000000999", [`${P}7d-utilization`]: "12",
+        [`${P}__proto__-utilization`]: "3e-1", "request-id": "req_b" },
+      // A status alone, no request id.
+      { [`${P}status`]: "rejected" },
+      // Neither status nor window (an API key's limits): no line.
+      { "anthropic-ratelimit-requests-limit": "50", "request-id": "req_c" },
+      // What Number() would take but the reader does not.
+      { [`${P}status`]: "allowed", [`${P}5h-utilization`]: "Infinity", [`${P}7d-utilization`]: "-0.1", [`${P}7d_opus-utilization`]: "",
+        [`${P}7d_opus-reset`]: "-5", [`${P}7d_sonnet-utilization`]: "1.", [`${P}7d_sonnet-reset`]: "1e300", "request-id": "r".repeat(257) },
+      // 30 windows with long names: a line over 1000 bytes, left out.
+      Object.fromEntries([[`${P}status`, "allowed"], ...Array.from({ length: 30 }, (_, i) => [`${P}${String(i).padStart(60, "w")}-utilization`, "0.1"])]),
+      // A window name over 64 characters is no window.
+      { [`${P}status`]: "allowed", [`${P}${"n".repeat(65)}-utilization`]: "0.2", [`${P}5h-utilization`]: "0.6", "request-id": "req_d" },
+    ];
+    const run = await runNode(
+      `for (const h of ${JSON.stringify(cases)}) new Headers(h).get("anthropic-ratelimit-unified-status");`,
+      { home, env: { BUDMON_DEBUG: "1" } },
+    );
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /left out an observation of \d+ bytes \(more than 1000\)/);
+    const lines = readHistory(home);
+    assert.ok(lines.every(({ text }) => Buffer.byteLength(text) < 1000));
+    assert.ok(lines[0].text.includes('"__proto__":{"u":0.3}'), lines[0].text);
+    const parsed = lines.map(({ line }) => {
+      const { t, src, w, ...rest } = line;
+      assert.equal(src, "interceptor");
+      return { ...rest, w: Object.fromEntries(Object.entries(w).filter(([name]) => name !== "__proto__")) };
+    });
+    assert.deepEqual(parsed, [
+      { req: "req_a", sid: null, status: "allowed", w: { "5h": { u: 0.5, r: 1800000000, s: "allowed" }, "7d": {}, overage: { u: 1.25, r: 1800000000 } } },
+      { req: null, sid: null, status: "rejected", w: {} },
+      { req: null, sid: null, status: "allowed", w: { "5h": {}, "7d": {}, "7d_opus": {}, "7d_sonnet": {} } },
+      { req: "req_d", sid: null, status: "allowed", w: { "5h": { u: 0.6 } } },
+    ]);
+  });
+
+  test("the month file is the observation's UTC month, whatever the time zone", async () => {
+    // The clock is set by the child (Date.now is what the interceptor reads): responses at the last
+    // millisecond of 2026 and the first of 2027, seen from 14 hours ahead of UTC and 12 hours behind.
+    const times = ["2026-12-31T23:59:59.999Z", "2027-01-01T00:00:00.000Z", "2027-01-31T12:00:00.000Z"];
+    for (const tz of ["Etc/GMT-14", "Etc/GMT+12"]) {
+      const home = freshHome();
+      const run = await runNode(
+        `const times = ${JSON.stringify(times)};
+         const local = [];
+         for (const [i, t] of times.entries()) {
+           globalThis.__budmonNow = Date.parse(t);
+           local.push(new Date(Date.now()).getMonth() + 1);
+           ${markedFetch('"tz:" + (i + 1)')}
+         }
+         process.stdout.write(JSON.stringify(local));`,
+        { home, env: { TZ: tz }, preImports: [CLOCK] },
+      );
+      assert.equal(run.code, 0, run.stderr);
+      // The local months differ from the UTC ones, so a file named by local time would be wrong.
+      assert.deepEqual(JSON.parse(run.stdout), tz === "Etc/GMT-14" ? [1, 1, 2] : [12, 12, 1], tz);
+      const lines = readHistory(home);
+      assert.deepEqual(
+        lines.map(({ file, line }) => [file, line.t, line.w["5h"].u]),
+        [
+          ["2026-12.jsonl", times[0], 0.001],
+          ["2027-01.jsonl", times[1], 0.002],
+          ["2027-01.jsonl", times[2], 0.003],
+        ],
+        tz,
+      );
+    }
+  });
+
+  test("8 processes x 500 changed responses at once: every line is there, whole, once", { timeout: 300_000 }, async (t) => {
+    const home = freshHome();
+    const processes = [1, 2, 3, 4, 5, 6, 7, 8];
+    const count = 500;
+    const first = api.requests.length;
+    // No write delay: an append after every response, the most appends the file can see at once.
+    const env = { BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "0", BUDMON_DEBUG: "1" };
+    const started = Date.now();
+    const runs = await Promise.all(
+      processes.map((p) => runNode(`for (let i = 1; i <= ${count}; i++) { ${markedFetch(`"${p}:" + i`)} }`, { home, env, timeoutMs: 280_000 })),
+    );
+    for (const run of runs) assert.equal(run.code, 0, run.stderr.slice(-2000));
+    const appends = countLines(runs, "appended").reduce((a, b) => a + b, 0);
+    t.diagnostic(`${processes.length * count} responses in ${Date.now() - started} ms, ${appends} appends`);
+    // The marker of each response, by its request id.
+    const markers = new Map(
+      api.requests
+        .slice(first)
+        .filter((r) => r.responseHeaders["anthropic-ratelimit-unified-test-marker"])
+        .map((r) => [r.responseHeaders["request-id"], r.responseHeaders["anthropic-ratelimit-unified-test-marker"]]),
+    );
+    assert.equal(markers.size, processes.length * count);
+    const lines = readHistory(home);
+    const torn = lines.filter(({ line }) => line instanceof Error || typeof line?.req !== "string");
+    assert.deepEqual(torn.map(({ text }) => text), [], "torn or unreadable lines");
+    assert.equal(lines.length, processes.length * count);
+    const seen = new Set();
+    for (const { text, line } of lines) {
+      const marker = markers.get(line.req);
+      assert.ok(marker, `a line for no response of this test: ${text}`);
+      assert.ok(!seen.has(line.req), `twice: ${text}`);
+      seen.add(line.req);
+      assert.equal(line.w["5h"].u, Number(marker.split(":")[1]) / 1000, text);
+    }
+    // Each process's lines are in the order of its responses.
+    for (const p of processes) {
+      const mine = lines.filter(({ line }) => markers.get(line.req).startsWith(`${p}:`)).map(({ line }) => Number(markers.get(line.req).split(":")[1]));
+      assert.deepEqual(mine, Array.from({ length: count }, (_, i) => i + 1), `process ${p}`);
+    }
+  });
+
+  test("a burst of 600 responses within the write delay loses no line; at most 256 responses (1 MB of headers) wait when the event loop does not turn", async () => {
+    // Appended 64 at a time as soon as the event loop turns, without waiting for the 10 s delay.
+    const burstHome = freshHome();
+    const burst = await runNode(`for (let i = 1; i <= 600; i++) { ${markedFetch('"burst:" + i')} }`, {
+      home: burstHome,
+      env: { BUDMON_DEBUG: "1", BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "10000" },
+    });
+    assert.equal(burst.code, 0, burst.stderr);
+    assert.ok(!burst.stderr.includes("dropped"), burst.stderr);
+    assert.deepEqual(readHistory(burstHome).map(({ line }) => line.w["5h"].u), Array.from({ length: 600 }, (_, i) => (i + 1) / 1000));
+    assert.ok(countLines([burst], "appended")[0] >= 600 / 256, burst.stderr);
+
+    // Made in one go, without a turn of the event loop: the first 256 are kept, the others dropped.
+    const home = freshHome();
+    const run = await runNode(
+      `for (let i = 1; i <= 1000; i++) {
+         new Headers({ "anthropic-ratelimit-unified-5h-utilization": String(i / 1000), "request-id": "req_" + i }).get("anthropic-ratelimit-unified-5h-utilization");
+       }`,
+      { home, env: { BUDMON_DEBUG: "1" } },
+    );
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /dropped 744 responses: 256 were waiting/);
+    const lines = readHistory(home);
+    assert.deepEqual(lines.map(({ line }) => line.req), Array.from({ length: 256 }, (_, i) => `req_${i + 1}`));
+
+    // Responses with 63 rate-limit headers of 1,000 characters each: 1 MB of their text waits at most.
+    const bigHome = freshHome();
+    const big = await runNode(
+      `const pad = {};
+       for (let j = 0; j < 62; j++) pad["anthropic-ratelimit-unified-pad" + j] = "p".repeat(1000);
+       for (let i = 1; i <= 100; i++) {
+         new Headers({ ...pad, "anthropic-ratelimit-unified-5h-utilization": String(i / 1000), "request-id": "req_" + i }).get("anthropic-ratelimit-unified-5h-utilization");
+       }`,
+      { home: bigHome, env: { BUDMON_DEBUG: "1" } },
+    );
+    assert.equal(big.code, 0, big.stderr);
+    const [, dropped, kept] = big.stderr.match(/dropped (\d+) responses: (\d+) were waiting/) ?? [];
+    assert.equal(Number(dropped) + Number(kept), 100, big.stderr);
+    assert.ok(Number(kept) >= 10 && Number(kept) <= 17, `${kept} kept`);
+    assert.deepEqual(readHistory(bigHome).map(({ line }) => line.req), Array.from({ length: Number(kept) }, (_, i) => `req_${i + 1}`));
   });
 });
 
@@ -659,12 +929,12 @@ describe("whatever sits at usage-limits.json", () => {
     return home;
   }
 
-  function runAsUser(code, { home, env = {}, timeoutMs = 20_000, nodeArgs = [] }) {
+  function runAsUser(code, { home, env = {}, timeoutMs = 20_000, nodeArgs = [], preImports = [] }) {
     const wrap = (file, args) => {
       const all = [...nodeArgs, ...args];
       return user.wrap ? user.wrap(file, all) : [file, all];
     };
-    return runNode(code, { home, env, module: user.module, wrap, timeoutMs });
+    return runNode(code, { home, env, module: user.module, wrap, timeoutMs, preImports });
   }
 
   /** The child ran to its end by itself, neither killed by the timeout nor failed. */
@@ -693,7 +963,7 @@ describe("whatever sits at usage-limits.json", () => {
     assert.match(run.stderr, /left .*usage-limits\.json alone: it is a FIFO/);
     assert.ok(!run.stderr.includes("wrote"), run.stderr);
     assert.ok(fs.lstatSync(file).isFIFO());
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN);
 
     // A program with one response ends while its write is pending: it must still end.
     const short = await runAsUser(FETCH_ONE, { home });
@@ -726,7 +996,7 @@ describe("whatever sits at usage-limits.json", () => {
       assert.ok(!run.stderr.includes("wrote"), `${label}: ${run.stderr}`);
       assert.equal(fs.readlinkSync(file), target, label);
       assert.ok(isKind(fs.statSync(target)), `${label} changed`);
-      assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"], label);
+      assert.deepEqual(listing(path.dirname(file)), WRITTEN, label);
     }
   });
 
@@ -780,7 +1050,7 @@ describe("whatever sits at usage-limits.json", () => {
     const written = readUsage(real);
     assert.equal(written.headers_raw["anthropic-ratelimit-unified-status"], "allowed");
     assert.deepEqual(written.turn_usage, { input_tokens: 5 });
-    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["usage-limits.json"]);
+    assert.deepEqual(listing(path.dirname(file)), WRITTEN);
     assert.deepEqual(fs.readdirSync(dotfiles), ["usage.json"]);
 
     // usage-limits.json -> link -> a file not there yet.
@@ -886,6 +1156,114 @@ describe("whatever sits at usage-limits.json", () => {
     assert.equal(Object.keys(headers).length, 64);
     assert.ok(Object.values(headers).every((v) => v.length <= 1024));
     assert.equal(headers["anthropic-ratelimit-unified-long"], undefined);
+  });
+
+  describe("whatever sits in the quota history's place", () => {
+    // The clock is fixed, so that the month file's name is known before the run.
+    const MONTH = "2026-07";
+    const CHANGING = (n) => `
+      globalThis.__budmonNow = Date.parse("${MONTH}-15T12:00:00.000Z");
+      for (let i = 1; i <= ${n}; i++) { ${markedFetch('"hostile:" + i')} }
+    `;
+    const env = { BUDMON_DEBUG: "1", BUDMON_INTERCEPTOR_WRITE_DELAY_MS: "0" };
+
+    /** Every path under a folder (links not followed) with its kind, to see that nothing else was written. */
+    function treeOf(dir) {
+      return fs
+        .readdirSync(dir, { recursive: true })
+        .sort()
+        .map((p) => {
+          const s = fs.lstatSync(path.join(dir, p));
+          return `${p} ${s.isSymbolicLink() ? `-> ${fs.readlinkSync(path.join(dir, p))}` : s.isFIFO() ? "fifo" : s.isDirectory() ? "dir" : `file ${s.size}`}`;
+        });
+    }
+
+    /** budmon/quota-history, made and owned by the children's user. */
+    function madeHistoryFolder(home) {
+      const folder = historyFolder(home);
+      fs.mkdirSync(folder, { recursive: true });
+      own(path.dirname(folder));
+      own(folder);
+      return folder;
+    }
+
+    /** Runs 100 responses that each change the quota; checks that they went through and usage-limits.json has the last. */
+    async function runThrough(home, label) {
+      const before = treeOf(home).filter((p) => !p.startsWith(".claude/usage-limits.json"));
+      const run = await runAsUser(CHANGING(100), { home, env, preImports: [CLOCK] });
+      assertFinished(run, label);
+      assert.equal(readUsage(usageFile(home)).headers_raw["anthropic-ratelimit-unified-test-marker"], "hostile:100", label);
+      // Nothing written but usage-limits.json.
+      assert.deepEqual(treeOf(home).filter((p) => !p.startsWith(".claude/usage-limits.json")), before, label);
+      return run;
+    }
+
+    test("a FIFO, a link to a FIFO, a link to /dev/zero or a folder at the month file: no wait, nothing written, left as it was", { timeout: 120_000 }, async (t) => {
+      if (user.skip) t.diagnostic(`as root: ${user.skip}`);
+      const elsewhere = path.join(area, `history-fifo-${homes}`);
+      execFileSync("mkfifo", [elsewhere]);
+      own(elsewhere);
+      for (const [label, prepare, message, check] of [
+        ["FIFO", (f) => execFileSync("mkfifo", [f]), /left .*2026-07\.jsonl alone: it is a FIFO/, (f) => fs.lstatSync(f).isFIFO()],
+        ["link to a FIFO", (f) => fs.symlinkSync(elsewhere, f), /left .*history-fifo-\d+ alone: it is a FIFO/, () => fs.lstatSync(elsewhere).isFIFO()],
+        ["link to /dev/zero", (f) => fs.symlinkSync("/dev/zero", f), /left \/dev\/zero alone: it is a character device/, () => fs.statSync("/dev/zero").isCharacterDevice()],
+        ["folder", (f) => fs.mkdirSync(f), /left .*2026-07\.jsonl alone: it is a folder/, (f) => fs.readdirSync(f).length === 0],
+      ]) {
+        const home = userHome();
+        const file = path.join(madeHistoryFolder(home), `${MONTH}.jsonl`);
+        prepare(file);
+        own(file);
+        const run = await runThrough(home, label);
+        assert.match(run.stderr, message, label);
+        assert.ok(!run.stderr.includes("appended"), `${label}: ${run.stderr}`);
+        assert.ok(check(file), `${label} changed`);
+      }
+    });
+
+    test("a FIFO, a link to /dev/zero or a file at quota-history, or a file at budmon: no wait, nothing written, left as it was", { timeout: 120_000 }, async (t) => {
+      if (user.skip) t.diagnostic(`as root: ${user.skip}`);
+      for (const [label, at, prepare, message, check] of [
+        ["FIFO", "quota-history", (f) => execFileSync("mkfifo", [f]), /quota-history alone: it is a FIFO/, (f) => fs.lstatSync(f).isFIFO()],
+        ["link to /dev/zero", "quota-history", (f) => fs.symlinkSync("/dev/zero", f), /quota-history alone: it is a character device/, () => fs.statSync("/dev/zero").isCharacterDevice()],
+        ["file", "quota-history", (f) => fs.writeFileSync(f, "mine"), /quota-history alone: it is a file/, (f) => fs.readFileSync(f, "utf8") === "mine"],
+        ["file at budmon", "", (f) => fs.writeFileSync(f, "mine"), /budmon alone: it is a file/, (f) => fs.readFileSync(f, "utf8") === "mine"],
+      ]) {
+        const home = userHome();
+        const budmon = path.dirname(historyFolder(home));
+        if (at !== "") {
+          fs.mkdirSync(budmon);
+          own(budmon);
+        }
+        const place = at === "" ? budmon : path.join(budmon, at);
+        prepare(place);
+        own(place);
+        const run = await runThrough(home, label);
+        assert.match(run.stderr, message, label);
+        assert.ok(!run.stderr.includes("appended"), `${label}: ${run.stderr}`);
+        assert.ok(check(place), `${label} changed`);
+      }
+    });
+
+    test("a month file without its owner's write bit is not written, by a user or by root", async (t) => {
+      const home = userHome();
+      const file = path.join(madeHistoryFolder(home), `${MONTH}.jsonl`);
+      fs.writeFileSync(file, '{"t":"2026-07-01T00:00:00.000Z","src":"statusline","w":{}}\n');
+      fs.chmodSync(file, 0o444);
+      own(file);
+      const before = { text: fs.readFileSync(file, "utf8"), ino: fs.statSync(file).ino };
+      const run = await runThrough(home, "read-only");
+      // A user cannot open it for writing; root can, and leaves it alone for its mode.
+      assert.match(run.stderr, user.skip ? /2026-07\.jsonl alone: it is read-only/ : /cannot append to .*2026-07\.jsonl: EACCES/);
+      if (process.getuid?.() === 0) {
+        const asRoot = await runNode(CHANGING(3), { home, env, preImports: [CLOCK] });
+        assert.equal(asRoot.code, 0, asRoot.stderr);
+        assert.match(asRoot.stderr, /2026-07\.jsonl alone: it is read-only/);
+      } else {
+        t.diagnostic("not root: the case of root's write was left out");
+      }
+      assert.deepEqual({ text: fs.readFileSync(file, "utf8"), ino: fs.statSync(file).ino }, before);
+      assert.equal(fs.statSync(file).mode & 0o777, 0o444);
+    });
   });
 });
 

@@ -220,6 +220,60 @@ test(`Claude Code ${CLAUDE_CODE_VERSION} with the interceptor: a FIFO or a link 
   }
 });
 
+test(`Claude Code ${CLAUDE_CODE_VERSION} with the interceptor: three requests, three quota history lines whose request ids are the transcripts' requestId`, async (t) => {
+  if (requireClaude(t) === null) return;
+  // A mock of its own, so that the utilization of each response is known: it rises by STEP per request.
+  const STEP = 0.007;
+  const stepping = await startMockApi({
+    quiet: true,
+    rateLimits: (seq) => ({ "anthropic-ratelimit-unified-5h-utilization": (STEP * seq).toFixed(3) }),
+  });
+  try {
+    const box = sandbox();
+    const started = Date.now();
+    for (const prompt of ["first", "second", "third"]) {
+      const run = await runWithInterceptor(box, ["-p", prompt], { ANTHROPIC_BASE_URL: stepping.url });
+      assert.equal(run.code, 0, `${prompt}: ${run.stdout}\n${run.stderr}`);
+      assert.match(run.stdout, /Hello from the BudMon mock/);
+    }
+    const responses = stepping.requests.filter((r) => r.method === "POST" && new URL(r.url, stepping.url).pathname === "/v1/messages");
+    assert.equal(responses.length, 3, JSON.stringify(stepping.requests.map((r) => `${r.method} ${r.url}`)));
+    const ids = responses.map((r) => r.responseHeaders["request-id"]);
+
+    const folder = path.join(box.claudeDir, "budmon", "quota-history");
+    const files = fs.readdirSync(folder);
+    const lines = files.flatMap((f) => fs.readFileSync(path.join(folder, f), "utf8").split("\n").slice(0, -1)).map((l) => JSON.parse(l));
+    assert.deepEqual(lines.map((l) => l.req), ids, JSON.stringify(lines));
+    lines.forEach((line, i) => {
+      assert.equal(line.src, "interceptor");
+      assert.equal(line.status, "allowed");
+      assert.equal(line.w["5h"].u, Number((STEP * (i + 1)).toFixed(3)));
+      assert.equal(line.w["5h"].r, Number(responses[i].responseHeaders["anthropic-ratelimit-unified-5h-reset"]));
+      assert.equal(line.w["7d"].u, 0.81);
+      assert.ok(Date.parse(line.t) >= started && Date.parse(line.t) <= Date.now(), line.t);
+      assert.ok(i === 0 || line.t > lines[i - 1].t);
+    });
+
+    // The same ids are the requestId of the assistant messages in the transcripts Claude Code wrote.
+    const transcripts = fs
+      .readdirSync(path.join(box.claudeDir, "projects"), { recursive: true })
+      .filter((f) => f.endsWith(".jsonl"))
+      .map((f) => path.join(box.claudeDir, "projects", f));
+    const logged = new Map();
+    for (const file of transcripts) {
+      for (const text of fs.readFileSync(file, "utf8").split("\n")) {
+        if (!text.includes('"requestId"')) continue;
+        const entry = JSON.parse(text);
+        if (entry.type === "assistant" && typeof entry.requestId === "string") logged.set(entry.requestId, entry.sessionId);
+      }
+    }
+    for (const id of ids) assert.ok(logged.has(id), `${id} is in no transcript (${[...logged.keys()].join(", ")})`);
+    t.diagnostic(`${transcripts.length} transcripts; sessions ${ids.map((id) => logged.get(id)).join(", ")}`);
+  } finally {
+    await stepping.close();
+  }
+});
+
 test(`plain Claude Code ${CLAUDE_CODE_VERSION} writes no usage-limits.json`, async (t) => {
   if (requireClaude(t) === null) return;
   const box = sandbox();

@@ -2,11 +2,13 @@
 # Benchmark of `budmon --statusline` as Claude Code runs it: the launcher ./budmon with a realistic payload
 # on stdin and a realistic Claude directory (RealisticClaudeDir: interceptor file, budmon.ini, 48 other
 # sessions, an active session of 25 MB with subagents). Median wall time of RUNS runs (default 20) after 3
-# warm-up runs, with and without the class-data archive, on JDK 17 and (when present) JDK 25, plus the
-# floor of this machine: a hello-world jar with its own archive. Not a test; prints a Markdown table.
+# warm-up runs, with and without the class-data archive the build records, on JDK 17 and (when present)
+# JDK 25, plus the floor of this machine: a hello-world jar with its own archive. The cases take turns run by
+# run. Not a test; prints a Markdown table.
 #
 #   src/bench/statusline.sh                 # RUNS=20, JDK 25 from JAVA25 (default: temurin-25 if installed)
 #   RUNS=50 JAVA25= src/bench/statusline.sh # more runs, JDK 17 only
+#   BASELINE=../old-checkout src/bench/statusline.sh   # and an older, built checkout beside it
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$(pwd)"
@@ -14,16 +16,18 @@ runs="${RUNS:-20}"
 out="${BENCH_DIR:-$root/target/bench-statusline}"
 java25="${JAVA25-/usr/lib/jvm/temurin-25-jdk-amd64}"
 [ -x "$java25/bin/java" ] || java25=""
+baseline="${BASELINE:+$(cd "$BASELINE" && pwd)}"
 
 echo "building and generating the Claude directory ..." >&2
-mvn -q -o -B -DskipTests package >&2 2>/dev/null || mvn -q -B -DskipTests package >&2
+mvn -q -o -B -DskipTests package > /dev/null 2>&1 || mvn -q -B -DskipTests package >&2
 rm -rf "$out"
 mkdir -p "$out"
 java -cp "$root/target/test-classes:$root/target/budmon.jar" dev.budmon.statusline.RealisticClaudeDir "$out" >&2
 # The same directory configured for every element: the transcript is read (its counts cached between calls).
 mkdir -p "$out/claude-all"
 cp "$out/claude/usage-limits.json" "$out/claude-all/"
-printf '[statusline]\nelements = cwd, model_info, 5h_bar, 7d_bar, countdown_5h, countdown_7d, cost, burn_5h, burn_7d, reserve, cache, tokens_in, tokens_out, requests, model\nmax_width = 250\n' \
+cp -r "$out/claude/budmon" "$out/claude-all/"
+printf '[statusline]\nelements = cwd, model_info, 5h_bar, 7d_bar, countdown_5h, countdown_7d, cost, burn_5h, burn_7d, reserve, cache, tokens_in, tokens_out, requests, model, pace_5h, pace_7d, binds\nmax_width = 300\n' \
   > "$out/claude-all/budmon.ini"
 export XDG_CACHE_HOME="$out/cache"
 
@@ -34,8 +38,7 @@ javac -d "$out/hello" "$out/hello/Hello.java"
 printf 'Main-Class: Hello\n' > "$out/hello/manifest"
 jar cfm "$out/hello/hello.jar" "$out/hello/manifest" -C "$out/hello" Hello.class
 # the flags the launcher gives the status line with its archive (see ./budmon)
-flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:disable
-       -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
+flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:disable)
 java "${flags[@]}" -XX:ArchiveClassesAtExit="$out/hello/hello.jsa" -jar "$out/hello/hello.jar" > /dev/null
 
 # The issue's reference: a minimal program that reads the payload with Jackson's readTree and prints one
@@ -54,17 +57,23 @@ jar cf "$out/minimal/minimal.jar" -C "$out/minimal" MinimalJackson.class
 java "${flags[@]}" -XX:ArchiveClassesAtExit="$out/minimal/minimal.jsa" -cp "$out/minimal/minimal.jar:$root/target/budmon.jar" \
   MinimalJackson < "$out/payload.json" > /dev/null
 
-# Each case runs from its own copy of the launcher and the jar, so that each has the archive its first call
-# recorded (the archive lives next to the jar), and the cases take turns, run by run, so that a change in
-# the machine's load hits them all alike.
-copy() { # NAME: a checkout copy with the launcher and the jar
+# This checkout runs with the archive its build recorded in target/. A copy of the launcher and the jar gets
+# its own archives, recorded as `budmon --setup` records them (here by JDK 25 for the JDK 25 cases). An older
+# checkout whose launcher records its archive itself, in the background after a first call, gets its own
+# copy and that first call.
+copy() { # NAME [CHECKOUT]: a copy of the checkout's launcher and jar
   mkdir -p "$out/$1/target"
-  cp "$root/budmon" "$out/$1/"
-  cp "$root/target/budmon.jar" "$out/$1/target/"
+  cp "${2:-$root}/budmon" "$out/$1/"
+  cp "${2:-$root}/target/budmon.jar" "$out/$1/target/"
   echo "$out/$1"
 }
 
-# One call as Claude Code makes it, then wait for the background run that records the archive.
+record() { # JAVA CHECKOUT: the archives, as setup records them for an installed jar
+  "$1" -cp "$2/target/budmon.jar" dev.budmon.setup.ClassDataArchives "$2/target/budmon.jar" > /dev/null
+}
+
+# One call as Claude Code makes it, then wait for the background run that records the archive (launchers
+# before the archives were recorded at build time).
 train() { # CHECKOUT CLAUDE-DIR PAYLOAD
   "$1/budmon" --claude-dir "$2" --statusline < "$3" > /dev/null 2>&1
   local f
@@ -92,37 +101,46 @@ add() { # LABEL PAYLOAD COMMAND (a shell command line)
   commands+=("$3")
 }
 
-c="$(copy jdk17-off)"
-add "JDK 17, no archive, default elements" "$P" "BUDMON_CDS=off $c/budmon --claude-dir $D --statusline"
-c="$(copy jdk17)"
-train "$c" "$D" "$P"
-add "JDK 17, CDS archive, default elements" "$P" "$c/budmon --claude-dir $D --statusline"
-c="$(copy jdk17-own)"
-train "$c" "$D" "$PN"
-add "JDK 17, CDS archive, payload without rate_limits (own usage-limits.json)" "$PN" "$c/budmon --claude-dir $D --statusline"
-c="$(copy jdk17-all)"
-train "$c" "$A" "$P"
-add "JDK 17, CDS archive, all 15 elements (25 MB transcript, counts cached)" "$P" "$c/budmon --claude-dir $A --statusline"
+add "JDK 17, no archive, default elements" "$P" "BUDMON_CDS=off $root/budmon --claude-dir $D --statusline"
+add "JDK 17, CDS archive, default elements" "$P" "$root/budmon --claude-dir $D --statusline"
+add "JDK 17, CDS archive, payload without rate_limits (own usage-limits.json)" "$PN" "$root/budmon --claude-dir $D --statusline"
+add "JDK 17, CDS archive, all 18 elements (25 MB transcript, counts cached; the last hour of a week's quota history)" "$P" "$root/budmon --claude-dir $A --statusline"
+if [ -n "$baseline" ]; then
+  c="$(copy before "$baseline")"
+  if grep -q 'ArchiveClassesAtExit' "$c/budmon"; then
+    train "$c" "$D" "$P"
+  else
+    record java "$c"
+  fi
+  add "before ($(git -C "$baseline" rev-parse --short HEAD)): JDK 17, no archive, default elements" "$P" \
+    "BUDMON_CDS=off $c/budmon --claude-dir $D --statusline"
+  add "before ($(git -C "$baseline" rev-parse --short HEAD)): JDK 17, CDS archive, default elements" "$P" \
+    "$c/budmon --claude-dir $D --statusline"
+fi
 if [ -n "$java25" ]; then
-  c="$(copy jdk25-off)"
-  add "JDK 25, no archive, default elements" "$P" "JAVA_HOME=$java25 BUDMON_CDS=off $c/budmon --claude-dir $D --statusline"
   c="$(copy jdk25)"
-  JAVA_HOME="$java25" train "$c" "$D" "$P"
-  add "JDK 25, AOT cache, default elements" "$P" "JAVA_HOME=$java25 $c/budmon --claude-dir $D --statusline"
+  record "$java25/bin/java" "$c"
+  add "JDK 25, no archive, default elements" "$P" "JAVA_HOME=$java25 BUDMON_CDS=off $c/budmon --claude-dir $D --statusline"
+  add "JDK 25, CDS archive, default elements" "$P" "JAVA_HOME=$java25 $c/budmon --claude-dir $D --statusline"
+  if [ -n "$baseline" ] && grep -q 'ArchiveClassesAtExit' "$baseline/budmon"; then
+    c="$(copy before-jdk25 "$baseline")"
+    JAVA_HOME="$java25" train "$c" "$D" "$P"
+    add "before ($(git -C "$baseline" rev-parse --short HEAD)): JDK 25, its launcher's AOT cache, default elements" "$P" \
+      "JAVA_HOME=$java25 $c/budmon --claude-dir $D --statusline"
+  fi
 fi
 # The launcher's own cost: the JVM call it makes, without it.
-direct="$(compgen -G "$out/jdk17/target/budmon-statusline-*.jsa" | head -1)"
 add "JDK 17, CDS archive, default elements: the launcher's java command alone, without the launcher" "$P" \
   "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xlog:disable -Xlog:all=off \
--XX:+DisplayVMOutputToStderr -Xshare:auto -XX:SharedArchiveFile=$direct $(cat "${direct%.jsa}.flags" 2>/dev/null) \
--jar $out/jdk17/target/budmon.jar --claude-dir $D --statusline"
+-XX:+DisplayVMOutputToStderr -XX:SharedArchiveFile=$root/target/budmon-statusline.jsa -Xlog:cds=off \
+-jar $root/target/budmon.jar --claude-dir $D --statusline"
 add "JDK 17, minimal Jackson readTree-and-print program with its CDS archive (the issue's reference)" "$P" \
   "java ${flags[*]} -XX:SharedArchiveFile=$out/minimal/minimal.jsa -cp $out/minimal/minimal.jar:$root/target/budmon.jar MinimalJackson"
 add "JDK 17, hello world with its CDS archive (floor)" /dev/null \
   "java ${flags[*]} -XX:SharedArchiveFile=$out/hello/hello.jsa -jar $out/hello/hello.jar"
 
-sample_default="$(bash -c "$out/jdk17/budmon --claude-dir $D --statusline" < "$P" 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g')"
-sample_all="$(bash -c "$out/jdk17-all/budmon --claude-dir $A --statusline" < "$P" 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g')"
+sample_default="$(bash -c "$root/budmon --claude-dir $D --statusline" < "$P" 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g')"
+sample_all="$(bash -c "$root/budmon --claude-dir $A --statusline" < "$P" 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g')"
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 TIMEFORMAT='%R %U %S'

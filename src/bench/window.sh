@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
-# Benchmark of the dashboard window (issue 4, section 5): cold start to the first painted frame with data,
-# resident memory after one minute, CPU while idle for a minute, and the time from an atomic rewrite of
-# usage-limits.json to the repaint that shows it. Each set of JVM options runs the real launcher (./budmon,
-# which passes BUDMON_JAVA_OPTS to java) as a fresh process on a Claude directory holding a real Claude Code
-# transcript and the interceptor's usage-limits.json (dev.budmon.ui.ClaudeDirFixture); the window reports
-# its paints through -Dbudmon.bench.firstFrame / -Dbudmon.bench.paints, the rest is read from /proc.
+# Benchmark of the dashboard window: cold start to the first painted frame with data, resident memory and
+# CPU while idle after a minute, and the time from an atomic rewrite of usage-limits.json to the repaint
+# that shows it. Each set runs a launcher (./budmon, which passes BUDMON_JAVA_OPTS to java) as a fresh
+# process on a Claude directory holding a real Claude Code transcript and the interceptor's
+# usage-limits.json (dev.budmon.ui.ClaudeDirFixture). The sets take turns start by start and idle in the same
+# minute (dev.budmon.bench.WindowBenchmark); the window reports its paints through a probe from the test
+# classes (dev.budmon.bench.PaintProbe) added to copies of the jars, the rest is read from /proc.
 #
-#   src/bench/window.sh                 # about 3 minutes per set, 4 sets (2 without a JDK 25)
+#   src/bench/window.sh                                  # about 4 minutes
+#   BUDMON_BENCH_BASELINE=../old-checkout src/bench/window.sh   # and an older, built checkout beside it
 #
 # Environment: BUDMON_BENCH_DIR (default /tmp/budmon-bench-window), BUDMON_BENCH_STARTS (cold starts per
 # set, 7), BUDMON_BENCH_IDLE (seconds of idle CPU, 60; 0 measures the cold starts only), BUDMON_BENCH_WRITES
-# (file rewrites, 30),
-# BUDMON_BENCH_IDLE_FROM (seconds after the start at which RSS is read and the idle minute begins; 60).
-# The last row is the floor of this machine: a minimal FlatLaf window with its own archive (set name floor).
-# BUDMON_BENCH_HISTORY_MB (0: also read a generated transcript history of that many MB, as a second Claude
-# directory), BUDMON_BENCH_SETS (which sets to run, by name, separated by commas; default all), JAVA25 (a
-# JDK 25 for its sets; empty: none).
+# (file rewrites, 30), BUDMON_BENCH_IDLE_FROM (seconds after the start at which RSS is read and the idle
+# time begins; 60), BUDMON_BENCH_HISTORY_MB (0: also read a generated transcript history of that many MB, as
+# a second Claude directory), BUDMON_BENCH_SETS (which sets to run, by name, separated by commas; default
+# all), BUDMON_BENCH_BASELINE (another checkout, already built, measured as the sets "before",
+# "before-no-archive" and, with a JDK 25, "jdk25-before"), BUDMON_BENCH_EXTRA (more sets, one per line, as label|launcher|env|JVM options),
+# JAVA25 (a JDK 25 for its sets; empty: none). The last row is the floor of this machine: a minimal FlatLaf
+# window with its own archive (set name floor), started separately.
 # Without DISPLAY the script runs itself under xvfb-run (a 24-bit 1600x1400 screen).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -29,28 +32,89 @@ starts="${BUDMON_BENCH_STARTS:-7}"
 idle="${BUDMON_BENCH_IDLE:-60}"
 writes="${BUDMON_BENCH_WRITES:-30}"
 history_mb="${BUDMON_BENCH_HISTORY_MB:-0}"
+baseline="${BUDMON_BENCH_BASELINE:-}"
 java25="${JAVA25-/usr/lib/jvm/temurin-25-jdk-amd64}"
 [ -x "$java25/bin/java" ] || java25=""
-# name|JAVA_HOME|JVM options added to the launcher's own (./budmon gives the window -XX:+UseSerialGC
-# -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss512k -Xms16m). Sets named *archive* run with the launcher's
-# own window archive (on JDK 25 an AOT cache), recorded first by its rehearsal; the others with BUDMON_CDS=off.
-# (Names become folder names, and a comma would split CLAUDE_CONFIG_DIR.)
-sets=(
-  "no-archive||"
-  "archive||"
-)
-[ -n "$java25" ] && sets+=("jdk25-no-archive|$java25|" "jdk25-archive|$java25|")
 mkdir -p "$bench"
 
 cd "$root"
-default_java_home="${JAVA_HOME:-}"
-# the jar the launcher runs, built now so that no start below builds it
-mvn -B -q -o -DskipTests package 2>/dev/null || mvn -B -q -DskipTests package
-mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt \
-  >/dev/null 2>&1 || mvn -B -q dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-driver=(java -Dclk.tck="$(getconf CLK_TCK)" -cp "$cp" dev.budmon.bench.WindowBenchmark "$root/budmon")
+# the jar the launcher runs (and its class-data archives), built now so that no start below builds it
+mvn -B -q -o -DskipTests package > /dev/null 2>&1 || mvn -B -q -DskipTests package > /dev/null
+cp="target/test-classes:target/budmon.jar"
+
+# Each set runs a copy of a checkout's launcher and jar, with the benchmark's probe (PaintProbe) added to
+# the jar: the launcher's -jar takes no other class path, and anything added beside the jar would keep the
+# JVM from using the jar's class-data archive. Each copy gets its archives as its launcher gets them.
+copy() { # NAME CHECKOUT: a copy of the checkout's launcher and jar, with the probe in the jar
+  local c="$bench/copies/$1"
+  rm -rf "$c" && mkdir -p "$c/target"
+  cp "$2/budmon" "$c/"
+  cp "$2/target/budmon.jar" "$c/target/"
+  (cd target/test-classes && jar uf "$c/target/budmon.jar" dev/budmon/bench/PaintProbe*.class)
+  echo "$c"
+}
+
+# The archives as the build and setup record them (this version): with the JDK given.
+record_archives() { # COPY JAVA
+  "$2" -cp "$1/target/budmon.jar" dev.budmon.setup.ClassDataArchives "$1/target/budmon.jar" > /dev/null
+}
+
+# A launcher from before the archives were recorded at build time records its window archive itself, in the
+# background, with a hidden rehearsal of the start-up, after a first start without one: let it.
+record_old_archive() { # COPY [JAVA_HOME]
+  local dir="$1" fixture="$bench/rehearsal"
+  rm -rf "$fixture"
+  java -cp "$cp" dev.budmon.bench.WindowBenchmark --fixture "$fixture"
+  JAVA_HOME="${2:-${JAVA_HOME:-}}" CLAUDE_CONFIG_DIR="$fixture" BUDMON_REHEARSAL_DELAY=0 "$dir/budmon" \
+    > /dev/null 2>&1 &
+  local pid=$!
+  for _ in $(seq 600); do
+    if compgen -G "$dir/target/budmon-window-*.[ja][so][at]" > /dev/null \
+        && ! compgen -G "$dir/target/budmon-window-*.lock" > /dev/null; then
+      break
+    fi
+    sleep 0.2
+  done
+  kill "$pid" 2> /dev/null || true
+  wait "$pid" 2> /dev/null || true
+}
+
+prepare() { # NAME CHECKOUT [JAVA_HOME]: a copy with its archives
+  local c java="${3:+$3/bin/}java"
+  c="$(copy "$1" "$2")"
+  if grep -q -- '--window-rehearsal' "$c/budmon"; then
+    record_old_archive "$c" "${3:-}"
+  else
+    record_archives "$c" "$java"
+  fi
+  echo "$c"
+}
+
+# Sets: name|launcher|environment|JVM options added to the launcher's own. (Names become folder names.)
+c="$(prepare after "$root")"
+sets=("after|$c/budmon||" "after-no-archive|$c/budmon|BUDMON_CDS=off|")
+if [ -n "$baseline" ]; then
+  baseline="$(cd "$baseline" && pwd)"
+  c="$(prepare before "$baseline")"
+  sets+=("before|$c/budmon||" "before-no-archive|$c/budmon|BUDMON_CDS=off|")
+fi
+if [ -n "$java25" ]; then
+  c="$(prepare after-jdk25 "$root" "$java25")"
+  sets+=("jdk25|$c/budmon|JAVA_HOME=$java25|" "jdk25-no-archive|$c/budmon|JAVA_HOME=$java25 BUDMON_CDS=off|")
+  if [ -n "$baseline" ]; then
+    c="$(prepare before-jdk25 "$baseline" "$java25")"
+    sets+=("jdk25-before|$c/budmon|JAVA_HOME=$java25|")
+  fi
+fi
+while IFS= read -r extra; do
+  [ -n "$extra" ] && sets+=("$extra")
+done <<< "${BUDMON_BENCH_EXTRA:-}"
+chosen=()
+for s in "${sets[@]}"; do
+  if [ -z "${BUDMON_BENCH_SETS:-}" ] || [[ ",$BUDMON_BENCH_SETS," == *",${s%%|*},"* ]]; then
+    chosen+=("$s")
+  fi
+done
 
 if [ "$history_mb" != 0 ]; then
   history="$bench/history-${history_mb}mb"
@@ -63,36 +127,24 @@ if [ "$history_mb" != 0 ]; then
   export BUDMON_BENCH_HISTORY="$history/.claude"
 fi
 
+echo "== $(date -u +%Y-%m-%dT%H:%MZ), git $(git rev-parse --short HEAD)${baseline:+, before: $baseline at $(git -C "$baseline" rev-parse --short HEAD)}"
 echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews the times)"
 echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo), \
 $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(java -version 2>&1 | head -1); \
 display $DISPLAY ($(xdpyinfo 2>/dev/null | awk '/dimensions:/ {print $2}' || true))"
-echo "== $starts cold starts, ${idle} s idle, $writes rewrites per set${BUDMON_BENCH_HISTORY:+; history $BUDMON_BENCH_HISTORY}"
+echo "== $starts cold starts per set, taking turns; ${idle} s idle from ${BUDMON_BENCH_IDLE_FROM:-60} s, \
+$writes rewrites${BUDMON_BENCH_HISTORY:+; history $BUDMON_BENCH_HISTORY}"
 echo
-echo "| set | JVM options | first frame, from launch: median (min–max) | the same, since the JVM's start | RSS after ${BUDMON_BENCH_IDLE_FROM:-60} s | idle CPU (the next ${idle} s) | file to screen: median / p90 / max |"
-echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
-for entry in "${sets[@]}"; do
-  name="${entry%%|*}"
-  rest="${entry#*|}"
-  java_home="${rest%%|*}"
-  opts="${rest#*|}"
-  if [ -n "${BUDMON_BENCH_SETS:-}" ] && [[ ",$BUDMON_BENCH_SETS," != *",$name,"* ]]; then
-    continue
-  fi
-  export JAVA_HOME="${java_home:-$default_java_home}"
-  if [[ "$name" == *archive* ]] && [[ "$name" != *no-archive* ]]; then
-    export BUDMON_CDS=on
-    # the launcher's archive is valid only for this jar and this JVM: recorded again for every run
-    BUDMON_REHEARSAL_DELAY=0 "${driver[@]}" "$bench/work" archive "" 1 0 0 launcher >&2
-  else
-    export BUDMON_CDS=off
-  fi
-  "${driver[@]}" "$bench/work" "$name" "$opts" "$starts" "$idle" "$writes"
+echo "| set | first frame, from launch: median (min–max) | the same, since the JVM's start | RSS after ${BUDMON_BENCH_IDLE_FROM:-60} s | idle CPU (the next ${idle} s) | CPU since the start, at the end of it | file to screen: median / p90 / max |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+if [ ${#chosen[@]} -gt 0 ]; then
+  java -Dclk.tck="$(getconf CLK_TCK)" -cp "$cp" dev.budmon.bench.WindowBenchmark "$bench/work" \
+    "$starts" "$idle" "$writes" "${chosen[@]}"
   rm -rf "$bench/work"
-done
+fi
 
-# The floor of this machine, as the issue's reference: a minimal FlatLaf window (one label) with its own
-# class-data archive and the launcher's flags, from launch to its first paint.
+# The floor of this machine: a minimal FlatLaf window (one label) with its own class-data archive and the
+# launcher's flags, from launch to its first paint.
 if [ -z "${BUDMON_BENCH_SETS:-}" ] || [[ ",$BUDMON_BENCH_SETS," == *",floor,"* ]]; then
   ref="$bench/reference"
   mkdir -p "$ref"
@@ -120,11 +172,9 @@ public class ReferenceWindow {
     }
 }
 JAVA
-  flatlaf="$(tr ':' '\n' < target/bench-classpath.txt | grep '/flatlaf-[0-9.]*\.jar$' | head -1)"
-  javac -cp "$flatlaf" -d "$ref" "$ref/ReferenceWindow.java"
-  cp "$flatlaf" "$ref/flatlaf.jar"
-  printf 'Main-Class: ReferenceWindow\nClass-Path: flatlaf.jar\n' > "$ref/manifest"
-  (cd "$ref" && jar cfm reference.jar manifest ReferenceWindow*.class)
+  javac -cp target/budmon.jar -d "$ref" "$ref/ReferenceWindow.java"
+  (cd "$ref" && printf 'Main-Class: ReferenceWindow\nClass-Path: budmon.jar\n' > manifest \
+    && cp "$root/target/budmon.jar" . && jar cfm reference.jar manifest ReferenceWindow*.class)
   ref_flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss512k -Xms16m -Xshare:auto)
   rm -f "$ref/reference.jsa"
   java "${ref_flags[@]}" -XX:ArchiveClassesAtExit="$ref/reference.jsa" -jar "$ref/reference.jar" 2>/dev/null &
@@ -133,8 +183,7 @@ JAVA
   times=()
   for _ in $(seq "$starts"); do
     launched=$(date +%s%3N)
-    java "${ref_flags[@]}" -XX:SharedArchiveFile="$ref/reference.jsa" -XX:+UnlockDiagnosticVMOptions \
-      -XX:ArchiveRelocationMode=0 -jar "$ref/reference.jar" 2> "$ref/err" &
+    java "${ref_flags[@]}" -XX:SharedArchiveFile="$ref/reference.jsa" -jar "$ref/reference.jar" 2> "$ref/err" &
     pid=$!
     for _ in $(seq 300); do
       grep -q '^reference-frame ' "$ref/err" && break
@@ -146,7 +195,7 @@ JAVA
   done
   sorted=($(printf '%s\n' "${times[@]}" | sort -n))
   echo "| floor: a minimal FlatLaf window (one label) with its own archive, to its first paint | \
-\`${ref_flags[*]}\` | **${sorted[$(( (${#sorted[@]} - 1) / 2 ))]} ms** (${sorted[0]}–${sorted[-1]}) | | | | |"
+**${sorted[$(( (${#sorted[@]} - 1) / 2 ))]} ms** (${sorted[0]}–${sorted[-1]}) | | | | | |"
 fi
 
 echo

@@ -10,13 +10,14 @@ import java.util.List;
  * @param command   what to do
  * @param claudeDir the {@code --claude-dir} value, or {@code null}
  * @param force     {@code --force} was given
- * @param operands  words after the command, e.g. {@code on} in {@code --statusline on}
+ * @param operands  words after the command, e.g. {@code on} in {@code --statusline on}, or everything after
+ *                  {@code report}
  */
 public record CommandLine(Command command, Path claudeDir, boolean force, List<String> operands) {
 
     /** The things BudMon can be asked to do. */
     public enum Command {
-        WINDOW, WINDOW_REHEARSAL, DEMO, JSON, STATUSLINE, SETUP, UNINSTALL, VERSION, HELP
+        WINDOW, DEMO, JSON, STATUSLINE, SETUP, UNINSTALL, VERSION, HELP, HISTORY, REPORT
     }
 
     public CommandLine {
@@ -30,9 +31,15 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
             "Without a command BudMon opens its window.",
             "",
             "Commands:",
+            "  report KIND            cost report by day, week, month, project, session or model;",
+            "                         KIND is daily, weekly, monthly, projects, sessions or models",
+            "                         (budmon report --help lists its options)",
             "  --json                 print the current state and every derived figure as JSON",
             "  --statusline           print a compact line for Claude Code's status bar (payload on stdin)",
             "  --statusline on|off    enable or disable that status line in Claude Code's settings.json",
+            "  history [--since DATE] [--json|--csv]",
+            "                         print the quota history and a summary of each window;",
+            "                         DATE: 2026-12-01, 2026-12-01T09:00:00Z, or 24h, 7d back",
             "  --setup                install the interceptor and the claude-budmon launcher",
             "  --uninstall            remove exactly what --setup installed",
             "  --demo                 open the window on generated, changing data",
@@ -64,6 +71,10 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (command == Command.HISTORY && !a.equals("--claude-dir") && !a.startsWith("--claude-dir=")) {
+                operands.add(a); // the history command's own options, read by HistoryCommand
+                continue;
+            }
             String value = null;
             int eq = a.indexOf('=');
             if (a.startsWith("--") && eq > 0) {
@@ -86,13 +97,21 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
                 case "--setup" -> command = only(command, Command.SETUP, a);
                 case "--uninstall" -> command = only(command, Command.UNINSTALL, a);
                 case "--demo" -> command = only(command, Command.DEMO, a);
-                // hidden: the launcher runs it in the background to record a class-data archive
-                case "--window-rehearsal" -> command = only(command, Command.WINDOW_REHEARSAL, a);
                 case "--version", "-V" -> command = only(command, Command.VERSION, a);
                 case "--help", "-h" -> command = only(command, Command.HELP, a);
+                case "report" -> {
+                    // the rest belongs to the report, which parses it itself (ReportCommand)
+                    command = only(command, Command.REPORT, a);
+                    operands.addAll(List.of(args).subList(i + 1, args.length));
+                    i = args.length;
+                }
                 default -> {
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option: " + args[i]);
+                    }
+                    if (a.equals("history") && command == null) {
+                        command = Command.HISTORY;
+                        continue;
                     }
                     if (command != Command.STATUSLINE) {
                         throw new UsageException("unexpected argument: " + a);

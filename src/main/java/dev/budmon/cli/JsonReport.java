@@ -3,12 +3,20 @@ package dev.budmon.cli;
 import dev.budmon.Version;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.budmon.calc.BindingLimit;
 import dev.budmon.calc.CacheStats;
 import dev.budmon.calc.Cost;
 import dev.budmon.calc.Figures;
+import dev.budmon.calc.Level;
+import dev.budmon.calc.PaceForecast;
 import dev.budmon.calc.PricedUsage;
 import dev.budmon.calc.Pricing;
 import dev.budmon.calc.WindowForecast;
+import dev.budmon.quotacost.DollarsPerPercent;
+import dev.budmon.quotacost.GroupShare;
+import dev.budmon.quotacost.HistoryFigures;
+import dev.budmon.quotacost.WindowShares;
+import dev.budmon.history.HistoryReader;
 import dev.budmon.model.AccountLimits;
 import dev.budmon.model.ApiResponse;
 import dev.budmon.model.QuotaWindow;
@@ -44,6 +52,17 @@ public final class JsonReport {
      */
     public static void write(Writer out, Figures f, List<Path> dirs, List<SourceWarning> warnings, Pricing pricing)
             throws IOException {
+        write(out, f, dirs, warnings, pricing, null, null);
+    }
+
+    /**
+     * Writes the report with what the quota history adds.
+     *
+     * @param history      the paces, binding window, shares and fits; {@code null} without a history read
+     * @param historyStats what reading the history found; {@code null} without a history read
+     */
+    public static void write(Writer out, Figures f, List<Path> dirs, List<SourceWarning> warnings, Pricing pricing,
+                             HistoryFigures history, HistoryReader.Stats historyStats) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
@@ -56,9 +75,9 @@ public final class JsonReport {
             }
             g.writeEndArray();
             g.writeStringField("status", f.status().name());
-            quota(g, f);
-            lastRequest(g, f);
-            session(g, f, pricing);
+            quota(g, f, history);
+            lastRequest(g, f, history);
+            session(g, f, pricing, history);
             cache(g, f.cache());
             g.writeArrayFieldStart("unknown_models");
             for (String m : f.unknownModels().stream().sorted().toList()) {
@@ -66,21 +85,27 @@ public final class JsonReport {
             }
             g.writeEndArray();
             time(g, "newest_data", f.newestData());
-            g.writeArrayFieldStart("warnings");
-            for (SourceWarning w : warnings) {
-                g.writeStartObject();
-                g.writeStringField("source", w.source());
-                g.writeStringField("message", w.message());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            history(g, history, historyStats);
+            warnings(g, warnings);
             g.writeEndObject();
         }
         out.write(System.lineSeparator());
         out.flush();
     }
 
-    private static void quota(JsonGenerator g, Figures f) throws IOException {
+    /** The field {@code warnings}: one object of {@code source} and {@code message} per warning. */
+    static void warnings(JsonGenerator g, List<SourceWarning> warnings) throws IOException {
+        g.writeArrayFieldStart("warnings");
+        for (SourceWarning w : warnings) {
+            g.writeStartObject();
+            g.writeStringField("source", w.source());
+            g.writeStringField("message", w.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void quota(JsonGenerator g, Figures f, HistoryFigures h) throws IOException {
         g.writeObjectFieldStart("quota");
         g.writeStringField("source", f.quotaSource());
         time(g, "captured_at", f.quotaCapturedAt());
@@ -101,13 +126,15 @@ public final class JsonReport {
         g.writeEndObject();
         g.writeArrayFieldStart("windows");
         for (WindowForecast w : f.windows()) {
-            window(g, w, f.windowUsage().get(w.window().name()));
+            window(g, w, f.windowUsage().get(w.window().name()), h);
         }
         g.writeEndArray();
+        binding(g, f, h);
         g.writeEndObject();
     }
 
-    private static void window(JsonGenerator g, WindowForecast w, PricedUsage usage) throws IOException {
+    private static void window(JsonGenerator g, WindowForecast w, PricedUsage usage, HistoryFigures h)
+            throws IOException {
         QuotaWindow q = w.window();
         g.writeStartObject();
         g.writeStringField("name", q.name());
@@ -142,10 +169,115 @@ public final class JsonReport {
             cost(g, "cost", usage.cost());
             g.writeEndObject();
         }
+        String name = q.name();
+        pace(g, h == null ? null : h.paces().get(name));
+        worth(g, h == null ? null : h.worth().get(name), w.percent());
+        shares(g, h == null ? null : h.shares().get(name));
         g.writeEndObject();
     }
 
-    private static void lastRequest(JsonGenerator g, Figures f) throws IOException {
+    private static void pace(JsonGenerator g, PaceForecast p) throws IOException {
+        number(g, "pace_per_hour", p == null ? null : p.perHour());
+        number(g, "pace_per_day", p == null ? null : p.perDay());
+        time(g, "pace_expiry", p == null ? null : p.expiry());
+        seconds(g, "pace_reserve_seconds", p == null ? null : p.reserve());
+        g.writeStringField("pace_level", p == null ? Level.NONE.name() : p.paceLevel().name());
+        g.writeStringField("pace_reserve_level", p == null ? Level.NONE.name() : p.reserveLevel().name());
+        g.writeNumberField("pace_observations", p == null ? 0 : p.samples());
+    }
+
+    private static void worth(JsonGenerator g, DollarsPerPercent d, Double percent) throws IOException {
+        g.writeFieldName("dollars_per_percent");
+        if (d == null) {
+            g.writeNull();
+            g.writeNullField("dollars_left");
+            return;
+        }
+        g.writeStartObject();
+        number(g, "value", d.dollarsPerPercent());
+        number(g, "standard_error", d.standardError());
+        g.writeNumberField("batches", d.batches());
+        g.writeNumberField("percent_points", round(d.percentPoints(), 6));
+        g.writeStringField("not_enough", d.notEnough());
+        g.writeEndObject();
+        number(g, "dollars_left", percent == null ? null : d.dollarsLeft(percent));
+    }
+
+    private static void shares(JsonGenerator g, WindowShares s) throws IOException {
+        g.writeFieldName("shares");
+        if (s == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        time(g, "since", s.since());
+        number(g, "unattributed_percent", s.unattributedPercent());
+        groups(g, "by_project", "project", s.byProject());
+        groups(g, "by_session", "session_id", s.bySession());
+        g.writeEndObject();
+    }
+
+    private static void groups(JsonGenerator g, String field, String nameField, List<GroupShare> groups)
+            throws IOException {
+        g.writeArrayFieldStart(field);
+        for (GroupShare s : groups) {
+            g.writeStartObject();
+            g.writeStringField(nameField, s.name());
+            number(g, "percent", s.percent());
+            number(g, "cost", s.cost());
+            g.writeNumberField("requests", s.requests());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void binding(JsonGenerator g, Figures f, HistoryFigures h) throws IOException {
+        BindingLimit b = h == null ? BindingLimit.of(f.windows(), Map.of(), f.now()) : h.binding();
+        g.writeFieldName("binding");
+        if (b == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeStringField("window", b.window());
+        time(g, "runs_out_at", b.runsOut());
+        seconds(g, "seconds_to_run_out", Duration.between(f.now(), b.runsOut()));
+        g.writeStringField("basis", b.basis());
+        g.writeEndObject();
+    }
+
+    /** Percentage points of each window, by name; {@code null} for an unknown share. */
+    private static void quotaShare(JsonGenerator g, Map<String, Double> byWindow) throws IOException {
+        g.writeFieldName("quota_share");
+        if (byWindow == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        for (Map.Entry<String, Double> e : byWindow.entrySet()) {
+            number(g, e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    private static void history(JsonGenerator g, HistoryFigures h, HistoryReader.Stats stats) throws IOException {
+        g.writeFieldName("history");
+        if (h == null || stats == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeNumberField("observations", stats.observations());
+        g.writeNumberField("bad_lines", stats.badLines());
+        g.writeNumberField("joined_observations", h.joined().joinedObservations());
+        g.writeNumberField("unmatched_request_ids", h.joined().unmatchedRequestIds());
+        Duration offset = h.joined().clockOffset();
+        number(g, "clock_offset_seconds", offset == null ? null : offset.toMillis() / 1000.0);
+        g.writeNumberField("utilization_decreases", h.joined().decreases());
+        g.writeEndObject();
+    }
+
+    private static void lastRequest(JsonGenerator g, Figures f, HistoryFigures h) throws IOException {
         ApiResponse r = f.lastResponse();
         g.writeFieldName("last_request");
         if (r == null) {
@@ -160,10 +292,11 @@ public final class JsonReport {
         g.writeStringField("request_id", r.requestId());
         tokens(g, "tokens", f.lastRequest().tokens());
         cost(g, "cost", f.lastRequest().cost());
+        quotaShare(g, h == null ? null : h.lastRequest());
         g.writeEndObject();
     }
 
-    private static void session(JsonGenerator g, Figures f, Pricing pricing) throws IOException {
+    private static void session(JsonGenerator g, Figures f, Pricing pricing, HistoryFigures h) throws IOException {
         SessionUsage s = f.activeSession();
         g.writeFieldName("session");
         if (s == null) {
@@ -189,6 +322,7 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndObject();
+        quotaShare(g, h == null ? null : h.session());
         g.writeEndObject();
     }
 
@@ -205,7 +339,7 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void tokens(JsonGenerator g, String name, TokenCounts t) throws IOException {
+    static void tokens(JsonGenerator g, String name, TokenCounts t) throws IOException {
         g.writeObjectFieldStart(name);
         g.writeNumberField("input", t.input());
         g.writeNumberField("output", t.output());
@@ -216,7 +350,7 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void cost(JsonGenerator g, String name, Cost c) throws IOException {
+    static void cost(JsonGenerator g, String name, Cost c) throws IOException {
         g.writeObjectFieldStart(name);
         g.writeNumberField("input", round(c.input(), 6));
         g.writeNumberField("output", round(c.output(), 6));
@@ -235,7 +369,7 @@ public final class JsonReport {
         }
     }
 
-    private static void time(JsonGenerator g, String name, Instant t) throws IOException {
+    static void time(JsonGenerator g, String name, Instant t) throws IOException {
         g.writeStringField(name, t == null ? null : t.toString());
     }
 

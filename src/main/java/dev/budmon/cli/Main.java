@@ -2,6 +2,7 @@ package dev.budmon.cli;
 
 import dev.budmon.Version;
 import dev.budmon.setup.SetupCommand;
+import dev.budmon.setup.SetupContext;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.statusline.StatuslineCommand;
 
@@ -21,6 +22,14 @@ public final class Main {
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * BudMon's cache folder, where the transcript history's index lives: {@code $XDG_CACHE_HOME/budmon}, else
+     * {@code ~/.cache/budmon}.
+     */
+    static Path cacheDir(Map<String, String> env, Path home) {
+        return SetupContext.cacheHome(env, home).resolve("budmon");
     }
 
     /**
@@ -51,7 +60,14 @@ public final class Main {
             }
             case JSON -> {
                 ClaudeDirs dirs = ClaudeDirs.resolve(cl.claudeDir(), env, home);
-                return JsonCommand.run(dirs, Instant.now(), out, err);
+                return JsonCommand.run(dirs, cacheDir(env, home), Instant.now(), out, err);
+            }
+            case REPORT -> {
+                return ReportCommand.run(cl.operands(), cl.claudeDir(), env, home, cacheDir(env, home), out, err);
+            }
+            case HISTORY -> {
+                return HistoryCommand.run(ClaudeDirs.resolve(cl.claudeDir(), env, home), cl.operands(), Instant.now(),
+                        java.time.ZoneId.systemDefault(), out, err);
             }
             case SETUP -> {
                 return SetupCommand.setup(cl.claudeDir(), cl.force(), out, err);
@@ -61,9 +77,6 @@ public final class Main {
             }
             case DEMO -> {
                 return WindowCommand.demo(err);
-            }
-            case WINDOW_REHEARSAL -> {
-                return WindowCommand.rehearse(ClaudeDirs.resolve(cl.claudeDir(), env, home));
             }
             case WINDOW -> {
                 return WindowCommand.window(ClaudeDirs.resolve(cl.claudeDir(), env, home));

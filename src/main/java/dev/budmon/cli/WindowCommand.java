@@ -1,9 +1,11 @@
 package dev.budmon.cli;
 
 import dev.budmon.demo.DemoWriter;
+import dev.budmon.setup.SetupCommand;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.transcript.TranscriptFeed;
-import dev.budmon.ui.DashboardApp;
+import dev.budmon.ui.SetupRunner;
+import dev.budmon.ui.startup.WindowStartup;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,17 +21,12 @@ final class WindowCommand {
     private WindowCommand() {
     }
 
+    /** The first-run dialog's Install button: {@code budmon --setup} for the Claude directory shown. */
+    private static final SetupRunner SETUP = (claudeDir, out) -> SetupCommand.setup(claudeDir, false, out, out);
+
     /** {@code budmon}: the dashboard on the user's Claude directories. */
     static int window(ClaudeDirs dirs) {
-        return DashboardApp.run(dirs, new TranscriptFeed());
-    }
-
-    /**
-     * {@code budmon --window-rehearsal} (hidden): the window's start-up on the user's Claude directories
-     * without showing anything, for the launcher's class-data archive; see {@link DashboardApp#rehearse}.
-     */
-    static int rehearse(ClaudeDirs dirs) {
-        return DashboardApp.rehearse(dirs, new TranscriptFeed());
+        return WindowStartup.run(dirs, new TranscriptFeed(), SETUP);
     }
 
     /**
@@ -40,7 +37,7 @@ final class WindowCommand {
         try (DemoWriter demo = new DemoWriter()) {
             Path dir = demo.start();
             err.println("budmon: demo data in " + dir);
-            return DashboardApp.run(new ClaudeDirs(List.of(dir)), new TranscriptFeed());
+            return WindowStartup.run(new ClaudeDirs(List.of(dir)), new TranscriptFeed(), SETUP);
         } catch (IOException e) {
             err.println("budmon: cannot create the demo directory: " + e.getMessage());
             return 1;

@@ -45,6 +45,9 @@ public final class ConfigParser {
                 "burn_warn", "reserve_safe"));
         m.put("statusline", List.of("elements", "max_width"));
         m.put("window", List.of("geometry"));
+        m.put("alerts", List.of("notify", "quota_warn", "quota_alarm", "hysteresis", "exhaustion", "exhaustion_lead",
+                "server_status", "quota_back", "no_data", "no_data_after"));
+        m.put("tray", List.of("icon", "close_to_tray"));
         return java.util.Collections.unmodifiableMap(m);
     }
 
@@ -89,8 +92,19 @@ public final class ConfigParser {
         config.setLowerCaseOption(true);
         config.setComment(false);
         Entries entries = new Entries();
-        IniParser.newInstance(config).parse(new StringReader(text), entries);
+        new ConfiguredParser(config).parse(new StringReader(text), entries);
         return entries.result;
+    }
+
+    /**
+     * ini4j's parser with our configuration, made directly: {@code IniParser.newInstance} looks the
+     * implementation up as a service (system properties, a resource search through the class path), which
+     * the status line would pay at every start for the one implementation there is.
+     */
+    private static final class ConfiguredParser extends IniParser {
+        ConfiguredParser(Config config) {
+            setConfig(config);
+        }
     }
 
     /** Collects the entries ini4j's parser reports: a section named twice is one, the last equal key wins. */
@@ -189,7 +203,57 @@ public final class ConfigParser {
                 models.add(c.iniValue());
             }
             ModelChoice model = ModelChoice.parse(choice("model", "model", d.model().iniValue(), models));
-            return new BudmonConfig(language, refreshMs, model, prices(), thresholds(), statusline(), geometry());
+            return new BudmonConfig(language, refreshMs, model, prices(), thresholds(), statusline(), geometry(),
+                    alerts(), tray());
+        }
+
+        private AlertSettings alerts() {
+            AlertSettings d = AlertSettings.DEFAULTS;
+            return new AlertSettings(
+                    bool("alerts", "notify", d.enabled()),
+                    bool("alerts", "quota_warn", d.quotaWarn()),
+                    bool("alerts", "quota_alarm", d.quotaAlarm()),
+                    decimal("alerts", "hysteresis", d.hysteresis(), 0, 50, false),
+                    bool("alerts", "exhaustion", d.exhaustion()),
+                    duration("alerts", "exhaustion_lead", d.exhaustionLead(), Duration.ofDays(7)),
+                    bool("alerts", "server_status", d.serverStatus()),
+                    bool("alerts", "quota_back", d.quotaBack()),
+                    bool("alerts", "no_data", d.noData()),
+                    atLeastOneMinute("no_data_after", duration("alerts", "no_data_after", d.noDataAfter(),
+                            Duration.ofDays(1)), d.noDataAfter()));
+        }
+
+        /** Zero minutes without quota figures would alert at the first response of every session. */
+        private Duration atLeastOneMinute(String key, Duration value, Duration defaultValue) {
+            if (value.compareTo(Duration.ofMinutes(1)) < 0) {
+                messages.add("[alerts] " + key + " = " + plain(value) + " is below 1 minute; using "
+                        + plain(defaultValue));
+                return defaultValue;
+            }
+            return value;
+        }
+
+        private TraySettings tray() {
+            TraySettings d = TraySettings.DEFAULTS;
+            return new TraySettings(bool("tray", "icon", d.icon()), bool("tray", "close_to_tray", d.closeToTray()));
+        }
+
+        /** {@code on}/{@code off}, also {@code true}/{@code false}, {@code yes}/{@code no}, {@code 1}/{@code 0}. */
+        private boolean bool(String section, String key, boolean defaultValue) {
+            String text = defaultValue ? "on" : "off";
+            String v = present(section, key, text);
+            if (v == null) {
+                return defaultValue;
+            }
+            switch (v.toLowerCase(Locale.ROOT)) {
+                case "on", "true", "yes", "1":
+                    return true;
+                case "off", "false", "no", "0":
+                    return false;
+                default:
+                    invalid(section, key, v, "is not on or off", text);
+                    return defaultValue;
+            }
         }
 
         private ModelPrices prices() {

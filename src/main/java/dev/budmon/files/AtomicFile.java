@@ -164,12 +164,7 @@ public final class AtomicFile {
                 }
             }
             if (!replaceExisting) {
-                try {
-                    Files.move(tmp, real);
-                    return real;
-                } catch (FileAlreadyExistsException e) {
-                    return null;
-                }
+                return linkUnlessPresent(tmp, real) ? real : null;
             }
             try {
                 Files.move(tmp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -179,6 +174,30 @@ public final class AtomicFile {
             return real;
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Gives the complete temporary file the target's name unless that name exists. A move without
+     * replacing checks and renames in two steps, so two processes can both "create" the file; a hard link
+     * fails atomically when the name is taken. File systems without hard links fall back to the move.
+     */
+    private static boolean linkUnlessPresent(Path tmp, Path real) throws IOException {
+        try {
+            Files.createLink(real, tmp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            if (Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            try {
+                Files.move(tmp, real);
+                return true;
+            } catch (FileAlreadyExistsException e2) {
+                return false;
+            }
         }
     }
 

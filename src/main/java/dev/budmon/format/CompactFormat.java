@@ -70,6 +70,34 @@ public final class CompactFormat {
         return "$" + cents / 100 + "." + (rest < 10 ? "0" : "") + rest;
     }
 
+    /** A whole number with a comma between groups of three digits: {@code 4,738,157,704}. */
+    public static String grouped(long n) {
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder b = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) {
+            b.append('-');
+        }
+        int head = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        b.append(digits, 0, head);
+        for (int i = head; i < digits.length(); i += 3) {
+            b.append(',').append(digits, i, i + 3);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Dollars with cents and grouped digits, as a report shows them: {@code $1,750.13}, {@code $0.07}; an
+     * amount below half a cent but above zero is {@code <$0.01}. Negative amounts are shown as 0.
+     */
+    public static String dollarsWithCents(double usd) {
+        long cents = Math.round(Math.max(0, usd) * 100);
+        if (cents == 0 && usd > 0) {
+            return "<$0.01";
+        }
+        long rest = cents % 100;
+        return "$" + grouped(cents / 100) + "." + (rest < 10 ? "0" : "") + rest;
+    }
+
     /** A percentage, rounded to a whole number: {@code 42%}. */
     public static String percent(double p) {
         return Math.round(p) + "%";

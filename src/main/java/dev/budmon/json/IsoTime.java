@@ -149,6 +149,18 @@ public final class IsoTime {
         return v;
     }
 
+    /**
+     * Epoch milliseconds of a UTC date and time given by its fields, or {@link #INVALID} when they name none
+     * ({@code 2026-02-30}, hour 24), for readers that take the fields apart themselves.
+     */
+    public static long utcMillis(int year, int month, int day, int hour, int minute, int second, int milli) {
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23
+                || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0 || milli > 999) {
+            return INVALID;
+        }
+        return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + milli;
+    }
+
     private static int daysInMonth(int year, int month) {
         return switch (month) {
             case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;

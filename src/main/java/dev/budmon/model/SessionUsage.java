@@ -25,10 +25,6 @@ public record SessionUsage(String sessionId, String cwd, Path transcript, Instan
 
     /** All models together. */
     public TokenCounts tokens() {
-        TokenCounts sum = TokenCounts.ZERO;
-        for (TokenCounts t : byModel.values()) {
-            sum = sum.plus(t);
-        }
-        return sum;
+        return TokenCounts.sum(byModel.values());
     }
 }

@@ -26,6 +26,15 @@ public record TokenCounts(long input, long output, long cacheWrite5m, long cache
         return total() == 0;
     }
 
+    /** The kind-wise sum of all of them; {@link #ZERO} for none. */
+    public static TokenCounts sum(Iterable<TokenCounts> counts) {
+        TokenCounts sum = ZERO;
+        for (TokenCounts t : counts) {
+            sum = sum.plus(t);
+        }
+        return sum;
+    }
+
     /** Kind-wise sum. */
     public TokenCounts plus(TokenCounts other) {
         return new TokenCounts(input + other.input, output + other.output,

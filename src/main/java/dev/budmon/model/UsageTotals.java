@@ -19,10 +19,6 @@ public record UsageTotals(int requests, Map<String, TokenCounts> byModel) {
 
     /** All models together. */
     public TokenCounts tokens() {
-        TokenCounts sum = TokenCounts.ZERO;
-        for (TokenCounts t : byModel.values()) {
-            sum = sum.plus(t);
-        }
-        return sum;
+        return TokenCounts.sum(byModel.values());
     }
 }

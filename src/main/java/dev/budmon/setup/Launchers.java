@@ -140,7 +140,7 @@ final class Launchers {
                 "if defined JAVA_HOME if exist \"%JAVA_HOME%\\bin\\java.exe\" set \"BUDMON_JAVA=%JAVA_HOME%\\bin\\java.exe\"",
                 "set \"BUDMON_SHORT_RUN=\"",
                 "if \"%~1\"==\"--statusline\" set \"BUDMON_SHORT_RUN=" + SHORT_RUN_FLAGS + "\"",
-                "rem No class-data archive yet on Windows: the POSIX launcher records and uses one.",
+                "rem No class-data archive on Windows: setup records them for the POSIX launcher only.",
                 "\"%BUDMON_JAVA%\" %BUDMON_SHORT_RUN% %BUDMON_JAVA_OPTS% -jar \"%BUDMON_JAR%\" %*",
                 "exit /b %ERRORLEVEL%",
                 ""));

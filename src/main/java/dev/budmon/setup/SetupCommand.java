@@ -37,7 +37,27 @@ public final class SetupCommand {
      * @return the exit code: 0 done (or nothing needed), 1 failed
      */
     public static int setup(Path claudeDirOverride, boolean force, PrintStream out, PrintStream err) {
-        return runSetup(contextFromEnvironment(claudeDirOverride), force, out, err);
+        SetupContext ctx = contextFromEnvironment(claudeDirOverride);
+        int code = runSetup(ctx, force, out, err);
+        if (code == 0) {
+            recordArchives(ctx, out, err);
+        }
+        return code;
+    }
+
+    /**
+     * After a setup that installed the jar for the POSIX launcher: its class-data archives, recorded by the
+     * Java that runs setup (a few seconds; see {@link ClassDataArchives}). Nothing otherwise.
+     */
+    static void recordArchives(SetupContext ctx, PrintStream out, PrintStream err) {
+        Path jar = InstallPaths.of(ctx).installedJar();
+        if (!ctx.os().isPosix() || !Setup.isOurJar(jar)) {
+            return;
+        }
+        out.println("Class-data archives for a faster start of the installed BudMon:");
+        ChangeReport report = ClassDataArchives.record(jar);
+        report.files().forEach(f -> out.println("  " + f.line()));
+        report.warnings().forEach(w -> err.println("budmon: warning: " + w));
     }
 
     /**

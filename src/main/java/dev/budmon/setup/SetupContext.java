@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
  * @param icons          the application icons by their path under the {@code hicolor} theme folder, e.g.
  *                       {@code 48x48/apps/budmon.png}; may be empty
  * @param cacheHome      the user's cache folder ({@code $XDG_CACHE_HOME}, else {@code ~/.cache}), where the
- *                       launcher keeps class-data archives it cannot write next to the jar
+ *                       launcher of earlier versions kept class-data archives, which uninstall removes
  */
 public record SetupContext(Os os, Path home, Path claudeDir, List<Path> pathEntries, Path javaExecutable,
                            byte[] interceptor, Path jar, Map<String, byte[]> icons, Path cacheHome) {
@@ -42,7 +42,7 @@ public record SetupContext(Os os, Path home, Path claudeDir, List<Path> pathEntr
     }
 
     /**
-     * The cache folder the launcher uses: {@code XDG_CACHE_HOME} when it is an absolute path (the XDG base
+     * The user's cache folder: {@code XDG_CACHE_HOME} when it is an absolute path (the XDG base
      * directory rules ignore a relative one), else {@code .cache} in the home folder.
      */
     public static Path cacheHome(Map<String, String> env, Path home) {

@@ -145,9 +145,9 @@ public final class Uninstall {
     }
 
     /**
-     * The class-data archives the launcher recorded next to the installed jar (or in the cache folder), with
-     * their temporary files, failure marks and lock folders: they are BudMon's by name, and of no use
-     * without the jar. Caches, so a file that cannot be removed is a note, not a failure.
+     * The class-data archives next to the installed jar (and those earlier launchers kept in the cache
+     * folder), with their temporary files, failure marks and lock folders: they are BudMon's by name, and of
+     * no use without the jar. Caches, so a file that cannot be removed is a note, not a failure.
      */
     private static void removeArchives(Path dir, List<FileAction> actions, List<String> notes) {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -171,10 +171,17 @@ public final class Uninstall {
         }
     }
 
-    /** Names the launcher gives its archives: {@code budmon-statusline-*}, {@code budmon-window-*}, payloads. */
+    /**
+     * The archives setup records ({@code budmon-statusline.jsa}, {@code budmon-window.jsa}, and the temporary
+     * files of a recording that was cut short), and those the launcher of earlier versions recorded itself
+     * ({@code budmon-statusline-*}, {@code budmon-window-*}, {@code budmon-report-*}, payloads).
+     */
     static boolean isArchiveFile(Path p) {
         String name = p.getFileName().toString();
-        boolean ours = name.startsWith("budmon-statusline-") || name.startsWith("budmon-window-")
+        boolean ours = ClassDataArchives.KINDS.stream().anyMatch(kind ->
+                name.equals("budmon-" + kind + ".jsa") || name.startsWith(".budmon-" + kind + "-"))
+                || name.startsWith("budmon-statusline-") || name.startsWith("budmon-window-")
+                || name.startsWith("budmon-report-")
                 || name.startsWith(".budmon-statusline-payload.");
         // A lock is an empty folder; anything else that is a folder is not the launcher's.
         return ours && (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)

@@ -36,7 +36,13 @@ public enum Element {
     /** API responses (requests) in the session: {@code #28}. */
     REQUESTS("requests"),
     /** The model's name alone: {@code Opus 5.5}. */
-    MODEL("model");
+    MODEL("model"),
+    /** The 5-hour window's pace now, from the last hour of the quota history: {@code ↗23%/h}. */
+    PACE_5H("pace_5h"),
+    /** The 7-day window's pace now, per day: {@code ↗60%/d}. */
+    PACE_7D("pace_7d"),
+    /** The window that runs out first before its reset at the current pace, and in how long: {@code 7d_sonnet out 2h5m}. */
+    BINDS("binds");
 
     private final String iniName;
 

@@ -1,11 +1,15 @@
 package dev.budmon.statusline;
 
+import dev.budmon.calc.BindingLimit;
 import dev.budmon.calc.Level;
 import dev.budmon.calc.Levels;
+import dev.budmon.calc.PaceForecast;
 import dev.budmon.calc.WindowForecast;
 import dev.budmon.config.Thresholds;
 import dev.budmon.format.CompactFormat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -77,7 +81,33 @@ public final class LineRenderer {
             case TOKENS_IN -> d.inputTokens() == null ? null : "→" + CompactFormat.tokens(d.inputTokens());
             case TOKENS_OUT -> d.outputTokens() == null ? null : "←" + CompactFormat.tokens(d.outputTokens());
             case REQUESTS -> d.requests() == null ? null : "#" + d.requests();
+            case PACE_5H -> pace(d.pace5h(), false);
+            case PACE_7D -> pace(d.pace7d(), true);
+            case BINDS -> binds(d.binds(), d.now(), t);
         };
+    }
+
+    /** {@code ↗23%/h} (per day for the 7-day window), coloured by the burn-rate thresholds. */
+    private static String pace(PaceForecast p, boolean perDay) {
+        if (p == null || p.perHour() == null) {
+            return null;
+        }
+        String text = perDay ? CompactFormat.rate(p.perDay()) + "%/d" : CompactFormat.rate(p.perHour()) + "%/h";
+        return coloured("↗" + text, p.paceLevel());
+    }
+
+    /**
+     * {@code 7d_sonnet out 2h5m}: the window that runs out before its reset, red when that is now or within the
+     * reserve's safe margin, else yellow.
+     */
+    private static String binds(BindingLimit b, Instant now, Thresholds t) {
+        if (b == null || now == null) {
+            return null;
+        }
+        Duration left = Duration.between(now, b.runsOut());
+        boolean soon = BindingLimit.NOW.equals(b.basis()) || left.compareTo(t.reserveSafe()) <= 0;
+        String when = BindingLimit.NOW.equals(b.basis()) || left.isNegative() ? "now" : CompactFormat.duration(left);
+        return coloured(printable(b.window()) + " out " + when, soon ? Level.ALARM : Level.WARN);
     }
 
     /** {@code 5h ███░░░░░ 42%}, coloured by the quota level. */

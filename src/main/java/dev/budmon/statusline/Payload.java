@@ -1,6 +1,12 @@
 package dev.budmon.statusline;
 
+import dev.budmon.history.Observation;
+import dev.budmon.history.WindowReading;
 import dev.budmon.model.TokenCounts;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What Claude Code's status-line payload said. Every field may be {@code null}: Claude Code leaves fields out
@@ -38,5 +44,23 @@ public record Payload(String cwd, String modelName, String modelId, String sessi
     /** Whether it carries a quota figure for at least one window. */
     public boolean hasRateLimits() {
         return rateLimitsJson != null;
+    }
+
+    /**
+     * The quota figures as an observation of the quota history, made at {@code now} in this session:
+     * {@code five_hour} as {@code 5h}, {@code seven_day} as {@code 7d}, percent as fractions; {@code null} when
+     * the payload has no figures.
+     */
+    public Observation observation(Instant now) {
+        Map<String, WindowReading> w = new LinkedHashMap<>();
+        reading(w, "5h", fiveHour);
+        reading(w, "7d", sevenDay);
+        return w.isEmpty() ? null : new Observation(now, Observation.STATUSLINE, null, sessionId, null, w);
+    }
+
+    private static void reading(Map<String, WindowReading> into, String name, PayloadWindow p) {
+        if (p != null && !p.isEmpty()) {
+            into.put(name, new WindowReading(p.usedPercent() == null ? null : p.usedPercent() / 100, p.resetsAt(), null));
+        }
     }
 }

@@ -1,8 +1,17 @@
 package dev.budmon.statusline;
 
+import dev.budmon.calc.BindingLimit;
+import dev.budmon.calc.Pace;
+import dev.budmon.calc.PaceForecast;
 import dev.budmon.calc.QuotaForecast;
 import dev.budmon.calc.WindowForecast;
 import dev.budmon.config.ConfigStore;
+import dev.budmon.history.HistoryAppender;
+import dev.budmon.history.HistoryFiles;
+import dev.budmon.history.HistoryTail;
+import dev.budmon.history.Observation;
+import dev.budmon.history.QuotaHistory;
+import dev.budmon.history.WindowReading;
 import dev.budmon.config.LoadedConfig;
 import dev.budmon.config.StatuslineConfig;
 import dev.budmon.config.Thresholds;
@@ -12,6 +21,7 @@ import dev.budmon.model.SourceWarning;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.QuotaFiles;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -201,9 +212,16 @@ public final class StatuslineCommand {
                 null, payload.inputTokens(), payload.outputTokens(), null), elements, config.maxWidth(), thresholds));
         if (payload.hasRateLimits()) {
             PayloadLimitsStore.record(dir, payload, now, warnings);
+            Observation seen = payload.observation(now);
+            if (seen != null) {
+                HistoryAppender.appendIfChanged(dir, seen, warnings);
+            }
         }
-        if ((five == null && needs(elements, Element.BAR_5H, Element.COUNTDOWN_5H, Element.BURN_5H, Element.RESERVE))
-                || (seven == null && needs(elements, Element.BAR_7D, Element.COUNTDOWN_7D, Element.BURN_7D))) {
+        boolean history = needs(elements, Element.PACE_5H, Element.PACE_7D, Element.BINDS);
+        if ((five == null && needs(elements, Element.BAR_5H, Element.COUNTDOWN_5H, Element.BURN_5H, Element.RESERVE,
+                Element.PACE_5H, Element.BINDS))
+                || (seven == null && needs(elements, Element.BAR_7D, Element.COUNTDOWN_7D, Element.BURN_7D,
+                Element.PACE_7D, Element.BINDS))) {
             QuotaFiles.Read quota = QuotaFiles.read(dirs.dirs());
             for (SourceWarning w : quota.content().warnings()) {
                 warnings.add(w.source() + " " + w.message());
@@ -243,7 +261,51 @@ public final class StatuslineCommand {
         LineData data = new LineData(payload.cwd(), home.toString(), modelOf(payload),
                 forecast(five, now, thresholds), forecast(seven, now, thresholds),
                 payload.claudeCodeCostUsd(), cacheRatio, input, output, requests);
+        if (history) {
+            data = withHistory(data, dir, five, seven, now, thresholds, err);
+        }
         return LineRenderer.render(data, elements, config.maxWidth(), thresholds);
+    }
+
+    /**
+     * The paces and the binding window from the last hour of the quota history: the 5h and 7d windows as the
+     * line shows them, the others (per-model weekly windows) as the history's newest observation of each gave
+     * them, so that no other file need be read.
+     */
+    private static LineData withHistory(LineData data, Path dir, QuotaWindow five, QuotaWindow seven, Instant now,
+                                        Thresholds thresholds, PrintStream err) {
+        List<Observation> recent;
+        try {
+            recent = HistoryTail.since(dir, now.minus(Pace.SPAN), now);
+        } catch (IOException | RuntimeException e) {
+            err.println("budmon: " + HistoryFiles.file(dir, now) + ": the quota history cannot be read (" + e + ")");
+            recent = List.of();
+        }
+        List<WindowForecast> forecasts = new ArrayList<>();
+        if (five != null) {
+            forecasts.add(QuotaForecast.of(five, now, thresholds));
+        }
+        if (seven != null) {
+            forecasts.add(QuotaForecast.of(seven, now, thresholds));
+        }
+        List<String> seen = new ArrayList<>();
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            Observation o = recent.get(i);
+            if (o.time().isAfter(now)) {
+                continue;
+            }
+            for (Map.Entry<String, WindowReading> e : o.windows().entrySet()) {
+                String name = e.getKey();
+                WindowReading r = e.getValue();
+                if (!name.equals("5h") && !name.equals("7d") && !seen.contains(name) && r.utilization() != null) {
+                    seen.add(name);
+                    forecasts.add(QuotaForecast.of(new QuotaWindow(name, r.utilization(), r.reset(), r.status(), null,
+                            QuotaWindow.lengthOf(name)), now, thresholds));
+                }
+            }
+        }
+        Map<String, PaceForecast> paces = Pace.ofAll(forecasts, QuotaHistory.of(recent), now, thresholds);
+        return data.withHistory(paces.get("5h"), paces.get("7d"), BindingLimit.of(forecasts, paces, now), now);
     }
 
     private static String modelOf(Payload payload) {

@@ -8,9 +8,9 @@ import dev.budmon.config.BudmonConfig;
 import dev.budmon.i18n.Messages;
 import dev.budmon.model.ApiResponse;
 import dev.budmon.source.transcript.TranscriptStore;
-import dev.budmon.setup.SetupCommand;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.UsageLimitsFile;
+import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.theme.BudmonTheme;
 import dev.budmon.ui.view.MenuText;
 
@@ -46,35 +46,33 @@ final class AppDialogs {
 
     private final ClaudeDirs dirs;
     private final ExecutorService io;
+    private final SetupRunner setup;
     private final DesktopOpener opener;
 
-    AppDialogs(ClaudeDirs dirs, ExecutorService io) {
-        this(dirs, io, DesktopOpener.system());
+    AppDialogs(ClaudeDirs dirs, ExecutorService io, SetupRunner setup) {
+        this(dirs, io, setup, DesktopOpener.system());
     }
 
     /** @param opener how files and addresses are handed to the desktop (tests give one of their own) */
-    AppDialogs(ClaudeDirs dirs, ExecutorService io, DesktopOpener opener) {
+    AppDialogs(ClaudeDirs dirs, ExecutorService io, SetupRunner setup, DesktopOpener opener) {
         this.dirs = dirs;
         this.io = io;
+        this.setup = setup;
         this.opener = opener;
     }
 
     /**
-     * Whether any data source is there at all: a quota file or a transcript folder. I/O; not on the EDT.
+     * Nothing records the quota: say in one dialog what setup does and what the alternative is, and offer to
+     * install the interceptor now. Without a Claude directory (Claude Code has not run here yet) the dialog
+     * says that too, calmly: setup creates it. EDT only.
+     *
+     * @param claudeDirExists whether the Claude directory exists
      */
-    boolean anySourceExists() {
-        for (Path d : dirs.dirs()) {
-            if (Files.exists(d.resolve(UsageLimitsFile.FILE_NAME)) || Files.isDirectory(d.resolve("projects"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** First run without any data: explain, and offer to install the interceptor now. EDT only. */
-    void offerSetup(Window owner, Messages m) {
+    void offerSetup(Window owner, Messages m, boolean claudeDirExists) {
         String[] options = {m.get("dialog.first_run.install"), m.get("dialog.first_run.later")};
-        int choice = JOptionPane.showOptionDialog(owner, m.get("dialog.first_run.message", dirs.primary()),
+        String message = m.get(claudeDirExists ? "dialog.first_run.message" : "dialog.first_run.no_claude_dir",
+                dirs.primary());
+        int choice = JOptionPane.showOptionDialog(owner, wrapped(message),
                 m.get("dialog.first_run.title"), JOptionPane.DEFAULT_OPTION, JOptionPane.INFORMATION_MESSAGE, null,
                 options, options[0]);
         if (choice != 0) {
@@ -86,7 +84,7 @@ final class AppDialogs {
             PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
             int code;
             try {
-                code = SetupCommand.setup(override, false, out, out);
+                code = setup.setup(override, out);
             } catch (RuntimeException e) {
                 out.println(e);
                 code = 1;
@@ -218,9 +216,32 @@ final class AppDialogs {
         });
     }
 
+    /**
+     * A message for an option pane that wraps at a readable width: JOptionPane makes a dialog as wide as its
+     * longest line otherwise.
+     */
+    private static JTextArea wrapped(String message) {
+        JTextArea area = new JTextArea(message);
+        area.setEditable(false);
+        area.setFocusable(false);
+        area.setOpaque(false);
+        area.setLineWrap(true);
+        area.setWrapStyleWord(true);
+        area.setColumns(TextDialog.COLUMNS - 12);
+        area.setFont(BudmonTheme.font(BudmonTheme.FONT));
+        area.setSize(area.getPreferredSize().width, Short.MAX_VALUE);
+        area.setSize(area.getPreferredSize());
+        return area;
+    }
+
+    /** A note, e.g. that a setting holds only until BudMon closes. EDT only. */
+    void showInfo(Window owner, Messages m, String message) {
+        JOptionPane.showMessageDialog(owner, wrapped(message), m.get("app.name"), JOptionPane.INFORMATION_MESSAGE);
+    }
+
     /** An error message. EDT only. */
     void showError(Window owner, Messages m, String message) {
-        JOptionPane.showMessageDialog(owner, message, m.get("app.name"), JOptionPane.ERROR_MESSAGE);
+        JOptionPane.showMessageDialog(owner, wrapped(message), m.get("app.name"), JOptionPane.ERROR_MESSAGE);
     }
 
     /** Help › About. EDT only. */

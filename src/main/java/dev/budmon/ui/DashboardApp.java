@@ -6,73 +6,52 @@ import dev.budmon.calc.PriceTable;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.ConfigStore;
 import dev.budmon.config.LoadedConfig;
-import dev.budmon.config.ModelChoice;
 import dev.budmon.config.WindowGeometry;
 import dev.budmon.i18n.Messages;
 import dev.budmon.model.UsageState;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.FileStamp;
+import dev.budmon.source.QuotaSources;
 import dev.budmon.source.StateReader;
 import dev.budmon.source.TranscriptSource;
-import dev.budmon.ui.theme.BudmonTheme;
+import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.view.DashboardView;
 import dev.budmon.ui.view.DashboardViewBuilder;
+import dev.budmon.ui.view.MonitorPulse;
+import dev.budmon.ui.view.NoticeView;
+import dev.budmon.ui.view.Notices;
 import dev.budmon.watch.LiveState;
 
-import javax.imageio.ImageIO;
-import javax.swing.JComponent;
+import com.formdev.flatlaf.util.UIScale;
+
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
-import java.awt.AWTError;
-import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
-import java.awt.Image;
 import java.awt.Rectangle;
 import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The running dashboard: the window, the watcher that feeds it new states, the one-second clock for the
- * countdowns, and what the menus do. State and config are read on background threads; the EDT only builds
- * views (pure, cheap) and paints them.
+ * The running dashboard: the window and what it shows, the watcher that feeds it new states, the one-second
+ * clock for the countdowns, and the config, reloaded when the file changes and saved when a menu changes a
+ * setting. States and config are read on background threads (the watcher's, and one I/O thread for saves,
+ * dialogs and icons); the EDT only builds views (pure, cheap) and paints them. How it starts is
+ * {@code dev.budmon.ui.startup.WindowStartup}; what the menus do, {@link MenuActions}.
  */
-public final class DashboardApp implements DashboardActions {
-
-    /**
-     * How long the start waits for the first state before it shows the window with WAIT: the quota files
-     * are read within this on a normal machine, so the first frame has figures; a slow disk does not keep
-     * the window away for long.
-     */
-    static final Duration FIRST_STATE_WAIT = Duration.ofMillis(250);
-    /** How long the rehearsal waits for each of the first two states and for the icons. */
-    private static final Duration REHEARSAL_WAIT = Duration.ofSeconds(2);
-
-    /** How long after showing the window its icons are read. */
-    private static final Duration ICONS_DELAY = Duration.ofMillis(500);
-    /** When the clock's code is run ahead ({@link ClockWarmUp}): after the start's own work, long before minute two. */
-    private static final Duration CLOCK_WARM_UP_DELAY = Duration.ofSeconds(3);
-
-    /** Icon sizes shipped in {@code /icons/budmon-<size>.png}. */
-    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
+public final class DashboardApp {
 
     private final ClaudeDirs dirs;
     private final ConfigStore configStore;
@@ -86,21 +65,14 @@ public final class DashboardApp implements DashboardActions {
     });
     private final LiveState live;
     private final AppDialogs dialogs;
-    /** The window's icons, read on the I/O thread once the window shows. */
-    private final CompletableFuture<List<Image>> icons = new CompletableFuture<>();
-    /** Counted down by the first state (on the EDT), which the start waits for a little before showing. */
-    private final CountDownLatch firstState = new CountDownLatch(1);
-    /** Counted down by the second state: usually the one with the transcripts after the quota-only one. */
-    private final CountDownLatch secondState = new CountDownLatch(2);
-    /** Counted down when the clock's warm-up has painted its last view (or stopped with the window). */
-    final CountDownLatch clockWarmedUp = new CountDownLatch(1);
-    /** {@code budmon --window-rehearsal}: nothing is shown, not even the first-run dialog. */
-    private final boolean rehearsal;
-    /** Counted down when the window opened by {@link #start} has closed. */
-    private final CountDownLatch closedForTests = new CountDownLatch(1);
+    private final MenuActions actions;
+    /** Counted down when the window has closed and the watcher and the clock have stopped. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     // EDT only
     private UsageState state = UsageState.EMPTY;
+    /** The config with its warnings and the keys of BudMon 1.x it read, for the notices. */
+    private LoadedConfig loadedConfig;
     private BudmonConfig config;
     private Messages messages;
     private long refreshes;
@@ -111,201 +83,54 @@ public final class DashboardApp implements DashboardActions {
     private Timer geometrySaver;
     private boolean firstRunChecked;
 
-    // written by the watcher and the I/O thread
+    /** The config file's stamp when it was last read or written; the watcher's and the I/O thread's. */
     private volatile Object configStamp;
-    /** The newest state read, for building a view ahead of the EDT at the start; the EDT uses {@link #state}. */
-    private volatile UsageState latestRead = UsageState.EMPTY;
+    /** How many times the watcher has checked the files, changed or not; written on its thread. */
+    private final AtomicLong checks = new AtomicLong();
+    /** When it last did; {@code null} before the first check. */
+    private volatile Instant lastCheck;
 
-    private DashboardApp(ClaudeDirs dirs, TranscriptSource transcripts, LoadedConfig loaded, Clock clock,
-                         boolean rehearsal) {
+    /**
+     * Prepares the dashboard for the config read from {@code dirs}; nothing is read or shown yet. Not on the
+     * EDT: it looks at the config file's stamp.
+     *
+     * @param transcripts reads the transcripts of {@code dirs}
+     * @param clock       the time the figures are computed for
+     * @param setup       what the first-run dialog's Install button runs
+     */
+    public DashboardApp(ClaudeDirs dirs, TranscriptSource transcripts, LoadedConfig loaded, Clock clock,
+                        SetupRunner setup) {
         this.dirs = dirs;
-        this.rehearsal = rehearsal;
         this.clock = clock;
         this.zone = clock.getZone();
         this.configStore = new ConfigStore(dirs.primary());
+        this.loadedConfig = loaded;
         this.config = loaded.config();
         this.messages = Messages.forSetting(config.language(), Locale.getDefault());
         this.configStamp = FileStamp.of(configStore.file());
-        StateReader reader = new StateReader(dirs.dirs(), transcripts, loaded.warnings());
-        this.live = new LiveState(dirs.dirs(), reader, Duration.ofMillis(config.refreshMs()), this::reloadConfigIfChanged,
-                s -> {
-                    latestRead = s;
-                    SwingUtilities.invokeLater(() -> onState(s));
-                },
+        // The config's warnings are shown from the config in use (they change when the file does), so the
+        // states carry only those of the data files.
+        StateReader reader = new StateReader(dirs.dirs(), transcripts, List.of());
+        this.live = new LiveState(dirs.dirs(), reader, Duration.ofMillis(config.refreshMs()),
+                this::reloadConfigIfChanged, s -> SwingUtilities.invokeLater(() -> onState(s)),
                 t -> System.err.println("budmon: reading failed: " + t));
-        this.dialogs = new AppDialogs(dirs, io);
+        this.dialogs = new AppDialogs(dirs, io, setup);
+        this.actions = new MenuActions(this);
     }
 
     /**
-     * Opens the window and returns once it is closed.
-     *
-     * @param transcripts reads the transcripts of {@code dirs}
-     * @return the exit code
+     * Starts reading: the quota files at once, on the calling thread, their state handed to the EDT, then
+     * the watcher with the transcripts. Not on the EDT; call once.
      */
-    public static int run(ClaudeDirs dirs, TranscriptSource transcripts) {
-        if (GraphicsEnvironment.isHeadless()) {
-            System.err.println(Messages.forSetting("auto", Locale.getDefault()).get("cli.no_display"));
-            return 1;
-        }
-        try {
-            DashboardApp app = start(dirs, transcripts, Clock.systemDefaultZone());
-            app.closedForTests.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException("the window could not be opened", e.getCause());
-        }
-        return 0;
+    public void startReading() {
+        live.start();
     }
 
-    /**
-     * Opens the window and returns once it is shown, without waiting for it to be closed ({@link #run}
-     * waits; the window tests change files and click menus meanwhile). Close it with {@link #closeAndWait()}.
-     * Not on the EDT.
-     *
-     * <p>The start-up runs on two threads at once, as this is what a cold JVM on a small machine gains most
-     * from: a background thread reads the config, starts reading the state (the quota files first, see
-     * {@link LiveState#start()}), loads the prices, while the calling thread installs the
-     * look and feel (allowed before any component exists) and with it starts the toolkit. The frame is built
-     * once the config is there; it is shown as soon as the first state has arrived, or after
-     * {@link #FIRST_STATE_WAIT} with WAIT, so that its first paint usually has data already.
-     *
-     * @param clock the time the figures are computed for
-     */
-    static DashboardApp start(ClaudeDirs dirs, TranscriptSource transcripts, Clock clock)
-            throws InterruptedException, InvocationTargetException {
-        DashboardApp app = prepare(dirs, transcripts, clock, false);
-        SwingUtilities.invokeAndWait(() -> app.build(app.closedForTests::countDown));
-        // On the calling thread: the EDT meanwhile takes the first state, if it comes, before the frame shows.
-        app.firstState.await(FIRST_STATE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        SwingUtilities.invokeAndWait(app::show);
-        return app;
-    }
-
-    /**
-     * {@code budmon --window-rehearsal}: runs the window's start-up for real on the user's Claude directories
-     * without ever showing a window, so that a JVM recording a class-data archive
-     * ({@code -XX:ArchiveClassesAtExit}) loads the classes of a real start. Reads the config, installs the
-     * theme, reads the first state (and waits a little for the one with the transcripts), builds the frame
-     * and packs it (the native peers exist, the window is never mapped), paints the content once into an
-     * offscreen image, sets the icons, then disposes everything. Not on the EDT.
-     *
-     * @return 0, or 1 with one line on stderr when there is no display
-     */
-    public static int rehearse(ClaudeDirs dirs, TranscriptSource transcripts) {
-        String noDisplay = Messages.forSetting("auto", Locale.getDefault()).get("cli.no_display");
-        if (GraphicsEnvironment.isHeadless()) {
-            System.err.println(noDisplay);
-            return 1;
-        }
-        try {
-            DashboardApp app = prepare(dirs, transcripts, Clock.systemDefaultZone(), true);
-            SwingUtilities.invokeAndWait(() -> app.build(app.closedForTests::countDown));
-            app.firstState.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            app.secondState.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            app.io.execute(app::readIcons);
-            List<Image> images = app.icons.get(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            SwingUtilities.invokeAndWait(() -> {
-                app.frame.addMenuItems();
-                app.paintOffscreen();
-                app.frame.setIconImages(images);
-                app.frame.dispose(); // closes the watcher and the I/O thread too
-            });
-            app.closedForTests.await(REHEARSAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            return 0;
-        } catch (AWTError e) {
-            // DISPLAY is set but names no X server that answers
-            System.err.println(noDisplay + " (" + e.getMessage() + ")");
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        } catch (InvocationTargetException | ExecutionException | TimeoutException e) {
-            System.err.println("budmon: the window rehearsal failed: " + (e.getCause() != null ? e.getCause() : e));
-            return 1;
-        }
-    }
-
-    /**
-     * Paints the packed, unshown frame's menu bar and content into an offscreen image and into an image of
-     * the display's kind, as its first paint would. EDT only.
-     */
-    private void paintOffscreen() {
-        frame.validate();
-        for (JComponent c : List.of(frame.getJMenuBar(), (JComponent) frame.getContentPane())) {
-            if (c.getWidth() <= 0 || c.getHeight() <= 0) {
-                continue;
-            }
-            BufferedImage img = new BufferedImage(c.getWidth(), c.getHeight(), BufferedImage.TYPE_INT_RGB);
-            // and as the screen would: an image of the display's own kind (an X pixmap drawn through XRender)
-            Image screenLike = frame.getGraphicsConfiguration().createCompatibleVolatileImage(c.getWidth(),
-                    c.getHeight());
-            for (Image target : List.of(img, screenLike)) {
-                Graphics2D g = (Graphics2D) target.getGraphics();
-                try {
-                    c.paint(g);
-                } finally {
-                    g.dispose();
-                }
-            }
-            screenLike.flush();
-        }
-    }
-
-    /**
-     * The part of the start-up before the EDT builds anything: the look and feel on the calling thread, and
-     * on a thread of its own the config, the app (prices, readers) and the start of the reading.
-     */
-    private static DashboardApp prepare(ClaudeDirs dirs, TranscriptSource transcripts, Clock clock,
-                                        boolean rehearsal) throws InterruptedException {
-        CompletableFuture<DashboardApp> made = new CompletableFuture<>();
-        Thread starter = new Thread(() -> {
-            DashboardApp app;
-            try {
-                LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
-                app = new DashboardApp(dirs, transcripts, loaded, clock, rehearsal);
-                app.live.start();
-                made.complete(app);
-            } catch (Throwable t) {
-                made.completeExceptionally(t);
-                return;
-            }
-            // Ahead of the EDT, which needs both right after the look and feel: the first view's classes
-            // (calculator, formats, view records) and the font and painting machinery.
-            DashboardViewBuilder.build(Calculator.compute(app.latestRead, clock.instant(), app.config, app.prices),
-                    app.config, app.messages, app.zone, 1);
-            GraphicsWarmUp.run();
-        }, "budmon-start");
-        starter.setDaemon(true);
-        starter.start();
-        BudmonTheme.setup();
-        try {
-            return made.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
-    /**
-     * Closes the window as the user would and waits until the watcher, the clock and the settings it was
-     * still saving are done, so the Claude directory can be deleted. Not on the EDT.
-     *
-     * @return {@code true} if everything stopped within a few seconds
-     */
-    boolean closeAndWait() throws InterruptedException {
-        SwingUtilities.invokeLater(() -> frame.dispose());
-        return closedForTests.await(5, TimeUnit.SECONDS) && io.awaitTermination(5, TimeUnit.SECONDS);
-    }
-
-    /** Builds the window with the state read so far, without showing it. EDT only. */
-    private void build(Runnable onClosed) {
-        frame = new DashboardFrame(this, view(), false);
-        BenchProbe probe = BenchProbe.fromSystemProperties();
-        if (probe != null) {
-            ((DashboardPanel) frame.getContentPane())
-                    .setAfterPaint(() -> probe.painted(state.hasData(), frame.getView()));
-        }
-        placeWindow(frame, WindowGeometry.parse(config.windowGeometry()));
+    /** Builds the window with the state read so far, shows it, and starts the clock. EDT only. */
+    public void openWindow() {
+        frame = new DashboardFrame(actions, view());
+        frame.setBounds(WindowPlacement.place(WindowGeometry.parse(config.windowGeometry()),
+                UIScale.getUserScaleFactor(), frame.getMinimumSize(), frame.getSize(), WindowPlacement.usableAreas()));
         frame.addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent e) {
@@ -316,7 +141,6 @@ public final class DashboardApp implements DashboardActions {
             @Override
             public void windowClosed(WindowEvent e) {
                 close();
-                onClosed.run();
             }
         });
         geometrySaver = new Timer(1000, e -> saveGeometry());
@@ -332,97 +156,105 @@ public final class DashboardApp implements DashboardActions {
                 geometrySaver.restart();
             }
         });
-    }
-
-    /** Shows the built window and starts the clock; the icons follow when read. EDT only. */
-    private void show() {
         // One clock for every countdown; it runs only while the window is shown.
         ticker = new Timer(1000, e -> tick());
         ticker.start();
         frame.setVisible(true);
-        // after the first paint, which is queued already: the window shows without waiting for them
-        SwingUtilities.invokeLater(frame::addMenuItems);
         checkFirstRun();
-        // Read once the first frame is painted: on two cores, decoding seven PNGs meanwhile would delay it.
-        Timer iconsLater = new Timer((int) ICONS_DELAY.toMillis(), e -> io.execute(this::readIcons));
-        iconsLater.setRepeats(false);
-        iconsLater.start();
-        Timer warmUp = new Timer((int) CLOCK_WARM_UP_DELAY.toMillis(), e -> warmUpClock());
-        warmUp.setRepeats(false);
-        warmUp.start();
-        // After the first paint: decoding the PNGs is no reason to keep the window back.
-        icons.whenComplete((images, failed) -> {
-            if (failed != null) {
-                System.err.println("budmon: " + failed.getMessage());
-            } else {
-                SwingUtilities.invokeLater(() -> frame.setIconImages(images));
-            }
+        io.execute(() -> {
+            var images = WindowIcons.read();
+            SwingUtilities.invokeLater(() -> frame.setIconImages(images));
         });
     }
 
-    /** Runs {@link ClockWarmUp} on a thread of its own with what the window shows now. EDT only. */
-    private void warmUpClock() {
-        if (figures == null || frame == null || !state.hasData()) {
-            return;
-        }
-        UsageState s = state;
-        Figures f = figures;
-        DashboardView v = frame.getView();
-        BudmonConfig c = config;
-        Messages m = messages;
-        long r = refreshes;
-        Thread t = new Thread(() -> {
-            List<DashboardView> views = ClockWarmUp.run(s, f, v, c, prices, m, zone, r);
-            SwingUtilities.invokeLater(() -> ClockPaintWarmUp.start(frame, views, clockWarmedUp::countDown));
-        }, "budmon-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+    /** Waits until the window has closed and the watcher, the clock and a last save have stopped. Not on the EDT. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
     }
 
-    /** Reads the icons into {@link #icons}; on the I/O thread. */
-    private void readIcons() {
-        try {
-            icons.complete(icons());
-        } catch (RuntimeException e) {
-            icons.completeExceptionally(e);
-        }
+    /**
+     * Closes the window as the user would and waits until the watcher, the clock and the settings it was
+     * still saving are done, so the Claude directory can be deleted. Not on the EDT.
+     *
+     * @return {@code true} if everything stopped within a few seconds
+     */
+    boolean closeAndWait() throws InterruptedException {
+        SwingUtilities.invokeLater(() -> frame.dispose());
+        return closed.await(5, TimeUnit.SECONDS) && io.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    /** The frame, for tests. EDT only. */
+    /** The frame, for the menu actions and tests; {@code null} before {@link #openWindow()}. EDT only. */
     DashboardFrame frame() {
         return frame;
+    }
+
+    ClaudeDirs dirs() {
+        return dirs;
+    }
+
+    ConfigStore configStore() {
+        return configStore;
+    }
+
+    ExecutorService io() {
+        return io;
+    }
+
+    AppDialogs dialogs() {
+        return dialogs;
+    }
+
+    PriceTable prices() {
+        return prices;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    /** The state shown. EDT only. */
+    UsageState state() {
+        return state;
+    }
+
+    /** The config in use. EDT only. */
+    BudmonConfig config() {
+        return config;
+    }
+
+    /** The texts in use. EDT only. */
+    Messages messages() {
+        return messages;
     }
 
     private void onState(UsageState s) {
         state = s;
         refreshes++;
         repaintView();
-        firstState.countDown();
-        secondState.countDown();
         checkFirstRun();
     }
 
     /**
-     * Offers the setup once, when the first state read has no data and no source exists. Only once the
-     * window shows: a state can arrive before the frame is built, while the main thread is still installing
-     * the look and feel, and a dialog made then would have neither its owner nor its look.
+     * Offers the setup once, when nothing records the quota (no interceptor, no quota file, no status line),
+     * whatever else there is: a user with months of transcripts who never ran setup sees NO QUOTA DATA and
+     * this offer. Without a Claude directory at all (Claude Code has not run here yet) the offer says so. Only
+     * once the window shows: a dialog made before would have no owner.
      */
     private void checkFirstRun() {
-        if (firstRunChecked || rehearsal || refreshes == 0 || frame == null || !frame.isShowing()) {
+        if (firstRunChecked || refreshes == 0 || frame == null || !frame.isShowing()) {
             return;
         }
         firstRunChecked = true;
-        if (!state.hasData()) {
-            io.execute(() -> {
-                if (!dialogs.anySourceExists()) {
-                    SwingUtilities.invokeLater(() -> dialogs.offerSetup(frame, messages));
-                }
-            });
-        }
+        io.execute(() -> {
+            QuotaSources sources = QuotaSources.of(dirs.dirs());
+            if (sources.offerSetup()) {
+                SwingUtilities.invokeLater(() -> dialogs.offerSetup(frame, messages, sources.claudeDirExists()));
+            }
+        });
     }
 
-    private void repaintView() {
+    /** Shows the view of the current state, config and texts. EDT only. */
+    void repaintView() {
         if (frame != null) {
             frame.setView(view());
         }
@@ -441,7 +273,17 @@ public final class DashboardApp implements DashboardActions {
             return;
         }
         figures = next;
-        frame.setView(DashboardViewBuilder.advance(shown, next, config, messages, zone, refreshes));
+        frame.setView(DashboardViewBuilder.advance(shown, next, config, messages, zone, pulse()));
+    }
+
+    /** States and checks so far. EDT only. */
+    private MonitorPulse pulse() {
+        return new MonitorPulse(refreshes, checks.get(), lastCheck);
+    }
+
+    /** The notes and warnings about the files: the config's and the data files'. EDT only. */
+    private List<NoticeView> notices() {
+        return Notices.of(loadedConfig.legacy(), loadedConfig.warnings(), state.warnings(), messages);
     }
 
     /**
@@ -452,7 +294,13 @@ public final class DashboardApp implements DashboardActions {
     private DashboardView view() {
         Figures f = Calculator.compute(state, clock.instant(), config, prices);
         figures = f;
-        return DashboardViewBuilder.build(f, config, messages, zone, refreshes);
+        return DashboardViewBuilder.build(f, config, messages, zone, pulse(), notices());
+    }
+
+    /** Shows texts read on another thread at once, before the setting is saved. EDT only. */
+    void applyTexts(Messages texts) {
+        messages = texts;
+        repaintView();
     }
 
     /**
@@ -460,8 +308,18 @@ public final class DashboardApp implements DashboardActions {
      * texts are read from the jar the first time they are asked for. EDT only.
      */
     private void applyConfig(LoadedConfig loaded, Messages texts) {
+        loadedConfig = loaded;
         config = loaded.config();
         messages = texts;
+        repaintView();
+    }
+
+    /**
+     * Applies a setting without a file to keep it in (no Claude directory yet): it holds until BudMon closes.
+     * EDT only.
+     */
+    void applyInMemory(BudmonConfig changed) {
+        config = changed;
         repaintView();
     }
 
@@ -470,8 +328,14 @@ public final class DashboardApp implements DashboardActions {
         return Messages.forSetting(loaded.config().language(), Locale.getDefault());
     }
 
-    /** Runs on the watcher's thread with every refresh; cheap when the file did not change. */
+    /**
+     * Runs on the watcher's thread with every check of the files (an event or the poll): counts it for the
+     * footer, and reads the config again when it changed; cheap when it did not.
+     */
     private void reloadConfigIfChanged() {
+        ThreadCheck.notOnEdt("reading " + configStore.file());
+        checks.incrementAndGet();
+        lastCheck = clock.instant();
         Object now = FileStamp.of(configStore.file());
         if (!now.equals(configStamp)) {
             configStamp = now;
@@ -486,15 +350,20 @@ public final class DashboardApp implements DashboardActions {
             return;
         }
         Rectangle b = frame.getBounds();
-        WindowGeometry g = new WindowGeometry(b.x, b.y, b.width, b.height);
+        // the size at 100 %: a window saved at 2x opens at 1x as large relative to its content
+        WindowGeometry g = WindowPlacement.toSaved(b, UIScale.getUserScaleFactor());
         if (g.toIniValue().equals(config.windowGeometry())) {
             return;
         }
         io.execute(() -> saveSetting(() -> configStore.saveWindowGeometry(g)));
     }
 
-    /** Saves on the I/O thread and applies the result on the EDT; a failure is shown, nothing else changes. */
-    private void saveSetting(IoSupplier<LoadedConfig> save) {
+    /**
+     * Saves a setting and applies the result on the EDT; a failure is shown, nothing else changes. On the
+     * I/O thread.
+     */
+    void saveSetting(IoSupplier<LoadedConfig> save) {
+        ThreadCheck.notOnEdt("saving " + configStore.file());
         try {
             LoadedConfig loaded = save.get();
             configStamp = FileStamp.of(configStore.file()); // our own write needs no reload
@@ -517,113 +386,16 @@ public final class DashboardApp implements DashboardActions {
         io.shutdown();
         try {
             // Let a queued save (the window position) finish before the process exits.
-            io.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+            io.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closed.countDown();
     }
-
-    @Override
-    public void showSessionLog() {
-        // Without an active session the session log is the (empty) log of no session, not every session.
-        String id = state.activeSession() == null || state.activeSession().sessionId() == null ? ""
-                : state.activeSession().sessionId();
-        dialogs.showTurnLog(frame, messages, config, prices, id, zone);
-    }
-
-    @Override
-    public void showHistoryLog() {
-        dialogs.showTurnLog(frame, messages, config, prices, null, zone);
-    }
-
-    @Override
-    public void openClaudeFolder() {
-        dialogs.openInDesktop(frame, messages, dirs.primary());
-    }
-
-    @Override
-    public void selectLanguage(String code) {
-        if (code.equals(messages.language()) && code.equals(config.language())) {
-            return;
-        }
-        // The texts are read on the I/O thread (the first time from the jar), the window switches as soon as
-        // they are there, without waiting for the file, which is written next.
-        io.execute(() -> {
-            Messages texts = Messages.of(code);
-            SwingUtilities.invokeLater(() -> {
-                messages = texts;
-                repaintView();
-            });
-            saveSetting(() -> configStore.save("general", "language", code));
-        });
-    }
-
-    @Override
-    public void selectModel(ModelChoice model) {
-        if (model == config.model()) {
-            return;
-        }
-        io.execute(() -> saveSetting(() -> configStore.save("model", "model", model.iniValue())));
-    }
-
-    @Override
-    public void openIni() {
-        io.execute(() -> {
-            configStore.load(); // creates the commented default when there is none yet
-            SwingUtilities.invokeLater(() -> dialogs.openInDesktop(frame, messages, configStore.file()));
-        });
-    }
-
-    @Override
-    public void showUserGuide() {
-        dialogs.showUserGuide(frame, messages);
-    }
-
-    @Override
-    public void showAbout() {
-        dialogs.showAbout(frame, messages);
-    }
-
-    /** Reopens where the user left the window, unless that spot is on no screen any more; then centres. */
-    static void placeWindow(java.awt.Window w, WindowGeometry g) {
-        if (g != null && isOnSomeScreen(new Rectangle(g.x(), g.y(), Math.max(g.width(), 50), 40))) {
-            w.setLocation(g.x(), g.y());
-            if (g.width() > w.getWidth() || g.height() > w.getHeight()) {
-                w.setSize(Math.max(g.width(), w.getWidth()), Math.max(g.height(), w.getHeight()));
-            }
-        } else {
-            w.setLocationRelativeTo(null);
-        }
-    }
-
-    private static boolean isOnSomeScreen(Rectangle titleBar) {
-        for (java.awt.GraphicsDevice d : GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
-            if (d.getDefaultConfiguration().getBounds().intersects(titleBar)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<Image> icons() {
-        List<Image> images = new ArrayList<>();
-        for (int size : ICON_SIZES) {
-            try (InputStream in = DashboardApp.class.getResourceAsStream("/icons/budmon-" + size + ".png")) {
-                if (in == null) {
-                    throw new IllegalStateException("icon budmon-" + size + ".png is missing from the build");
-                }
-                images.add(ImageIO.read(in));
-            } catch (IOException e) {
-                throw new IllegalStateException("icon budmon-" + size + ".png cannot be read", e);
-            }
-        }
-        return images;
-    }
-
 
     /** A save that may fail with an I/O error. */
     @FunctionalInterface
-    private interface IoSupplier<T> {
+    interface IoSupplier<T> {
         T get() throws IOException;
     }
 }

@@ -1,5 +1,6 @@
 package dev.budmon.ui;
 
+import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.view.DashboardView;
 
 import javax.swing.JFrame;
@@ -11,7 +12,6 @@ import dev.budmon.ui.theme.BudmonTheme;
 import java.awt.Dimension;
 import java.awt.Insets;
 import java.awt.Rectangle;
-import java.awt.im.InputContext;
 import java.util.Objects;
 
 /**
@@ -50,18 +50,10 @@ public class DashboardFrame extends JFrame {
      * @param initial the first view (e.g. the WAIT view before data arrives)
      */
     public DashboardFrame(DashboardActions actions, DashboardView initial) {
-        this(actions, initial, true);
-    }
-
-    /**
-     * @param menuItems {@code false}: the menus get their items with {@link #addMenuItems()} (call it once
-     *                  the window shows) or when first opened, so that the first frame does not wait for them
-     */
-    DashboardFrame(DashboardActions actions, DashboardView initial, boolean menuItems) {
         // before the first window peer exists, or AWT has already used the default class
         X11WindowClass.set(WINDOW_CLASS);
         Objects.requireNonNull(actions, "actions");
-        menuBar = new DashboardMenuBar(actions, menuItems);
+        menuBar = new DashboardMenuBar(actions);
         setJMenuBar(menuBar);
         scroller.setName("dashboard-scroller");
         scroller.setBorder(BorderFactory.createEmptyBorder());
@@ -84,21 +76,6 @@ public class DashboardFrame extends JFrame {
         return content;
     }
 
-    /**
-     * None: nothing in this window takes text, and the window's input context would open the X input method
-     * at the first focus (~30 ms of the start on the EDT) only to be told to stay idle. The components inside
-     * ask their window for it, so this covers them all; dialogs with text fields are windows of their own.
-     */
-    @Override
-    public InputContext getInputContext() {
-        return null;
-    }
-
-    /** Adds the menus' items if they are not there yet. EDT only. */
-    void addMenuItems() {
-        menuBar.addItems();
-    }
-
     /** The view currently shown. */
     public DashboardView getView() {
         return view;
@@ -107,6 +84,7 @@ public class DashboardFrame extends JFrame {
     /** Shows {@code newView}; equal views are ignored. EDT only. */
     public void setView(DashboardView newView) {
         Objects.requireNonNull(newView, "view");
+        ThreadCheck.onEdt("DashboardFrame.setView");
         if (newView.equals(view)) {
             return;
         }

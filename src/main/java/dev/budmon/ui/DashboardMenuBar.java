@@ -11,8 +11,9 @@ import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
 import javax.swing.JRadioButtonMenuItem;
 import javax.swing.KeyStroke;
-import javax.swing.event.MenuEvent;
-import javax.swing.event.MenuListener;
+import java.awt.GraphicsEnvironment;
+import java.awt.Toolkit;
+import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,86 +24,32 @@ import java.util.function.Consumer;
  * Logs, Settings and Help. Labels and their mnemonics come from the view (Alt+L, Alt+S, Alt+H in English),
  * so a language switch is just a new view; the language and model submenus are rebuilt only when their
  * choices change. The frequent items have accelerators: Ctrl+L session log, Ctrl+H history log, Ctrl+O folder,
- * Ctrl+E budmon.ini, F1 user guide.
- *
- * <p>The items can come after the menu titles ({@link #DashboardMenuBar(DashboardActions, boolean)}): building
- * them is a sixth of building the window, which its first frame need not wait for. They are added by
- * {@link #addItems()}, which the window calls once it shows, or else when a menu is first opened. EDT only.
+ * Ctrl+E budmon.ini, F1 user guide. EDT only.
  */
 final class DashboardMenuBar extends JMenuBar {
 
-    private final DashboardActions actions;
     private final JMenu logs = menu("menu:logs");
     private final JMenu settings = menu("menu:settings");
     private final JMenu help = menu("menu:help");
+    private final JMenuItem sessionLog = item("menu:logs.session");
+    private final JMenuItem historyLog = item("menu:logs.history");
+    private final JMenuItem folder = item("menu:logs.folder");
+    private final JMenu language = menu("menu:settings.language");
+    private final JMenu model = menu("menu:settings.model");
+    private final JMenuItem ini = item("menu:settings.ini");
+    private final JMenuItem userGuide = item("menu:help.guide");
+    private final JMenuItem about = item("menu:help.about");
+    private final Choices<String> languages;
+    private final Choices<ModelChoice> models;
 
-    // null until addItems()
-    private JMenuItem sessionLog;
-    private JMenuItem historyLog;
-    private JMenuItem folder;
-    private JMenu language;
-    private JMenu model;
-    private JMenuItem ini;
-    private JMenuItem userGuide;
-    private JMenuItem about;
-    private Choices<String> languages;
-    private Choices<ModelChoice> models;
-    /** The view shown, for items added after it. */
-    private MenuView shown;
-
-    /** A menu bar with its items. */
     DashboardMenuBar(DashboardActions actions) {
-        this(actions, true);
-    }
-
-    /** @param withItems {@code false}: only the titles for now, the items with {@link #addItems()} */
-    DashboardMenuBar(DashboardActions actions, boolean withItems) {
-        this.actions = actions;
         setName("menu");
         add(logs);
         add(settings);
         add(help);
-        if (withItems) {
-            addItems();
-        } else {
-            MenuListener onOpen = new MenuListener() {
-                @Override
-                public void menuSelected(MenuEvent e) {
-                    addItems();
-                }
-
-                @Override
-                public void menuDeselected(MenuEvent e) {
-                    // nothing to undo
-                }
-
-                @Override
-                public void menuCanceled(MenuEvent e) {
-                    // nothing to undo
-                }
-            };
-            for (JMenu m : List.of(logs, settings, help)) {
-                m.addMenuListener(onOpen);
-            }
-        }
-    }
-
-    /** Adds the items, showing the current view; once. */
-    void addItems() {
-        if (sessionLog != null) {
-            return;
-        }
-        sessionLog = item("menu:logs.session");
-        historyLog = item("menu:logs.history");
-        folder = item("menu:logs.folder");
-        language = menu("menu:settings.language");
-        model = menu("menu:settings.model");
-        ini = item("menu:settings.ini");
-        userGuide = item("menu:help.guide");
-        about = item("menu:help.about");
         // accelerators for what is used often: the logs, the folder, the settings file, the guide
-        int menuKey = java.awt.GraphicsEnvironment.isHeadless() ? java.awt.event.InputEvent.CTRL_DOWN_MASK
-                : java.awt.Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
+        int menuKey = GraphicsEnvironment.isHeadless() ? InputEvent.CTRL_DOWN_MASK
+                : Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
         sessionLog.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_L, menuKey));
         historyLog.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_H, menuKey));
         folder.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_O, menuKey));
@@ -128,22 +75,12 @@ final class DashboardMenuBar extends JMenuBar {
         help.add(userGuide);
         help.addSeparator();
         help.add(about);
-        if (shown != null) {
-            showItems(shown);
-        }
     }
 
     void show(MenuView v) {
-        shown = v;
         text(logs, v.logs());
         text(settings, v.settings());
         text(help, v.help());
-        if (sessionLog != null) {
-            showItems(v);
-        }
-    }
-
-    private void showItems(MenuView v) {
         text(sessionLog, v.sessionLog());
         text(historyLog, v.historyLog());
         text(folder, v.folder());

@@ -33,8 +33,6 @@ final class DashboardPanel extends JPanel implements Scrollable {
     final FooterPanel footer = new FooterPanel();
     /** The view the parts show; {@code null} before the first. */
     private DashboardView shown;
-    /** Told after every paint; {@code null} normally (the window benchmark's probe sets one). */
-    private Runnable afterPaint;
 
     DashboardPanel() {
         super(new GridBagLayout());
@@ -85,21 +83,6 @@ final class DashboardPanel extends JPanel implements Scrollable {
             footer.show(v.footer());
         }
         return rebuilt;
-    }
-
-    /** Sets what runs after every paint of the dashboard, or {@code null} for nothing. EDT only. */
-    void setAfterPaint(Runnable r) {
-        afterPaint = r;
-    }
-
-    @Override
-    public void paint(Graphics g) {
-        super.paint(g);
-        // The children's texts are painted from here too: Swing repaints a changed, non-opaque label by
-        // painting this opaque panel clipped to the label.
-        if (afterPaint != null) {
-            afterPaint.run();
-        }
     }
 
     @Override

@@ -33,8 +33,9 @@ import java.util.stream.Stream;
  * read without a walk over every transcript of the history (hundreds of files after a few weeks). It is
  * told to walk them all ({@code null}) at the first refresh, when the events may be incomplete (a new
  * folder, whose first files can come before it is watched; an overflow; a folder that could not be
- * watched; no watch service at all), and by the poll every {@link #FULL_WALK_EVERY} or every poll,
- * whichever is longer. The other polls only let it look at the quota files and the config.
+ * watched; no watch service at all), and by every n-th poll, n being {@link #FULL_WALK_EVERY} over the poll
+ * interval (at least 1). The polls are counted from the last walk, not timed: the count does not depend on
+ * when the first refresh got the CPU. The other polls only let it look at the quota files and the config.
  *
  * <p>Single files cannot be registered with a {@link WatchService}; their folders are watched and the
  * events filtered. An atomic writer's rename arrives as CREATE of the target, so CREATE counts as a change.
@@ -46,9 +47,11 @@ public final class ClaudeDirWatcher implements AutoCloseable {
     public static final Duration FULL_WALK_EVERY = Duration.ofSeconds(30);
 
     private final List<Path> dirs;
-    private final Duration poll;
     private final Duration debounce;
-    private final long fullWalkNanos;
+    /** The poll's interval in milliseconds. */
+    private final long pollMs;
+    /** Every how many polls a working watcher's poll walks everything. */
+    private final long pollsPerWalk;
     private final Consumer<Set<Path>> refresh;
     private final Consumer<Throwable> onError;
     private final ScheduledExecutorService worker;
@@ -59,8 +62,8 @@ public final class ClaudeDirWatcher implements AutoCloseable {
     private final AtomicBoolean walkAll = new AtomicBoolean(true);
     /** Set when a folder could not be watched: then every poll walks. */
     private volatile boolean incomplete;
-    /** When the last walk over everything was asked for; the refresh thread only. */
-    private long lastWalkAll;
+    /** Polls since the last walk over everything; the refresh thread only. */
+    private long pollsSinceWalk;
     private final Map<WatchKey, Path> keys = new HashMap<>();
     private volatile WatchService watchService;
     private Thread eventThread;
@@ -94,9 +97,9 @@ public final class ClaudeDirWatcher implements AutoCloseable {
     public ClaudeDirWatcher(List<Path> dirs, Duration poll, Duration debounce, Duration fullWalkEvery,
                             Consumer<Set<Path>> refresh, Consumer<Throwable> onError) {
         this.dirs = List.copyOf(dirs);
-        this.poll = poll;
         this.debounce = debounce;
-        this.fullWalkNanos = Math.max(fullWalkEvery.toNanos(), poll.toNanos());
+        this.pollMs = Math.max(100, poll.toMillis());
+        this.pollsPerWalk = Math.max(1, (fullWalkEvery.toMillis() + pollMs - 1) / pollMs);
         this.refresh = refresh;
         this.onError = onError;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "budmon-refresh"));
@@ -117,8 +120,7 @@ public final class ClaudeDirWatcher implements AutoCloseable {
             onError.accept(e);
         }
         worker.execute(() -> runRefresh(false));
-        long ms = Math.max(100, poll.toMillis());
-        poller = worker.scheduleWithFixedDelay(() -> runRefresh(true), ms, ms, TimeUnit.MILLISECONDS);
+        poller = worker.scheduleWithFixedDelay(() -> runRefresh(true), pollMs, pollMs, TimeUnit.MILLISECONDS);
     }
 
     /** Asks for a refresh soon that looks at everything, as if any file had changed. Any thread. */
@@ -139,12 +141,14 @@ public final class ClaudeDirWatcher implements AutoCloseable {
 
     private void runRefresh(boolean poll) {
         pending.set(false);
-        long now = System.nanoTime();
+        if (poll) {
+            pollsSinceWalk++;
+        }
         boolean all = walkAll.getAndSet(false)
-                || (poll && (incomplete || watchService == null || now - lastWalkAll >= fullWalkNanos));
+                || (poll && (incomplete || watchService == null || pollsSinceWalk >= pollsPerWalk));
         Set<Path> changed = null;
         if (all) {
-            lastWalkAll = now;
+            pollsSinceWalk = 0;
             changedTranscripts.clear();
         } else {
             changed = new HashSet<>();

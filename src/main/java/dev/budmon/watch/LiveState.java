@@ -2,6 +2,7 @@ package dev.budmon.watch;
 
 import dev.budmon.model.UsageState;
 import dev.budmon.source.StateReader;
+import dev.budmon.threads.ThreadCheck;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +52,7 @@ public final class LiveState implements AutoCloseable {
      * thread, before the watcher starts, so not on the EDT; call once.
      */
     public void start() {
+        ThreadCheck.notOnEdt("reading the Claude directories");
         // The quota files are read in milliseconds; a long transcript history can take seconds. The reader
         // passes to the watcher's thread with the start, which orders these reads before its own.
         UsageState quota = reader.readQuotaOnly();

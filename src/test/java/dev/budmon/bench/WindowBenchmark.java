@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,29 +24,32 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Measures the dashboard window as a user runs it: the {@code ./budmon} launcher, a fresh JVM with the given
- * options, on a Claude directory made by {@link ClaudeDirFixture}. Run by {@code src/bench/window.sh} on a
- * display. The window reports its paints through {@code -Dbudmon.bench.firstFrame} and
- * {@code -Dbudmon.bench.paints} (see {@code dev.budmon.ui.BenchProbe}); everything else is read from outside:
+ * Measures the dashboard window as a user runs it — a launcher ({@code ./budmon}), a fresh JVM, the real
+ * window — for several sets side by side, on Claude directories made by {@link ClaudeDirFixture}. Run by
+ * {@code src/bench/window.sh} on a display. A set is a launcher with environment variables and JVM options,
+ * e.g. this checkout's and an older one's, or the same launcher with and without its class-data archive.
+ * The sets take turns start by start, and their idle windows run in the same minute, so that a change in the
+ * machine's load hits them alike. The window reports its paints through {@link PaintProbe}, which the
+ * benchmark adds to copies of the jars it measures; everything else is read from outside:
  *
  * <ul>
  * <li><b>first frame</b>: from just before the launcher is started to the first painted frame with data
- *     (epoch microseconds of both processes), over {@code starts} fresh processes; the window's own figure
- *     (since the JVM's start time) beside it;</li>
- * <li><b>RSS</b> one minute after the start ({@code VmRSS} of {@code /proc/<pid>/status}, what
- *     {@code ps -o rss} shows) and the peak so far ({@code VmHWM});</li>
- * <li><b>idle CPU</b>: utime + stime of {@code /proc/<pid>/stat} over the following minute, in which no file
- *     changes (the countdown clock still ticks every second);</li>
+ *     (epoch microseconds of both processes), over {@code starts} fresh processes per set; the window's own
+ *     figure (since the JVM's start time) beside it;</li>
+ * <li><b>RSS</b> {@code BUDMON_BENCH_IDLE_FROM} seconds (60) after the start ({@code VmRSS} of
+ *     {@code /proc/<pid>/status}, what {@code ps -o rss} shows) and the peak so far ({@code VmHWM});</li>
+ * <li><b>idle CPU</b>: utime + stime of {@code /proc/<pid>/stat} over the following {@code idle} seconds, in
+ *     which no file changes (the countdown clock still ticks every second), and the process's CPU from its
+ *     start to the end of that time;</li>
  * <li><b>file to screen</b>: {@code usage-limits.json} rewritten atomically {@code writes} times with a new 5h
  *     figure, from the rename to the paint that shows it.</li>
  * </ul>
  *
- * <p>Usage: {@code WindowBenchmark <launcher> <work dir> <label> <JVM options> [starts] [idle seconds]
- * [writes] [archive]}; with {@code archive} set to a file name, one run only creates a class-data archive
- * there ({@code -XX:ArchiveClassesAtExit}) by starting, showing a few rewrites and closing; set to
- * {@code launcher}, one run waits for the launcher to record its own window archive. Prints one
- * Markdown table row. The extra Claude directory in {@code BUDMON_BENCH_HISTORY} (a transcript corpus), if
- * set, is read too (as the second directory of {@code CLAUDE_CONFIG_DIR}).
+ * <p>Usage: {@code WindowBenchmark <work dir> <starts> <idle seconds> <writes> <set>...}, each
+ * set as {@code label|launcher|env|JVM options}, env as {@code NAME=value} words. Prints one Markdown table
+ * row per set; {@code WindowBenchmark --fixture <dir>} only writes such a Claude directory. The extra Claude
+ * directory in {@code BUDMON_BENCH_HISTORY} (a transcript corpus), if set, is read too (as the second
+ * directory of {@code CLAUDE_CONFIG_DIR}).
  */
 public final class WindowBenchmark {
 
@@ -54,141 +58,161 @@ public final class WindowBenchmark {
     private WindowBenchmark() {
     }
 
+    /** One kind of start: a launcher, its environment and JVM options. */
+    private record Set(String label, Path launcher, Map<String, String> env, String opts) {
+        static Set parse(String spec) {
+            String[] p = spec.split("\\|", -1);
+            if (p.length != 4) {
+                throw new IllegalArgumentException("a set is label|launcher|env|options: " + spec);
+            }
+            Map<String, String> env = new LinkedHashMap<>();
+            for (String word : p[2].trim().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    int eq = word.indexOf('=');
+                    env.put(word.substring(0, eq), word.substring(eq + 1));
+                }
+            }
+            return new Set(p[0], Path.of(p[1]), env, p[3]);
+        }
+    }
+
+    /** What was measured of one set. */
+    private static final class Figures {
+        final List<Double> firstFrames = new ArrayList<>();
+        final List<Double> inProcess = new ArrayList<>();
+        final List<Double> toScreen = new ArrayList<>();
+        int missed;
+        long rssKb;
+        long hwmKb;
+        double idleCpu = Double.NaN;
+        double cpuSinceStart = Double.NaN;
+    }
+
     public static void main(String[] args) throws Exception {
-        if (args.length < 4) {
-            System.err.println("usage: WindowBenchmark <launcher> <work dir> <label> <JVM options> [starts]"
-                    + " [idle seconds] [writes] [archive]");
+        if (args.length == 2 && args[0].equals("--fixture")) {
+            ClaudeDirFixture.create(Path.of(args[1]), Instant.now(), "en");
+            return;
+        }
+        if (args.length < 5) {
+            System.err.println("usage: WindowBenchmark <work dir> <starts> <idle seconds> <writes>"
+                    + " label|launcher|env|options...");
             System.exit(2);
         }
-        Path launcher = Path.of(args[0]);
-        Path work = Path.of(args[1]);
-        String label = args[2];
-        String opts = args[3];
-        int starts = args.length > 4 ? Integer.parseInt(args[4]) : 5;
-        int idleSeconds = args.length > 5 ? Integer.parseInt(args[5]) : 60;
-        int writes = args.length > 6 ? Integer.parseInt(args[6]) : 30;
-        String archive = args.length > 7 ? args[7] : null;
-        Files.createDirectories(work);
-
-        if ("launcher".equals(archive)) {
-            awaitLauncherArchive(launcher, work);
-            return;
-        } else if (archive != null) {
-            createArchive(launcher, work, opts, archive);
-            return;
+        Path work = Path.of(args[0]);
+        int starts = Integer.parseInt(args[1]);
+        int idleSeconds = Integer.parseInt(args[2]);
+        int writes = Integer.parseInt(args[3]);
+        List<Set> sets = new ArrayList<>();
+        for (int i = 4; i < args.length; i++) {
+            sets.add(Set.parse(args[i]));
         }
+        Files.createDirectories(work);
+        Map<Set, Figures> figures = new LinkedHashMap<>();
+        sets.forEach(s -> figures.put(s, new Figures()));
 
-        List<Double> firstFrames = new ArrayList<>();
-        List<Double> inProcess = new ArrayList<>();
+        // the sets take turns, in an order rotated every round, so that none always comes first
         for (int i = 0; i < starts; i++) {
-            try (Window w = Window.start(launcher, work.resolve(label + "-start-" + i), opts)) {
-                FirstFrame f = w.awaitFirstFrame();
-                firstFrames.add(f.fromLaunchMs);
-                inProcess.add(f.sinceJvmStartMs);
+            for (int k = 0; k < sets.size(); k++) {
+                Set s = sets.get((i + k) % sets.size());
+                try (Window w = Window.start(s, work.resolve(s.label() + "-start-" + i))) {
+                    FirstFrame f = w.awaitFirstFrame();
+                    figures.get(s).firstFrames.add(f.fromLaunchMs);
+                    figures.get(s).inProcess.add(f.sinceJvmStartMs);
+                }
             }
         }
 
-        if (idleSeconds == 0) {
-            System.out.printf(Locale.ROOT, "| %s | `%s` | %s | %s | | | |%n", label,
-                    opts.isBlank() ? "(defaults)" : opts, summary(firstFrames), summary(inProcess));
-            return;
+        if (idleSeconds > 0) {
+            measureIdle(sets, figures, work, idleSeconds, writes);
         }
-        try (Window w = Window.start(launcher, work.resolve(label + "-long"), opts)) {
-            w.awaitFirstFrame();
-            // RSS and the idle minute from one minute after the start, or later (BUDMON_BENCH_IDLE_FROM, seconds):
-            // the JIT is still compiling the clock's code in the second minute, not any more in the fifth
-            String from = System.getenv("BUDMON_BENCH_IDLE_FROM");
-            sleepUntil(w.launched.plusSeconds(from == null || from.isBlank() ? 60 : Long.parseLong(from)));
-            long rssKb = w.status("VmRSS");
-            long hwmKb = w.status("VmHWM");
-            long ticks0 = w.cpuTicks();
-            Map<String, Long> threads0 = w.threadTicks();
+        for (Set s : sets) {
+            Figures f = figures.get(s);
+            String opts = s.opts().isBlank() ? "" : " `" + s.opts() + "`";
+            String env = s.env().isEmpty() ? "" : " " + String.join(" ", s.env().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList());
+            System.out.printf(Locale.ROOT, "| %s%s%s | %s | %s | %s | %s | %s | %s%s |%n", s.label(), env, opts,
+                    summary(f.firstFrames), summary(f.inProcess),
+                    f.rssKb == 0 ? "" : String.format(Locale.ROOT, "%.0f MB (peak %.0f)", f.rssKb / 1024.0,
+                            f.hwmKb / 1024.0),
+                    Double.isNaN(f.idleCpu) ? "" : String.format(Locale.ROOT, "%.2f %%", f.idleCpu),
+                    Double.isNaN(f.cpuSinceStart) ? "" : String.format(Locale.ROOT, "%.2f s", f.cpuSinceStart),
+                    summaryP90(f.toScreen), f.missed > 0 ? " (" + f.missed + " not shown within 5 s)" : "");
+        }
+    }
+
+    /** One long window per set, all at once: RSS, the idle CPU of the same minute, then the rewrites in turn. */
+    private static void measureIdle(List<Set> sets, Map<Set, Figures> figures, Path work, int idleSeconds,
+                                    int writes) throws Exception {
+        String from = System.getenv("BUDMON_BENCH_IDLE_FROM");
+        long fromSeconds = from == null || from.isBlank() ? 60 : Long.parseLong(from);
+        Map<Set, Window> windows = new LinkedHashMap<>();
+        try {
+            for (Set s : sets) {
+                Window w = Window.start(s, work.resolve(s.label() + "-long"));
+                windows.put(s, w);
+                w.awaitFirstFrame();
+            }
+            // RSS and the idle minute from one minute after the last start, or later: the JIT is still
+            // compiling the clock's code in the second minute, not any more in the fifth
+            Instant lastLaunch = windows.values().stream().map(w -> w.launched).max(Instant::compareTo).orElseThrow();
+            sleepUntil(lastLaunch.plusSeconds(fromSeconds));
+            Map<Set, Long> ticks0 = new LinkedHashMap<>();
+            Map<Set, Map<String, Long>> threads0 = new LinkedHashMap<>();
+            for (Set s : sets) {
+                Window w = windows.get(s);
+                figures.get(s).rssKb = w.status("VmRSS");
+                figures.get(s).hwmKb = w.status("VmHWM");
+                ticks0.put(s, w.cpuTicks());
+                threads0.put(s, w.threadTicks());
+            }
             long t0 = System.nanoTime();
             Thread.sleep(idleSeconds * 1000L);
-            long ticks1 = w.cpuTicks();
-            Map<String, Long> threads1 = w.threadTicks();
-            StringBuilder byThread = new StringBuilder();
-            threads1.forEach((name, t) -> {
-                long d = t - threads0.getOrDefault(name, 0L);
-                if (d > 0) {
-                    byThread.append(byThread.length() == 0 ? "" : ", ").append(name).append(' ').append(d);
-                }
-            });
-            System.err.println("  " + label + ": idle CPU ticks by thread (1/" + CLOCK_TICKS + " s): " + byThread);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double idleCpu = 100.0 * (ticks1 - ticks0) / CLOCK_TICKS / seconds;
+            for (Set s : sets) {
+                Window w = windows.get(s);
+                long ticks1 = w.cpuTicks();
+                Map<String, Long> threads1 = w.threadTicks();
+                StringBuilder byThread = new StringBuilder();
+                threads1.forEach((name, t) -> {
+                    long d = t - threads0.get(s).getOrDefault(name, 0L);
+                    if (d > 0) {
+                        byThread.append(byThread.length() == 0 ? "" : ", ").append(name).append(' ').append(d);
+                    }
+                });
+                System.err.println("  " + s.label() + ": idle CPU ticks by thread (1/" + CLOCK_TICKS + " s): "
+                        + byThread);
+                figures.get(s).idleCpu = 100.0 * (ticks1 - ticks0.get(s)) / CLOCK_TICKS / seconds;
+                figures.get(s).cpuSinceStart = (double) ticks1 / CLOCK_TICKS;
+            }
 
-            List<Double> toScreen = new ArrayList<>();
-            int missed = 0;
             Random random = new Random(1);
             int percent = 42;
             for (int i = 0; i < writes; i++) {
                 percent = percent >= 69 ? 31 : percent + 1;
-                Instant renamed = w.fixture.writeUsageLimits(percent / 100.0, Instant.now());
-                Double ms = w.awaitPaint(percent + "%", renamed, Duration.ofSeconds(5));
-                if (ms == null) {
-                    missed++;
-                } else {
-                    toScreen.add(ms);
+                for (Set s : sets) {
+                    Window w = windows.get(s);
+                    Instant renamed = w.fixture.writeUsageLimits(percent / 100.0, Instant.now());
+                    Double ms = w.awaitPaint(percent + "%", renamed, Duration.ofSeconds(5));
+                    if (ms == null) {
+                        figures.get(s).missed++;
+                    } else {
+                        figures.get(s).toScreen.add(ms);
+                    }
                 }
                 // not in step with the one-second clock
                 Thread.sleep(400 + random.nextInt(700));
             }
-            System.out.printf(Locale.ROOT, "| %s | `%s` | %s | %s | %.0f MB (peak %.0f) | %.2f %% | %s%s |%n",
-                    label, opts.isBlank() ? "(defaults)" : opts, summary(firstFrames), summary(inProcess),
-                    rssKb / 1024.0, hwmKb / 1024.0, idleCpu, summaryP90(toScreen),
-                    missed > 0 ? " (" + missed + " not shown within 5 s)" : "");
-        }
-    }
-
-    /** Starts once with {@code -XX:ArchiveClassesAtExit}, lets the window load what it uses, closes it. */
-    private static void createArchive(Path launcher, Path work, String opts, String archive) throws Exception {
-        Files.deleteIfExists(Path.of(archive));
-        try (Window w = Window.start(launcher, work.resolve("archive"), "-XX:ArchiveClassesAtExit=" + archive
-                + " " + opts)) {
-            w.awaitFirstFrame();
-            for (int p = 50; p < 53; p++) {
-                Instant renamed = w.fixture.writeUsageLimits(p / 100.0, Instant.now());
-                w.awaitPaint(p + "%", renamed, Duration.ofSeconds(5));
-            }
-            Thread.sleep(1500); // a tick or two of the clock
-        }
-        if (!Files.isRegularFile(Path.of(archive))) {
-            throw new IllegalStateException("the JVM wrote no archive " + archive);
-        }
-        System.out.printf("archive %s: %.1f MB%n", archive, Files.size(Path.of(archive)) / 1e6);
-    }
-
-    /**
-     * Starts the window through the launcher without its archive, so that the launcher records one with its
-     * rehearsal (run it with {@code BUDMON_REHEARSAL_DELAY=0}), and waits until the archive is complete.
-     */
-    private static void awaitLauncherArchive(Path launcher, Path work) throws Exception {
-        Path dir = launcher.toAbsolutePath().getParent().resolve("target");
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "budmon-window-*")) {
-            for (Path f : old) {
-                if (!Files.isDirectory(f)) {
-                    Files.delete(f);
-                }
+        } finally {
+            for (Window w : windows.values()) {
+                w.close();
             }
         }
-        try (Window w = Window.start(launcher, work.resolve("archive"), "")) {
-            w.awaitFirstFrame();
-            Instant deadline = Instant.now().plusSeconds(180);
-            while (Instant.now().isBefore(deadline)) {
-                try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "budmon-window-*.{jsa,aot}")) {
-                    for (Path f : found) {
-                        System.out.printf("launcher's archive %s: %.1f MB%n", f, Files.size(f) / 1e6);
-                        return;
-                    }
-                }
-                Thread.sleep(250);
-            }
-        }
-        throw new IllegalStateException("the launcher recorded no window archive in " + dir);
     }
 
     private static String summary(List<Double> ms) {
+        if (ms.isEmpty()) {
+            return "";
+        }
         List<Double> s = new ArrayList<>(ms);
         Collections.sort(s);
         return String.format(Locale.ROOT, "**%.0f ms** (%.0f–%.0f)", median(s), s.get(0), s.get(s.size() - 1));
@@ -196,7 +220,7 @@ public final class WindowBenchmark {
 
     private static String summaryP90(List<Double> ms) {
         if (ms.isEmpty()) {
-            return "--";
+            return "";
         }
         List<Double> s = new ArrayList<>(ms);
         Collections.sort(s);
@@ -239,14 +263,16 @@ public final class WindowBenchmark {
             reader.start();
         }
 
-        static Window start(Path launcher, Path dir, String opts) throws IOException {
+        static Window start(Set set, Path dir) throws IOException {
             ClaudeDirFixture fixture = ClaudeDirFixture.create(dir, Instant.now(), "en");
-            ProcessBuilder pb = new ProcessBuilder(launcher.toString());
+            ProcessBuilder pb = new ProcessBuilder(set.launcher().toString());
             Map<String, String> env = pb.environment();
+            env.putAll(set.env());
             String history = System.getenv("BUDMON_BENCH_HISTORY");
             env.put("CLAUDE_CONFIG_DIR", history == null || history.isBlank() ? dir.toString()
                     : dir + "," + history);
-            env.put("BUDMON_JAVA_OPTS", opts + " -Dbudmon.bench.firstFrame=true -Dbudmon.bench.paints=true");
+            env.put("BUDMON_JAVA_OPTS", (set.opts() + " -Djavax.accessibility.assistive_technologies="
+                    + PaintProbe.class.getName()).trim());
             pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             Instant launched = Instant.now();
             Process p = pb.start();
@@ -271,7 +297,7 @@ public final class WindowBenchmark {
 
         FirstFrame awaitFirstFrame() throws InterruptedException {
             while (true) {
-                String[] l = next(Duration.ofSeconds(30));
+                String[] l = next(Duration.ofSeconds(60));
                 if (l[1].equals("first-frame")) {
                     double fromLaunch = (Long.parseLong(l[3]) - micros(launched)) / 1000.0;
                     return new FirstFrame(fromLaunch, Double.parseDouble(l[2]));
@@ -339,7 +365,7 @@ public final class WindowBenchmark {
 
         @Override
         public void close() throws InterruptedException {
-            process.destroy(); // SIGTERM: the JVM runs its exit path (and writes an archive if asked)
+            process.destroy(); // SIGTERM: the JVM runs its exit path
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 process.waitFor();

@@ -18,13 +18,9 @@ class CommandLineTest {
     }
 
     @Test
-    void theWindowRehearsalIsACommandThatHelpDoesNotList() throws Exception {
-        CommandLine cl = CommandLine.parse("--claude-dir", "/tmp/c", "--window-rehearsal");
-        assertThat(cl.command()).isEqualTo(CommandLine.Command.WINDOW_REHEARSAL);
-        assertThat(cl.claudeDir()).isEqualTo(Path.of("/tmp/c"));
-        assertThat(CommandLine.USAGE).doesNotContain("rehearsal");
-        assertThatThrownBy(() -> CommandLine.parse("--window-rehearsal", "--json"))
-                .isInstanceOf(CommandLine.UsageException.class);
+    void theWindowRehearsalOfEarlierLaunchersIsGone() {
+        assertThatThrownBy(() -> CommandLine.parse("--claude-dir", "/tmp/c", "--window-rehearsal"))
+                .isInstanceOf(CommandLine.UsageException.class).hasMessage("unknown option: --window-rehearsal");
     }
 
     @Test

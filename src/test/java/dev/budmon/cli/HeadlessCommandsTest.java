@@ -20,16 +20,18 @@ class HeadlessCommandsTest {
     Path claudeDir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"--json", "--version", "--help"})
+    @ValueSource(strings = {"--json", "--version", "--help", "history"})
     void loadsNoWindowingClasses(String command) throws IOException, InterruptedException {
         Files.writeString(claudeDir.resolve("usage-limits.json"), "{\"headers_raw\": "
                 + "{\"anthropic-ratelimit-unified-5h-utilization\": \"0.3\"}}");
         Path log = claudeDir.resolve("classes.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-Xlog:class+load=info:file=" + log,
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xlog:class+load=info:file=" + log,
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "--claude-dir", claudeDir.toString(), command))
-                .redirectErrorStream(true).redirectOutput(claudeDir.resolve("out.txt").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(claudeDir.resolve("out.txt").toFile());
+        pb.environment().put("XDG_CACHE_HOME", claudeDir.resolve("cache").toString()); // --json keeps its index there
+        Process p = pb.start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(Files.readString(claudeDir.resolve("out.txt"))).isZero();
         List<String> loaded = Files.readAllLines(log, StandardCharsets.UTF_8);

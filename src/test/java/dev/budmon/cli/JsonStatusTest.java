@@ -29,6 +29,8 @@ class JsonStatusTest {
 
     @TempDir
     Path claudeDir;
+    @TempDir
+    Path cacheDir;
 
     @Test
     void transcriptsWithoutAQuotaSourceSayNoQuota() throws Exception {
@@ -52,7 +54,7 @@ class JsonStatusTest {
     private JsonNode json(Instant now) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = JsonCommand.run(new ClaudeDirs(List.of(claudeDir)), now,
+        int code = JsonCommand.run(new ClaudeDirs(List.of(claudeDir)), cacheDir, now,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));

@@ -258,4 +258,49 @@ class ConfigParserTest {
         assertThat(ConfigParser.plain(Duration.ofMinutes(90))).isEqualTo("90");
         assertThat(ConfigParser.plain(Duration.ofSeconds(90))).isEqualTo("PT1M30S");
     }
+
+    @Test
+    void readsTheAlertsAndTraySections() {
+        LoadedConfig c = parse("""
+                [alerts]
+                notify = yes
+                quota_warn = off
+                quota_alarm = ON
+                hysteresis = 2.5
+                exhaustion = false
+                exhaustion_lead = 1h
+                server_status = 0
+                quota_back = no
+                no_data = true
+                no_data_after = 15
+                [tray]
+                icon = off
+                close_to_tray = 0
+                """);
+        assertThat(c.warnings()).isEmpty();
+        assertThat(c.config().alerts()).isEqualTo(new AlertSettings(true, false, true, 2.5, false,
+                Duration.ofHours(1), false, false, true, Duration.ofMinutes(15)));
+        assertThat(c.config().tray()).isEqualTo(new TraySettings(false, false));
+    }
+
+    @Test
+    void badAlertValuesTakeTheirDefaultsWithAWarning() {
+        LoadedConfig c = parse("""
+                [alerts]
+                notify = maybe
+                hysteresis = 80
+                exhaustion_lead = soon
+                no_data_after = 0
+                [tray]
+                icon =
+                """);
+        assertThat(messages(c)).containsExactly(
+                "[alerts] notify = \"maybe\" is not on or off; using on",
+                "[alerts] hysteresis = \"80\" is out of range (0 to 50); using 5",
+                "[alerts] exhaustion_lead = \"soon\" is not a duration (minutes, or e.g. 1h30m); using 30",
+                "[alerts] no_data_after = 0 is below 1 minute; using 10",
+                "[tray] icon is empty; using on");
+        assertThat(c.config().alerts()).isEqualTo(AlertSettings.DEFAULTS);
+        assertThat(c.config().tray()).isEqualTo(TraySettings.DEFAULTS);
+    }
 }

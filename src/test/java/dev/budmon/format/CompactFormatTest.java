@@ -28,6 +28,21 @@ class CompactFormatTest {
     }
 
     @Test
+    void groupedNumbersAndDollarsWithCents() {
+        assertThat(CompactFormat.grouped(0)).isEqualTo("0");
+        assertThat(CompactFormat.grouped(999)).isEqualTo("999");
+        assertThat(CompactFormat.grouped(1_000)).isEqualTo("1,000");
+        assertThat(CompactFormat.grouped(4_738_157_704L)).isEqualTo("4,738,157,704");
+        assertThat(CompactFormat.grouped(-123_456)).isEqualTo("-123,456");
+        assertThat(CompactFormat.grouped(Long.MAX_VALUE)).isEqualTo("9,223,372,036,854,775,807");
+        assertThat(CompactFormat.dollarsWithCents(1750.125)).isEqualTo("$1,750.13");
+        assertThat(CompactFormat.dollarsWithCents(0.07)).isEqualTo("$0.07");
+        assertThat(CompactFormat.dollarsWithCents(0)).isEqualTo("$0.00");
+        assertThat(CompactFormat.dollarsWithCents(0.004)).isEqualTo("<$0.01");
+        assertThat(CompactFormat.dollarsWithCents(1_234_567.5)).isEqualTo("$1,234,567.50");
+    }
+
+    @Test
     void tokenCounts() {
         assertThat(CompactFormat.tokens(0)).isEqualTo("0");
         assertThat(CompactFormat.tokens(-5)).isEqualTo("0");

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The launcher {@code --setup} installs, run with the real jar and the real {@code java}, away from the source
- * checkout: it records the status line's class-data archive next to the installed jar, uses it, and
- * {@code --uninstall} takes it away with the jar. Runs after {@code package} (failsafe).
+ * checkout: setup records the class-data archives next to the installed jar, the launcher uses them, and
+ * {@code --uninstall} takes them away with the jar. Runs after {@code package} (failsafe).
  */
 class InstalledLauncherIT {
 
@@ -37,8 +37,7 @@ class InstalledLauncherIT {
     @BeforeEach
     void setUp() throws IOException {
         assertThat(JAR).as("run after mvn package").exists();
-        // A plain name: the JVM's class-data sharing ignores a jar whose path has a space or a quote, and the
-        // launcher then records no archive (LaunchersEndToEndTest runs it from such a home).
+        // A plain name: the JVM's class-data sharing ignores a jar whose path has a space or a quote.
         h = TestHome.create(tmp, "home");
         SetupContext c = h.context(Os.LINUX);
         ctx = new SetupContext(c.os(), c.home(), c.claudeDir(), c.pathEntries(), c.javaExecutable(), c.interceptor(),
@@ -75,37 +74,44 @@ class InstalledLauncherIT {
 
     private List<Path> archiveFiles() throws IOException {
         try (Stream<Path> files = Files.list(paths.installedJar().getParent())) {
-            return files.filter(f -> f.getFileName().toString().startsWith("budmon-statusline-")).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).sorted().toList();
         }
     }
 
     @Test
-    void theInstalledLauncherRecordsUsesAndUninstallRemovesTheArchive() throws Exception {
+    void setupRecordsTheArchivesTheInstalledLauncherUsesAndUninstallRemovesThem() throws Exception {
         assumeTrue(StatuslineLauncherIT.sharingAvailable(), "this JDK has no class-data sharing");
+        TestHome.Run archives = TestHome.capture((out, err) -> {
+            SetupCommand.recordArchives(ctx, out, err);
+            return 0;
+        });
+        Path jarDir = paths.installedJar().getParent();
+        assertThat(archiveFiles()).as(archives.err()).containsExactly(jarDir.resolve("budmon-statusline.jsa"),
+                jarDir.resolve("budmon-window.jsa"));
+        assertThat(archives.out()).contains("created    " + jarDir.resolve("budmon-statusline.jsa"));
+        assertThat(archives.err()).isEmpty();
+
         TestHome.ProcResult first = statusline("");
         assertThat(first.exit()).isZero();
         assertThat(first.out()).as(first.err()).startsWith("[Opus 5.5] 5h ███░░░░░ 42%");
-
-        Path archive = null;
-        for (int i = 0; i < 600 && archive == null; i++) {
-            archive = archiveFiles().stream()
-                    .filter(f -> f.toString().endsWith(".jsa") || f.toString().endsWith(".aot")).findFirst().orElse(null);
-            if (archive == null) {
-                Thread.sleep(200);
-            }
-        }
-        assertThat(archive).as("an archive next to the installed jar").isNotNull();
-        assertThat(h.home.resolve(".cache").resolve("budmon")).doesNotExist();
-
         Path log = tmp.resolve("classes.log");
         TestHome.ProcResult second = statusline("-Xlog:class+load=info:file=" + log);
         assertThat(second.out()).isEqualTo(first.out());
-        assertThat(Files.readString(log)).as("%s %s", second.err(), archiveFiles()).containsPattern(
-                "dev\\.budmon\\.statusline\\.StatuslineCommand source: (shared objects file|.*\\.aot)");
+        assertThat(Files.readString(log)).as("%s %s", second.err(), archiveFiles()).contains(
+                "dev.budmon.statusline.StatuslineCommand source: shared objects file");
+        assertThat(h.home.resolve(".cache").resolve("budmon")).as("nothing recorded at run time").doesNotExist();
+
+        // a second setup keeps the archives the JVM still takes
+        TestHome.Run again = TestHome.capture((out, err) -> {
+            SetupCommand.recordArchives(ctx, out, err);
+            return 0;
+        });
+        assertThat(again.out()).contains("unchanged  " + jarDir.resolve("budmon-window.jsa"));
 
         TestHome.Run uninstall = h.uninstall(ctx);
         assertThat(uninstall.exit()).as(uninstall.err()).isZero();
-        assertThat(uninstall.out()).contains(archive.toString()).contains("class-data archive");
+        assertThat(uninstall.out()).contains(jarDir.resolve("budmon-window.jsa").toString())
+                .contains("class-data archive");
         assertThat(paths.installedJar().getParent()).doesNotExist();
         assertThat(paths.budmonLauncher()).doesNotExist();
     }

@@ -441,15 +441,38 @@ class SetupTest {
         Path cache = Files.createDirectories(h.home.resolve(".cache").resolve("budmon"));
         Path ours = Files.writeString(cache.resolve("budmon-statusline-1.2-3.4-_usr_bin_java.jsa"), "x");
         Path lock = Files.createDirectories(cache.resolve("budmon-window-1.2-3.4-_usr_bin_java.lock"));
+        Path report = Files.writeString(cache.resolve("budmon-report-1.2-3.4-_usr_bin_java.jsa"), "x");
         Path foreign = Files.writeString(cache.resolve("claude-code-2.1.332.tgz"), "y");
+        // the history index is the user's cache of their transcripts, not an installed file
+        Path index = Files.writeString(cache.resolve("history-335d0c82.idx"), "z");
         Path foreignFolder = Files.createDirectories(cache.resolve("budmon-statusline-not-a-lock"));
 
         TestHome.Run uninstall = h.uninstall(h.context(Os.LINUX));
         assertThat(uninstall.exit()).as(uninstall.err()).isZero();
         assertThat(ours).doesNotExist();
         assertThat(lock).doesNotExist();
+        assertThat(report).doesNotExist();
         assertThat(foreign).hasContent("y");
+        assertThat(index).hasContent("z");
         assertThat(foreignFolder).isDirectory();
+    }
+
+    @Test
+    void uninstallRemovesTheArchivesSetupRecordedNextToTheJarAndTheJarsFolder() throws Exception {
+        TestHome h = home();
+        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
+        Path jarDir = h.paths().installedJar().getParent();
+        Path statusline = Files.writeString(jarDir.resolve("budmon-statusline.jsa"), "x");
+        Path window = Files.writeString(jarDir.resolve("budmon-window.jsa"), "x");
+        Path cutShort = Files.writeString(jarDir.resolve(".budmon-window-4242.jsa.tmp"), "x");
+
+        TestHome.Run uninstall = h.uninstall(h.context(Os.LINUX));
+        assertThat(uninstall.exit()).as(uninstall.err()).isZero();
+        assertThat(uninstall.out()).contains("removed    " + statusline + " (class-data archive)");
+        assertThat(statusline).doesNotExist();
+        assertThat(window).doesNotExist();
+        assertThat(cutShort).doesNotExist();
+        assertThat(jarDir).doesNotExist();
     }
 
     @Test

@@ -2,6 +2,10 @@ package dev.budmon.statusline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.budmon.demo.SessionLines;
+import dev.budmon.history.HistoryFiles;
+import dev.budmon.history.Observation;
+import dev.budmon.history.ObservationLine;
+import dev.budmon.history.WindowReading;
 import dev.budmon.source.transcript.ClaudeLines;
 
 import java.io.BufferedWriter;
@@ -15,7 +19,8 @@ import java.util.Random;
 /**
  * Writes a Claude directory as a heavy user has one, for {@code src/bench/statusline.sh}: the interceptor's
  * {@code usage-limits.json}, a commented {@code budmon.ini}, {@code settings.json}, many projects with
- * sessions, and one long active session (about 25 MB, with subagents), every line from {@link ClaudeLines};
+ * sessions, one long active session (about 25 MB, with subagents), every line from {@link ClaudeLines}, and a
+ * week of the quota history (a line a minute, as the interceptor writes it);
  * plus the payloads Claude Code would pipe to the status line for that session, with and without
  * {@code rate_limits}. Seeded, so every run writes the same bytes apart from times relative to now.
  *
@@ -88,7 +93,7 @@ public final class RealisticClaudeDir {
 
                 [statusline]
                 ; cwd, model_info, 5h_bar, 7d_bar, countdown_5h, countdown_7d, cost, burn_5h, burn_7d,
-                ; reserve, cache, tokens_in, tokens_out, requests, model
+                ; reserve, cache, tokens_in, tokens_out, requests, model, pace_5h, pace_7d, binds
                 elements = cwd, model_info, 5h_bar, 7d_bar, countdown_5h, reserve
                 max_width = 80
 
@@ -121,10 +126,46 @@ public final class RealisticClaudeDir {
             writeSession(sub, SESSION, CWD, 40, 10_000 * (a + 1), agent, random, now - 3 * 3600 + a * 600L);
         }
 
+        writeHistory(claude, now, random);
+
         String payload = payload(transcript, now, true);
         Files.writeString(out.resolve("payload.json"), payload);
         Files.writeString(out.resolve("payload-without-limits.json"), payload(transcript, now, false));
         System.out.println("wrote " + claude + " (active session " + Files.size(transcript) / 1_000_000 + " MB)");
+    }
+
+    /**
+     * A week of the interceptor's observations, one a minute, ending with the figures of usage-limits.json 90 s
+     * ago, and the status line's now and then; written with the writers' own formatter.
+     */
+    static void writeHistory(Path claude, long now, Random random) throws IOException {
+        java.util.Map<Path, BufferedWriter> files = new java.util.HashMap<>();
+        int minutes = 7 * 24 * 60;
+        for (int m = minutes; m >= 0; m--) {
+            long t = now - 90 - 60L * m;
+            double progress = (minutes - m) / (double) minutes;
+            java.util.Map<String, WindowReading> w = new java.util.LinkedHashMap<>();
+            long fiveReset = now + 8040 - (m / 300) * 18_000L;
+            w.put("5h", new WindowReading(0.41 * ((300 - m % 300) / 300.0), Instant.ofEpochSecond(fiveReset), "allowed"));
+            w.put("7d", new WindowReading(0.62 * progress, Instant.ofEpochSecond(now + 302_400), "allowed"));
+            w.put("7d_opus", new WindowReading(0.33 * progress, Instant.ofEpochSecond(now + 302_400), null));
+            boolean statusline = m % 7 == 3;
+            Observation o = new Observation(Instant.ofEpochSecond(t, random.nextInt(1000) * 1_000_000L),
+                    statusline ? Observation.STATUSLINE : Observation.INTERCEPTOR,
+                    statusline ? null : "req_011C" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36),
+                    statusline ? SESSION : null, statusline ? null : "allowed", w);
+            Path file = HistoryFiles.file(claude, o.time());
+            BufferedWriter out = files.get(file);
+            if (out == null) {
+                Files.createDirectories(file.getParent());
+                out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                files.put(file, out);
+            }
+            out.write(new String(ObservationLine.format(o), StandardCharsets.UTF_8));
+        }
+        for (BufferedWriter out : files.values()) {
+            out.close();
+        }
     }
 
     /** The payload of Claude Code 2.1.x for the active session. */

@@ -2,6 +2,7 @@ package dev.budmon.ui;
 
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.transcript.TranscriptFeed;
+import dev.budmon.ui.startup.WindowStartup;
 import dev.budmon.ui.theme.BudmonTheme;
 import dev.budmon.ui.widget.QuotaBar;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 
 import static dev.budmon.ui.DashboardPanelTest.find;
@@ -65,33 +65,20 @@ class DashboardAppWindowTest {
         if (app != null) {
             assertThat(app.closeAndWait()).as("window closed, watcher and saves stopped").isTrue();
         }
+        WindowTestDisplay.assertThreadRulesKept();
     }
 
-    /**
-     * The clock's warm-up runs twenty simulated minutes ahead and paints them offscreen; none of that may
-     * reach the window, which keeps showing the real time.
-     */
-    @Test
-    void theClockWarmUpRunsAheadOffscreenWithoutTouchingTheWindow() throws Exception {
-        ClaudeDirFixture.create(claudeDir, Instant.now(), "en");
-        app = DashboardApp.start(new ClaudeDirs(List.of(claudeDir)), new TranscriptFeed(), Clock.systemDefaultZone());
-        Object content = onEdt(() -> app.frame().getContentPane());
-
-        assertThat(app.clockWarmedUp.await(30, TimeUnit.SECONDS)).as("warm-up painted its views").isTrue();
-
-        // the fixture's 5h window resets 90 minutes after its creation: the ring shows about 1:29:xx, not
-        // the 1:09:xx of twenty simulated minutes later
-        String[] shown = onEdt(() -> new String[] {app.frame().getView().ring().timeText(),
-                ((JLabel) find(app.frame().getContentPane(), "quota:5h.countdown")).getText()});
-        assertThat(shown[0]).matches("1:(2[89]):\\d\\d");
-        assertThat(shown[1]).as("the shown label").isEqualTo(shown[0]);
-        assertThat(onEdt(() -> app.frame().getContentPane())).isSameAs(content);
+    /** The window on {@code claudeDir}, as {@code budmon} opens it; the Install button must not be pressed here. */
+    private DashboardApp start() throws Exception {
+        return WindowStartup.start(new ClaudeDirs(List.of(claudeDir)), new TranscriptFeed(), (dir, out) -> {
+            throw new AssertionError("the window test ran setup for " + dir);
+        }, Clock.systemDefaultZone());
     }
 
     @Test
     void showsAFileChangeAtOnceAndSwitchesToGermanFromItsMenu() throws Exception {
         ClaudeDirFixture data = ClaudeDirFixture.create(claudeDir, Instant.now(), "en");
-        app = DashboardApp.start(new ClaudeDirs(List.of(claudeDir)), new TranscriptFeed(), Clock.systemDefaultZone());
+        app = start();
         String scale = onEdt(WindowTestDisplay::scaleName);
         String asked = System.getProperty("flatlaf.uiScale");
         if (asked != null) {
@@ -102,7 +89,9 @@ class DashboardAppWindowTest {
         assertThat(await(() -> "42%".equals(barText("5h")), Duration.ofSeconds(10)))
                 .as("5h bar shows the file's 42%% within 10 s of starting").isTrue();
         assertThat(label("header:status")).isEqualTo("OK");
-        assertThat(label("requests:total.value.0")).as("requests in the session").isEqualTo("2");
+        // the transcripts come with the second state, a moment after the quota files
+        assertThat(await(() -> "2".equals(label("requests:total.value.0")), Duration.ofSeconds(10)))
+                .as("requests in the session").isTrue();
         assertThat(label("quota:5h.countdown")).matches("[0-2]:\\d\\d:\\d\\d");
 
         // the interceptor records a new response: 57 %
@@ -179,7 +168,7 @@ class DashboardAppWindowTest {
 
     @Test
     void anEmptyClaudeDirectoryOffersTheSetupOverTheShownWindowInBudmonsLook() throws Exception {
-        app = DashboardApp.start(new ClaudeDirs(List.of(claudeDir)), new TranscriptFeed(), Clock.systemDefaultZone());
+        app = start();
         JDialog offer = null;
         for (int i = 0; i < 200 && offer == null; i++) {
             offer = onEdt(() -> {
@@ -204,6 +193,155 @@ class DashboardAppWindowTest {
             return null;
         });
         assertThat(claudeDir.resolve("budmon-interceptor.mjs")).doesNotExist();
+    }
+
+    @Test
+    void transcriptsWithoutAQuotaSourceSayNoQuotaDataAndOfferSetupWithItsAlternative() throws Exception {
+        // months of Claude Code use, never a setup: transcripts, no usage-limits.json, no status line
+        ClaudeDirFixture.create(claudeDir, Instant.now(), "en");
+        Files.delete(claudeDir.resolve("usage-limits.json"));
+        app = start();
+        assertThat(await(() -> "NO QUOTA DATA".equals(label("header:status")), Duration.ofSeconds(10)))
+                .as("the header says the quota is unknown, not OK").isTrue();
+        assertThat(await(() -> "2".equals(label("requests:total.value.0")), Duration.ofSeconds(10))).isTrue();
+        JDialog offer = awaitDialog();
+        String message = onEdt(() -> dialogText(offer));
+        assertThat(message).contains("budmon --statusline on").contains(claudeDir.toString())
+                .contains("records Claude Code's quota figures");
+        screenshotWithDialog(offer, "window-no-quota-offer-" + onEdt(WindowTestDisplay::scaleName));
+        onEdt(() -> {
+            offer.dispose();
+            return null;
+        });
+    }
+
+    @Test
+    void withoutAClaudeDirectoryTheFirstStartIsOneCalmExplanation() throws Exception {
+        Path never = claudeDir.resolve(".claude");
+        app = WindowStartup.start(new ClaudeDirs(List.of(never)), new TranscriptFeed(), (dir, out) -> {
+            throw new AssertionError("the window test ran setup for " + dir);
+        }, Clock.systemDefaultZone());
+        JDialog offer = awaitDialog();
+        assertThat(onEdt(() -> dialogText(offer))).contains("has not run on this computer yet")
+                .contains(never.toString()).contains("budmon --statusline on");
+        // moving the window saves its place, which needs no error without a directory to save it in
+        onEdt(() -> {
+            app.frame().setLocation(app.frame().getX() + 40, app.frame().getY() + 30);
+            return null;
+        });
+        Thread.sleep(1800);
+        List<String> shown = onEdt(() -> {
+            List<String> titles = new java.util.ArrayList<>();
+            for (java.awt.Window w : java.awt.Window.getWindows()) {
+                if (w instanceof JDialog d && d.isShowing()) {
+                    titles.add(d.getTitle());
+                }
+            }
+            return titles;
+        });
+        assertThat(shown).as("one dialog, the explanation; no error over it").containsExactly(onEdt(offer::getTitle));
+        assertThat(never).as("nothing is created without setup").doesNotExist();
+        screenshotWithDialog(offer, "window-no-claude-dir-" + onEdt(WindowTestDisplay::scaleName));
+        onEdt(() -> {
+            offer.dispose();
+            return null;
+        });
+    }
+
+    @Test
+    void aBudmonIniOfTheOriginalCountsIsNamedInTheWindowAndTheMonitorIsSeenAlive() throws Exception {
+        ClaudeDirFixture.create(claudeDir, Instant.now(), "en");
+        // as BudMon 1.x writes it: its key names, # comments; and a quick poll to see the checks move
+        Files.writeString(claudeDir.resolve("budmon.ini"), """
+                # settings of BudMon 1.x
+                [general]
+                language = en
+                refresh_ms = 250
+
+                [model]
+                model = opus
+
+                [thresholds]
+                quota_warn_pct = 40.0
+                quota_alarm_pct = 90.0
+                quota_panic_pct = 99
+                """, StandardCharsets.UTF_8);
+        app = start();
+        assertThat(await(() -> "42%".equals(barText("5h")), Duration.ofSeconds(10))).isTrue();
+        // quota_warn_pct = 40 counts: 42 % is a warning
+        assertThat(onEdt(() -> bar("5h").getModel().tone())).isEqualTo(dev.budmon.ui.theme.Tone.WARN);
+        assertThat(label("notice:legacy")).contains("settings of BudMon 1.x").endsWith(": 2");
+        assertThat(label("notice:config")).as("the key that means nothing").endsWith(": 1");
+        assertThat(label("footer:prices")).isEqualTo("prices: Opus");
+        String alive = label("footer:alive");
+        assertThat(await(() -> !alive.equals(label("footer:alive")), Duration.ofSeconds(3)))
+                .as("the footer moves with the checks while no file changes (%s)", alive).isTrue();
+        settle();
+        screenshot("window-legacy-ini-" + onEdt(WindowTestDisplay::scaleName));
+    }
+
+    @Test
+    void theGeometryIsSavedUnscaledAndTheWholeWindowStaysOnTheScreen() throws Exception {
+        ClaudeDirFixture.create(claudeDir, Instant.now(), "en");
+        // a window left at the bottom right of a larger screen, twice as large as it needs
+        Files.writeString(claudeDir.resolve("budmon.ini"), "[general]\nlanguage = en\n[window]\n"
+                + "geometry = 1500,1300,900,1400\n", StandardCharsets.UTF_8);
+        app = start();
+        assertThat(await(() -> "42%".equals(barText("5h")), Duration.ofSeconds(10))).isTrue();
+        Rectangle area = onEdt(() -> WindowPlacement.usableArea(app.frame().getGraphicsConfiguration()));
+        Rectangle bounds = onEdt(() -> app.frame().getBounds());
+        assertThat(area.contains(bounds)).as("%s wholly on the screen %s", bounds, area).isTrue();
+
+        float scale = onEdt(com.formdev.flatlaf.util.UIScale::getUserScaleFactor);
+        onEdt(() -> {
+            app.frame().setBounds(60, 40, app.frame().getMinimumSize().width + 50,
+                    app.frame().getMinimumSize().height);
+            return null;
+        });
+        Rectangle moved = onEdt(() -> app.frame().getBounds());
+        String expected = "geometry = " + moved.x + "," + moved.y + "," + Math.round(moved.width / scale) + ","
+                + Math.round(moved.height / scale);
+        Path ini = claudeDir.resolve("budmon.ini");
+        assertThat(await(() -> Files.readString(ini, StandardCharsets.UTF_8).contains(expected + "\n"),
+                Duration.ofSeconds(5))).as("saved as %s (the size at 100 %%)", expected).isTrue();
+    }
+
+    /** The text of an option pane's message. EDT only. */
+    private static String dialogText(JDialog d) {
+        StringBuilder b = new StringBuilder();
+        for (java.awt.Component c : DashboardPanelTest.all(d.getContentPane())) {
+            if (c instanceof javax.swing.text.JTextComponent t) {
+                b.append(t.getText()).append('\n');
+            } else if (c instanceof JLabel l && l.getText() != null) {
+                b.append(l.getText()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static JDialog awaitDialog() throws Exception {
+        JDialog[] found = new JDialog[1];
+        boolean shown = await(() -> (found[0] = onEdt(() -> {
+            for (java.awt.Window w : java.awt.Window.getWindows()) {
+                if (w instanceof JDialog d && d.isShowing()) {
+                    return d;
+                }
+            }
+            return null;
+        })) != null, Duration.ofSeconds(10));
+        assertThat(shown).as("a dialog").isTrue();
+        settle();
+        return found[0];
+    }
+
+    /** The window and the dialog over it, as the user sees them. */
+    private void screenshotWithDialog(JDialog d, String name) throws Exception {
+        settle();
+        Rectangle bounds = onEdt(() -> app.frame().getBounds().union(d.getBounds()))
+                .intersection(onEdt(() -> app.frame().getGraphicsConfiguration().getBounds()));
+        Path out = Path.of("target", name + ".png");
+        Files.createDirectories(out.getParent());
+        ImageIO.write(new Robot().createScreenCapture(bounds), "png", out.toFile());
     }
 
     /** Lets the EDT paint and the X server draw what it was sent. */

@@ -48,6 +48,7 @@ class DashboardFrameWindowTest {
             }
             return null;
         });
+        WindowTestDisplay.assertThreadRulesKept();
     }
 
     @Test

@@ -330,31 +330,6 @@ class DashboardPanelTest {
     }
 
     @Test
-    void menuItemsCanComeAfterTheTitlesAndAtTheLatestWhenAMenuIsOpened() {
-        useScale(1);
-        List<String> calls = new ArrayList<>();
-        onEdt(() -> {
-            DashboardMenuBar bar = new DashboardMenuBar(new RecordingActions(calls), false);
-            bar.show(SampleViews.menu(true));
-            JMenu settings = (JMenu) find(bar, "menu:settings");
-            assertThat(settings.getText()).isEqualTo("Einstellungen");
-            assertThat(settings.getMenuComponentCount()).as("titles only").isZero();
-
-            settings.setSelected(true); // what opening the menu does first
-
-            JRadioButtonMenuItem de = (JRadioButtonMenuItem) find(bar, "menu:settings.language.de");
-            assertThat(de.isSelected()).as("the view shown before the items existed").isTrue();
-            assertThat(((JMenuItem) find(bar, "menu:logs.history")).getText()).isEqualTo("Verlaufsprotokoll");
-            int items = settings.getMenuComponentCount();
-            bar.addItems();
-            assertThat(settings.getMenuComponentCount()).as("added once").isEqualTo(items);
-            ((JMenuItem) find(bar, "menu:logs.history")).doClick(0);
-            return null;
-        });
-        assertThat(calls).containsExactly("history log");
-    }
-
-    @Test
     void menuTextsFollowTheViewAndItemsCallTheActions() {
         useScale(1);
         List<String> calls = new ArrayList<>();

@@ -56,6 +56,11 @@ class DialogsWindowTest {
     @TempDir
     Path tmp;
 
+    /** The dialogs here offer no setup; one that ran it would fail the test. */
+    private static final SetupRunner NO_SETUP = (dir, out) -> {
+        throw new AssertionError("setup run by a dialog test");
+    };
+
     private final ExecutorService io = Executors.newSingleThreadExecutor();
     private final List<Window> opened = new ArrayList<>();
 
@@ -90,7 +95,7 @@ class DialogsWindowTest {
         }
         out.append("budmon: warning: claude is not on the PATH: ").append(deep.repeat(3)).append('\n');
         out.append('\n').append("Setup finished.");
-        AppDialogs dialogs = new AppDialogs(new ClaudeDirs(List.of(tmp)), io);
+        AppDialogs dialogs = new AppDialogs(new ClaudeDirs(List.of(tmp)), io, NO_SETUP);
         Messages m = Messages.of("en");
         JDialog d = onEdt(() -> dialogs.showText(null, m.get("dialog.setup.title"), out.toString(), m));
         awaitShowing(d);
@@ -123,7 +128,7 @@ class DialogsWindowTest {
         String failure = "budmon: setup failed: the Claude directory " + tmp.resolve("missing")
                 + " does not exist. Is Claude Code installed? Run claude once, or name the directory with"
                 + " --claude-dir or CLAUDE_CONFIG_DIR.\n\n" + m.get("dialog.setup.failed", "exit 1");
-        AppDialogs dialogs = new AppDialogs(new ClaudeDirs(List.of(tmp)), io);
+        AppDialogs dialogs = new AppDialogs(new ClaudeDirs(List.of(tmp)), io, NO_SETUP);
         JDialog d = onEdt(() -> dialogs.showText(null, m.get("dialog.setup.title"), failure, m));
         awaitShowing(d);
         onEdt(() -> {
@@ -143,7 +148,7 @@ class DialogsWindowTest {
     void aboutListsTheAuthorHasNoCaretAndItsLinksOpen() throws Exception {
         Path opened = tmp.resolve("opened.txt");
         Path xdgOpen = script("xdg-open-ok", "printf '%s' \"$1\" > '" + opened + "'\nexit 0\n");
-        AppDialogs dialogs = new AppDialogs(new ClaudeDirs(List.of(tmp)), io,
+        AppDialogs dialogs = new AppDialogs(new ClaudeDirs(List.of(tmp)), io, NO_SETUP,
                 new DesktopOpener(false, List.of(xdgOpen.toString())));
         JDialog d = onEdt(() -> dialogs.showAbout(null, Messages.of("en")));
         awaitShowing(d);
@@ -171,7 +176,7 @@ class DialogsWindowTest {
     void withoutAProgramToOpenItThePathIsShownToCopyInTheLanguage() throws Exception {
         // xdg-open as it behaves without a program for the folder: exit code 3
         Path xdgOpen = script("xdg-open-none", "echo 'xdg-open: no method available for opening' >&2\nexit 3\n");
-        AppDialogs dialogs = new AppDialogs(new ClaudeDirs(List.of(tmp)), io,
+        AppDialogs dialogs = new AppDialogs(new ClaudeDirs(List.of(tmp)), io, NO_SETUP,
                 new DesktopOpener(false, List.of(xdgOpen.toString())));
         Path folder = Files.createDirectories(tmp.resolve("claude dir"));
         onEdt(() -> {
@@ -203,7 +208,7 @@ class DialogsWindowTest {
         pressEscapeIn(d);
 
         // no xdg-open at all: the same dialog
-        AppDialogs none = new AppDialogs(new ClaudeDirs(List.of(tmp)), io,
+        AppDialogs none = new AppDialogs(new ClaudeDirs(List.of(tmp)), io, NO_SETUP,
                 new DesktopOpener(false, List.of(tmp.resolve("no-such-program").toString())));
         onEdt(() -> {
             none.openInDesktop(null, Messages.of("en"), folder);
@@ -217,7 +222,7 @@ class DialogsWindowTest {
     void aProgramThatOpensItLeavesNoDialog() throws Exception {
         Path opened = tmp.resolve("opened.txt");
         Path xdgOpen = script("xdg-open-ok", "printf '%s' \"$1\" > '" + opened + "'\n");
-        AppDialogs dialogs = new AppDialogs(new ClaudeDirs(List.of(tmp)), io,
+        AppDialogs dialogs = new AppDialogs(new ClaudeDirs(List.of(tmp)), io, NO_SETUP,
                 new DesktopOpener(false, List.of(xdgOpen.toString())));
         onEdt(() -> {
             dialogs.openInDesktop(null, Messages.of("en"), tmp);

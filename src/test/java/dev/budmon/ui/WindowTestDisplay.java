@@ -1,6 +1,7 @@
 package dev.budmon.ui;
 
 import com.formdev.flatlaf.util.UIScale;
+import dev.budmon.threads.ThreadCheck;
 
 import java.awt.GraphicsEnvironment;
 import java.util.Locale;
@@ -18,8 +19,12 @@ final class WindowTestDisplay {
     private WindowTestDisplay() {
     }
 
-    /** Call from {@code @BeforeAll}. */
+    /**
+     * Call from {@code @BeforeAll}. Installs the thread check's repaint manager when the JVM runs with
+     * {@code -Dbudmon.checkThreads=true}, as Maven runs the window tests.
+     */
     static void require() {
+        ThreadCheckingRepaintManager.installIfAsked();
         String problem = null;
         String display = System.getenv("DISPLAY");
         boolean x11 = !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).matches(".*(windows|mac).*");
@@ -38,6 +43,15 @@ final class WindowTestDisplay {
         }
         System.err.println("SKIPPED: " + message); // a skipped class is easy to miss in Maven's summary
         assumeTrue(false, message + " [skipped]");
+    }
+
+    /**
+     * Call from {@code @AfterEach}: fails when Swing was touched off the EDT or a file was read on it in this
+     * JVM so far, as the debug mode ({@link ThreadCheck}) saw it; without the mode nothing is seen.
+     */
+    static void assertThreadRulesKept() {
+        org.assertj.core.api.Assertions.assertThat(ThreadCheck.breaches()).as("breaches of the thread rules")
+                .isEmpty();
     }
 
     /**

@@ -17,13 +17,13 @@ import java.nio.charset.StandardCharsets;
  */
 final class BytePattern {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
+    /** Eight bytes of an array as one {@code long}, for the word-at-a-time searches here and elsewhere. */
+    static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
+    static final long QUOTES = 0x2222222222222222L;
+    static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    static final long ONES = 0x0101010101010101L;
+    static final long HIGHS = 0x8080808080808080L;
 
     private final byte[] pattern;
     /** Where in the pattern the rare pair of bytes that the search looks for starts. */
@@ -54,7 +54,7 @@ final class BytePattern {
             long x = ((long) LONGS.get(a, i) ^ firstOfPair) | ((long) LONGS.get(a, i + 1) ^ secondOfPair);
             long found = (x - ONES) & ~x & HIGHS;
             while (found != 0) {
-                int at = i + (Long.numberOfTrailingZeros(found) >>> 3);
+                int at = i + lowestByte(found);
                 if (at <= last && matchesAt(a, at - pairAt)) {
                     return true;
                 }
@@ -90,7 +90,7 @@ final class BytePattern {
             // above a real zero byte are possible, and the lowest set bit is always a real one).
             long found = (x - ONES) & ~x & HIGHS;
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return i + lowestByte(found);
             }
         }
         for (; i < to; i++) {
@@ -99,6 +99,15 @@ final class BytePattern {
             }
         }
         return -1;
+    }
+
+    /**
+     * Index of the lowest byte whose high bit is set in {@code found} (not 0): the lowest set bit is bit 8k+7;
+     * shifted down to 2^(8k), it picks byte k of the multiplier into the top byte. A multiplication, where the
+     * client compiler makes a call of {@code Long.numberOfTrailingZeros}.
+     */
+    static int lowestByte(long found) {
+        return (int) ((((found & -found) >>> 7) * 0x0001020304050607L) >>> 56);
     }
 
     /**
@@ -114,7 +123,7 @@ final class BytePattern {
             // the lowest flagged byte of either mask is a real match, so it is of their union too
             long found = (((q - ONES) & ~q) | ((b - ONES) & ~b)) & HIGHS;
             if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+                return i + lowestByte(found);
             }
         }
         for (; i < to; i++) {

@@ -47,6 +47,13 @@ final class ParsedLines implements TranscriptTail.LineSink {
         parser.parse(a, from, to, next);
         switch (next.kind) {
             case USAGE, COST_STATE -> {
+                // Claude Code writes a line per content block, each repeating the response: folded into one,
+                // they are counted once, with fewer objects kept until then.
+                TranscriptLine last = lines.isEmpty() ? null : lines.get(lines.size() - 1);
+                if (last != null && last.sameResponseAs(next)) {
+                    last.fold(next);
+                    return;
+                }
                 lines.add(next);
                 next = new TranscriptLine();
             }

@@ -15,6 +15,9 @@ final class TimelineBuilder {
 
     private MinuteTimeline current = MinuteTimeline.EMPTY;
     private final Map<Long, Map<String, long[]>> dirty = new HashMap<>();
+    /** The hour the last change went into: the next change usually goes there too. */
+    private long lastHourKey = Long.MIN_VALUE;
+    private Map<String, long[]> lastHour;
 
     /** Adds (or, with negative values, takes away) usage at the minute of {@code timeMillis}. */
     void add(long timeMillis, String model, long requests, long input, long output, long write5m, long write1h,
@@ -22,11 +25,13 @@ final class TimelineBuilder {
         long minute = Math.floorDiv(timeMillis, 60_000L);
         long hourKey = Math.floorDiv(minute, 60);
         int at = (int) (minute - hourKey * 60) * MinuteTimeline.FIELDS;
-        Map<String, long[]> hour = dirty.get(hourKey);
+        Map<String, long[]> hour = hourKey == lastHourKey ? lastHour : dirty.get(hourKey);
         if (hour == null) {
             hour = thaw(hourKey);
             dirty.put(hourKey, hour);
         }
+        lastHourKey = hourKey;
+        lastHour = hour;
         long[] d = hour.get(model);
         if (d == null) {
             d = new long[MinuteTimeline.TOTALS + MinuteTimeline.FIELDS];
@@ -91,6 +96,8 @@ final class TimelineBuilder {
             }
         }
         dirty.clear();
+        lastHour = null;
+        lastHourKey = Long.MIN_VALUE;
         current = new MinuteTimeline(Arrays.copyOf(keys, n), Arrays.copyOf(hours, n));
         return current;
     }
@@ -108,6 +115,8 @@ final class TimelineBuilder {
     /** Forgets all usage. */
     void clear() {
         dirty.clear();
+        lastHour = null;
+        lastHourKey = Long.MIN_VALUE;
         current = MinuteTimeline.EMPTY;
     }
 }

@@ -1,12 +1,15 @@
 package dev.budmon.source.transcript;
 
+import dev.budmon.model.ApiResponse;
 import dev.budmon.model.SourceWarning;
 import dev.budmon.source.TranscriptPart;
 import dev.budmon.source.TranscriptSource;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The transcripts as a source of the state: a {@link TranscriptStore} whose summary is turned into the
@@ -14,9 +17,35 @@ import java.util.List;
  */
 public final class TranscriptFeed implements TranscriptSource {
 
-    private final TranscriptStore store = new TranscriptStore();
+    private TranscriptStore store;
+    private final HistoryIndex index;
+    private final long saveEveryNanos;
+    private long nextSave;
+    private boolean saved;
     private TranscriptSummary lastSummary;
     private TranscriptPart lastPart = TranscriptPart.EMPTY;
+
+    /** A feed that reads every transcript at its first refresh. */
+    public TranscriptFeed() {
+        this(new TranscriptStore(), null, 0);
+    }
+
+    private TranscriptFeed(TranscriptStore store, HistoryIndex index, long saveEveryNanos) {
+        this.store = store;
+        this.index = index;
+        this.saveEveryNanos = saveEveryNanos;
+    }
+
+    /**
+     * A feed on the whole history kept in the index: its first refresh restores the store from the index (on
+     * the refreshing thread, never the EDT) and reads only what is new; a refresh that read something saves
+     * the index again, the first at once, later ones at most once per {@code saveEvery}, so that a window
+     * open all day does not rewrite it for every response. What is not saved yet when the process ends is
+     * read again by the next start.
+     */
+    public static TranscriptFeed indexed(HistoryIndex index, java.time.Duration saveEvery) {
+        return new TranscriptFeed(null, index, saveEvery.toNanos());
+    }
 
     @Override
     public TranscriptPart refresh(List<Path> dirs, List<SourceWarning> warnings) {
@@ -25,8 +54,19 @@ public final class TranscriptFeed implements TranscriptSource {
 
     @Override
     public TranscriptPart refresh(List<Path> dirs, Collection<Path> changedFiles, List<SourceWarning> warnings) {
+        if (store == null) {
+            store = index.load();
+        }
         TranscriptSummary s = changedFiles == null ? store.refresh(dirs) : store.refresh(dirs, changedFiles);
         warnings.addAll(s.warnings());
+        if (index != null && store.unsaved && (!saved || System.nanoTime() - nextSave >= 0)) {
+            String problem = index.save(store);
+            if (problem != null) {
+                warnings.add(new SourceWarning("transcript index", problem));
+            }
+            saved = true;
+            nextSave = System.nanoTime() + saveEveryNanos;
+        }
         if (s.skippedLines() > 0) {
             warnings.add(new SourceWarning("transcripts", s.skippedLines()
                     + " lines were not JSON or had an unexpected shape and were skipped"));
@@ -39,5 +79,15 @@ public final class TranscriptFeed implements TranscriptSource {
                     s.newestTime());
         }
         return lastPart;
+    }
+
+    /** The responses read so far from {@code since} on, oldest first. Same thread as refresh. */
+    public List<ApiResponse> responses(Instant since) {
+        return store.responses(null, since);
+    }
+
+    /** Every session's project; see {@link TranscriptStore#sessionProjects}. Same thread as refresh. */
+    public Map<String, String> sessionProjects() {
+        return store.sessionProjects();
     }
 }

@@ -4,18 +4,17 @@ import dev.budmon.files.AtomicFile;
 import dev.budmon.files.SafeRead;
 import dev.budmon.model.TokenCounts;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 /**
  * A {@link TranscriptStore}'s state in a file, so that the next process goes on where this one stopped:
@@ -25,15 +24,19 @@ import java.util.Map;
  * a later line may raise a response's counts or show it to be a replay).
  *
  * <p>It is a cache: a missing, truncated, corrupt or older-version file gives {@code null}, and the caller
- * reads the transcripts from the start. Written atomically; a compact binary form (strings of models and
- * sessions kept once) because it is read at the start of every status line. I/O; any thread, one store at a time.
+ * reads the transcripts from the start. A CRC-32 of the content ends the file, so that a file damaged in any
+ * byte (a crash between write and rename, a bad disk block) is never taken for figures. Written atomically.
+ * A compact binary form of our own (numbers as variable-length integers, strings of models and sessions kept
+ * once), decoded from one byte array without a stream per value, because it is read at the start of every
+ * status line, report and {@code --json}. I/O; any thread, one store at a time.
  */
 public final class TranscriptIndex {
 
     private static final int MAGIC = 0x424d5449; // "BMTI"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     /** Larger index files are not ours. */
     private static final long MAX_BYTES = 512L * 1024 * 1024;
+    private static final int CRC_BYTES = 4;
 
     private TranscriptIndex() {
     }
@@ -48,24 +51,26 @@ public final class TranscriptIndex {
         byte[] bytes;
         try {
             bytes = SafeRead.bytes(file, MAX_BYTES);
-        } catch (NoSuchFileException e) {
-            return null;
         } catch (IOException | RuntimeException e) {
+            return null; // missing or unreadable: read everything again
+        }
+        if (bytes.length < 8 + CRC_BYTES || !checksumMatches(bytes)) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION || !in.readUTF().equals(scope)) {
+        try {
+            Reader in = new Reader(bytes, bytes.length - CRC_BYTES);
+            if (in.fixedInt() != MAGIC || in.fixedInt() != VERSION || !scope.equals(in.string())) {
                 return null;
             }
             TranscriptStore store = new TranscriptStore();
             read(in, store);
-            if (in.read() != -1) {
+            if (!in.atEnd()) {
                 return null;
             }
             store.unsaved = false;
             return store;
         } catch (IOException | RuntimeException e) {
-            return null; // truncated or not ours: read everything again
+            return null; // not ours after all: read everything again
         }
     }
 
@@ -80,15 +85,16 @@ public final class TranscriptIndex {
             return null;
         }
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeInt(MAGIC);
-                out.writeInt(VERSION);
-                out.writeUTF(scope);
-                write(out, store);
-            }
-            java.nio.file.Files.createDirectories(file.getParent());
-            AtomicFile.replace(file, bytes.toByteArray());
+            Writer out = new Writer(64 + 128 * store.byMessageId.size());
+            out.fixedInt(MAGIC);
+            out.fixedInt(VERSION);
+            out.string(scope);
+            write(out, store);
+            CRC32 crc = new CRC32();
+            crc.update(out.bytes, 0, out.size);
+            out.fixedInt((int) crc.getValue());
+            Files.createDirectories(file.getParent());
+            AtomicFile.replace(file, Arrays.copyOf(out.bytes, out.size));
             store.unsaved = false;
             return null;
         } catch (IOException | RuntimeException e) {
@@ -96,36 +102,48 @@ public final class TranscriptIndex {
         }
     }
 
-    private static void write(DataOutputStream out, TranscriptStore store) throws IOException {
-        Strings strings = new Strings();
-        out.writeInt(store.files.size());
-        for (TranscriptFile f : store.files.values()) {
-            out.writeUTF(f.path.toString());
-            out.writeUTF(f.pathSession);
-            out.writeUTF(f.mainTranscript.toString());
-            writeNullable(out, f.fileKey);
-            out.writeLong(f.size);
-            out.writeLong(f.modified);
-            out.writeLong(f.offset);
-            out.writeBoolean(f.discarding);
-            out.writeShort(f.tail.length);
-            out.write(f.tail);
+    private static boolean checksumMatches(byte[] bytes) {
+        int end = bytes.length - CRC_BYTES;
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, end);
+        int saved = 0;
+        for (int i = end; i < bytes.length; i++) {
+            saved = (saved << 8) | (bytes[i] & 0xFF);
         }
-        out.writeInt(store.sessions.size());
+        return (int) crc.getValue() == saved;
+    }
+
+    private static void write(Writer out, TranscriptStore store) {
+        Strings strings = new Strings();
+        out.number(store.files.size());
+        for (TranscriptFile f : store.files.values()) {
+            out.string(f.path.toString());
+            out.string(f.pathSession);
+            out.string(f.mainTranscript.toString());
+            out.nullable(f.fileKey);
+            out.fixedLong(f.size);
+            out.fixedLong(f.modified);
+            out.number(f.offset);
+            out.number(f.discarding ? 1 : 0);
+            out.number(f.tail.length);
+            out.raw(f.tail);
+        }
+        out.number(store.sessions.size());
         for (SessionTally s : store.sessions.values()) {
             strings.write(out, s.id);
-            writeNullable(out, s.transcript == null ? null : s.transcript.toString());
-            writeNullable(out, s.cwd);
-            out.writeLong(s.cwdTime);
-            out.writeLong(s.start);
-            out.writeLong(s.lastActivity);
-            out.writeLong(s.lastAppend);
-            out.writeDouble(s.claudeCostUsd);
-            out.writeShort(s.claudeModelUsage.size());
+            out.nullable(s.transcript == null ? null : s.transcript.toString());
+            out.nullable(s.cwd);
+            out.fixedLong(s.cwdTime);
+            out.fixedLong(s.start);
+            out.fixedLong(s.lastActivity);
+            out.fixedLong(s.lastAppend);
+            out.fixedLong(Double.doubleToRawLongBits(s.claudeCostUsd));
+            out.number(s.claudeModelUsage.size());
             for (Map.Entry<String, ClaudeModelUsage> e : s.claudeModelUsage.entrySet()) {
                 strings.write(out, e.getKey());
                 writeTokens(out, e.getValue().tokens());
-                out.writeDouble(e.getValue().costUsd() == null ? Double.NaN : e.getValue().costUsd());
+                Double cost = e.getValue().costUsd();
+                out.fixedLong(Double.doubleToRawLongBits(cost == null ? Double.NaN : cost));
             }
         }
         int responses = 0;
@@ -134,117 +152,263 @@ public final class TranscriptIndex {
                 responses++;
             }
         }
-        out.writeInt(responses);
+        out.number(responses);
+        List<CountedResponse> chain = new ArrayList<>();
         for (CountedResponse head : store.byMessageId.values()) {
             // Oldest of a chain first, so that restoring them one by one rebuilds the same chain.
-            List<CountedResponse> chain = new ArrayList<>();
+            chain.clear();
             for (CountedResponse r = head; r != null; r = r.sameMessage) {
-                chain.add(0, r);
+                chain.add(r);
             }
-            for (CountedResponse r : chain) {
-                out.writeUTF(r.messageId);
-                writeNullable(out, r.requestId);
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                CountedResponse r = chain.get(i);
+                out.string(r.messageId);
+                out.nullable(r.requestId);
                 strings.write(out, r.session.id);
                 strings.write(out, r.model);
-                out.writeLong(r.timeMillis);
-                out.writeLong(r.sequence);
-                out.writeByte((r.sidechain ? 1 : 0) | (r.retracted ? 2 : 0));
-                out.writeLong(r.input);
-                out.writeLong(r.output);
-                out.writeLong(r.write5m);
-                out.writeLong(r.write1h);
-                out.writeLong(r.read);
+                out.fixedLong(r.timeMillis);
+                out.number(r.sequence);
+                out.number((r.sidechain ? 1 : 0) | (r.retracted ? 2 : 0));
+                out.number(r.input);
+                out.number(r.output);
+                out.number(r.write5m);
+                out.number(r.write1h);
+                out.number(r.read);
             }
         }
-        out.writeLong(store.sequence);
-        out.writeLong(store.skippedLines);
-        out.writeLong(store.newestMillis);
+        out.number(store.sequence);
+        out.number(store.skippedLines);
+        out.fixedLong(store.newestMillis);
     }
 
-    private static void read(DataInputStream in, TranscriptStore store) throws IOException {
+    private static void read(Reader in, TranscriptStore store) throws IOException {
         Strings strings = new Strings();
-        int files = in.readInt();
+        int files = in.count();
         for (int i = 0; i < files; i++) {
-            TranscriptFile f = new TranscriptFile(Path.of(in.readUTF()), in.readUTF(), Path.of(in.readUTF()));
-            f.fileKey = readNullable(in);
-            f.size = in.readLong();
-            f.modified = in.readLong();
-            f.offset = in.readLong();
-            f.discarding = in.readBoolean();
-            byte[] tail = new byte[in.readUnsignedShort()];
-            in.readFully(tail);
-            f.tail = tail;
+            TranscriptFile f = new TranscriptFile(Path.of(in.string()), in.string(), Path.of(in.string()));
+            f.fileKey = in.nullable();
+            f.size = in.fixedLong();
+            f.modified = in.fixedLong();
+            f.offset = in.number();
+            f.discarding = in.number() != 0;
+            f.tail = in.raw(in.count());
             store.files.put(f.path, f);
         }
-        int sessions = in.readInt();
+        int sessions = in.count();
         for (int i = 0; i < sessions; i++) {
             SessionTally s = store.sessionNamed(strings.read(in));
-            String transcript = readNullable(in);
+            String transcript = in.nullable();
             s.transcript = transcript == null ? null : Path.of(transcript);
-            s.cwd = readNullable(in);
-            s.cwdTime = in.readLong();
-            s.start = in.readLong();
-            s.lastActivity = in.readLong();
-            s.lastAppend = in.readLong();
-            s.claudeCostUsd = in.readDouble();
-            int models = in.readUnsignedShort();
+            s.cwd = in.nullable();
+            s.cwdTime = in.fixedLong();
+            s.start = in.fixedLong();
+            s.lastActivity = in.fixedLong();
+            s.lastAppend = in.fixedLong();
+            s.claudeCostUsd = Double.longBitsToDouble(in.fixedLong());
+            int models = in.count();
             Map<String, ClaudeModelUsage> usage = new LinkedHashMap<>();
             for (int m = 0; m < models; m++) {
                 String model = strings.read(in);
                 TokenCounts tokens = readTokens(in);
-                double cost = in.readDouble();
+                double cost = Double.longBitsToDouble(in.fixedLong());
                 usage.put(model, new ClaudeModelUsage(tokens, Double.isNaN(cost) ? null : cost));
             }
             s.claudeModelUsage = Map.copyOf(usage);
         }
-        int responses = in.readInt();
+        int responses = in.count();
         for (int i = 0; i < responses; i++) {
-            String messageId = in.readUTF();
-            String requestId = readNullable(in);
+            String messageId = in.string();
+            String requestId = in.nullable();
             SessionTally session = store.sessions.get(strings.read(in));
             if (session == null) {
                 throw new IOException("a response of an unknown session");
             }
-            String model = strings.read(in);
-            long time = in.readLong();
-            long sequence = in.readLong();
-            int flags = in.readByte();
+            String model = store.internModel(strings.read(in));
+            long time = in.fixedLong();
+            long sequence = in.number();
+            long flags = in.number();
             CountedResponse r = new CountedResponse(messageId, requestId, session, model, time, sequence,
                     (flags & 1) != 0);
             r.retracted = (flags & 2) != 0;
-            r.input = in.readLong();
-            r.output = in.readLong();
-            r.write5m = in.readLong();
-            r.write1h = in.readLong();
-            r.read = in.readLong();
+            r.input = in.number();
+            r.output = in.number();
+            r.write5m = in.number();
+            r.write1h = in.number();
+            r.read = in.number();
             store.restore(r);
         }
-        store.sequence = in.readLong();
-        store.skippedLines = in.readLong();
-        store.newestMillis = in.readLong();
+        store.sequence = in.number();
+        store.skippedLines = in.number();
+        store.newestMillis = in.fixedLong();
     }
 
-    private static void writeTokens(DataOutputStream out, TokenCounts t) throws IOException {
-        out.writeLong(t.input());
-        out.writeLong(t.output());
-        out.writeLong(t.cacheWrite5m());
-        out.writeLong(t.cacheWrite1h());
-        out.writeLong(t.cacheRead());
+    private static void writeTokens(Writer out, TokenCounts t) {
+        out.number(t.input());
+        out.number(t.output());
+        out.number(t.cacheWrite5m());
+        out.number(t.cacheWrite1h());
+        out.number(t.cacheRead());
     }
 
-    private static TokenCounts readTokens(DataInputStream in) throws IOException {
-        return new TokenCounts(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+    private static TokenCounts readTokens(Reader in) throws IOException {
+        return new TokenCounts(in.number(), in.number(), in.number(), in.number(), in.number());
     }
 
-    private static void writeNullable(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            out.writeUTF(s);
+    /** A growing byte array that numbers and strings are appended to. */
+    private static final class Writer {
+        byte[] bytes;
+        int size;
+
+        Writer(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        private void room(int n) {
+            if (size + n > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(size + n, bytes.length * 2));
+            }
+        }
+
+        void fixedInt(int v) {
+            room(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (v >>> shift);
+            }
+        }
+
+        void fixedLong(long v) {
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (v >>> shift);
+            }
+        }
+
+        /** A non-negative number in seven-bit groups, low first: token counts take two or three bytes. */
+        void number(long v) {
+            if (v < 0) {
+                throw new IllegalArgumentException("negative: " + v);
+            }
+            room(10);
+            while (v >= 0x80) {
+                bytes[size++] = (byte) (v | 0x80);
+                v >>>= 7;
+            }
+            bytes[size++] = (byte) v;
+        }
+
+        void raw(byte[] b) {
+            room(b.length);
+            System.arraycopy(b, 0, bytes, size, b.length);
+            size += b.length;
+        }
+
+        void string(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            number(b.length);
+            raw(b);
+        }
+
+        /** A string that may be {@code null}: its length plus one, or 0. */
+        void nullable(String s) {
+            if (s == null) {
+                number(0);
+                return;
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            number(b.length + 1L);
+            raw(b);
         }
     }
 
-    private static String readNullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+    /** Reads what a {@link Writer} wrote, from a byte array, up to a given end. */
+    private static final class Reader {
+        private final byte[] bytes;
+        private final int end;
+        private int pos;
+
+        Reader(byte[] bytes, int end) {
+            this.bytes = bytes;
+            this.end = end;
+        }
+
+        boolean atEnd() {
+            return pos == end;
+        }
+
+        private void need(int n) throws IOException {
+            if (n < 0 || end - pos < n) {
+                throw new IOException("truncated");
+            }
+        }
+
+        int fixedInt() throws IOException {
+            need(4);
+            int v = 0;
+            for (int i = 0; i < 4; i++) {
+                v = (v << 8) | (bytes[pos++] & 0xFF);
+            }
+            return v;
+        }
+
+        long fixedLong() throws IOException {
+            need(8);
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (bytes[pos++] & 0xFF);
+            }
+            return v;
+        }
+
+        long number() throws IOException {
+            long v = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                need(1);
+                byte b = bytes[pos++];
+                v |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return v;
+                }
+            }
+            throw new IOException("number too long");
+        }
+
+        /** A count of things to follow, each at least one byte long. */
+        int count() throws IOException {
+            long n = number();
+            if (n > end - pos) {
+                throw new IOException("count beyond the end");
+            }
+            return (int) n;
+        }
+
+        byte[] raw(int n) throws IOException {
+            need(n);
+            byte[] b = Arrays.copyOfRange(bytes, pos, pos + n);
+            pos += n;
+            return b;
+        }
+
+        String string() throws IOException {
+            return text(count());
+        }
+
+        String nullable() throws IOException {
+            long n = number();
+            if (n == 0) {
+                return null;
+            }
+            if (n - 1 > end - pos) {
+                throw new IOException("string beyond the end");
+            }
+            return text((int) (n - 1));
+        }
+
+        private String text(int n) throws IOException {
+            need(n);
+            String s = new String(bytes, pos, n, StandardCharsets.UTF_8);
+            pos += n;
+            return s;
+        }
     }
 
     /** Each distinct string once: later uses write its number. */
@@ -252,27 +416,27 @@ public final class TranscriptIndex {
         private final Map<String, Integer> numbers = new HashMap<>();
         private final List<String> byNumber = new ArrayList<>();
 
-        void write(DataOutputStream out, String s) throws IOException {
+        void write(Writer out, String s) {
             Integer n = numbers.get(s);
             if (n != null) {
-                out.writeInt(n);
+                out.number(n + 1L);
                 return;
             }
-            out.writeInt(-1);
-            out.writeUTF(s);
+            out.number(0);
+            out.string(s);
             numbers.put(s, byNumber.size());
             byNumber.add(s);
         }
 
-        String read(DataInputStream in) throws IOException {
-            int n = in.readInt();
-            if (n >= 0) {
-                if (n >= byNumber.size()) {
+        String read(Reader in) throws IOException {
+            long n = in.number();
+            if (n > 0) {
+                if (n > byNumber.size()) {
                     throw new IOException("string " + n + " not defined");
                 }
-                return byNumber.get(n);
+                return byNumber.get((int) (n - 1));
             }
-            String s = in.readUTF();
+            String s = in.string();
             byNumber.add(s);
             return s;
         }

@@ -41,6 +41,11 @@ final class TranscriptLine {
     long cacheRead;
     double totalCostUsd;
     Map<String, ClaudeModelUsage> modelUsage;
+    /**
+     * The time of the last of several lines of one response read as this one ({@link ParsedLines} folds a
+     * response's repeated lines together), {@link Long#MIN_VALUE} for a line read alone.
+     */
+    long foldedUntil;
 
     void clear() {
         kind = null;
@@ -58,5 +63,28 @@ final class TranscriptLine {
         cacheRead = 0;
         totalCostUsd = Double.NaN;
         modelUsage = null;
+        foldedUntil = Long.MIN_VALUE;
+    }
+
+    /** Whether {@code other} is a further line of the same response, as Claude Code writes one per block. */
+    boolean sameResponseAs(TranscriptLine other) {
+        return kind == Kind.USAGE && other.kind == Kind.USAGE && sidechain == other.sidechain
+                && java.util.Objects.equals(messageId, other.messageId)
+                && java.util.Objects.equals(requestId, other.requestId)
+                && java.util.Objects.equals(sessionId, other.sessionId) && java.util.Objects.equals(model, other.model)
+                && java.util.Objects.equals(cwd, other.cwd);
+    }
+
+    /**
+     * Takes a further line of the same response in: the largest count of each kind, and its time for the
+     * session's last activity. Counting the folded line gives what counting both would.
+     */
+    void fold(TranscriptLine later) {
+        input = Math.max(input, later.input);
+        output = Math.max(output, later.output);
+        cacheWrite5m = Math.max(cacheWrite5m, later.cacheWrite5m);
+        cacheWrite1h = Math.max(cacheWrite1h, later.cacheWrite1h);
+        cacheRead = Math.max(cacheRead, later.cacheRead);
+        foldedUntil = Math.max(foldedUntil, later.timeMillis);
     }
 }

@@ -21,7 +21,9 @@ import java.util.Map;
  *     key {@code "usage"} or, if short, {@code "cost-state"}. An assistant line's {@code message.content}
  *     (most of its bytes) is cut out before parsing, found by a word-at-a-time string skip;</li>
  * <li>Jackson's streaming parser reads the few top-level fields needed and skips everything else
- *     ({@code content} arrays and the like) without building strings or trees.</li>
+ *     ({@code content} arrays and the like) without building strings or trees; an assistant line in the
+ *     form Claude Code writes is read without it, by {@link AssistantLineReader}, which gives the same
+ *     result or leaves the line to Jackson.</li>
  * </ol>
  *
  * <p>Not thread-safe: one instance per scanning thread.
@@ -46,6 +48,17 @@ final class TranscriptLineParser {
     private int contentTo;
     /** The line without its message content, for the parser. */
     private byte[] cut = new byte[8192];
+    /** {@code null} in tests that compare it with Jackson's reading. */
+    private final AssistantLineReader assistantLines;
+
+    TranscriptLineParser() {
+        this(true);
+    }
+
+    /** @param readAssistantLinesWithoutJackson {@code false} for the tests that compare both readings */
+    TranscriptLineParser(boolean readAssistantLinesWithoutJackson) {
+        assistantLines = readAssistantLinesWithoutJackson ? new AssistantLineReader() : null;
+    }
 
     /** Classifies {@code a[from, to)} and fills {@code out}. Never throws. */
     void parse(byte[] a, int from, int to, TranscriptLine out) {
@@ -69,6 +82,12 @@ final class TranscriptLineParser {
                 && (to - from > COST_STATE_MAX_LINE || !COST_STATE.occursIn(a, from, to)))) {
             out.kind = TranscriptLine.Kind.OTHER;
             return;
+        }
+        if (messageAt >= 0 && assistantLines != null) {
+            if (assistantLines.read(a, from, to, out)) {
+                return; // an assistant line as Claude Code writes it, read without Jackson
+            }
+            out.clear();
         }
         byte[] input = a;
         int inputFrom = from;
@@ -181,7 +200,7 @@ final class TranscriptLineParser {
     }
 
     /** Index just after the JSON value starting at {@code a[i]}, or -1 when it does not end before {@code limit}. */
-    private static int endOfValue(byte[] a, int i, int limit) {
+    static int endOfValue(byte[] a, int i, int limit) {
         if (i >= limit) {
             return -1;
         }

@@ -63,7 +63,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <h2>Threads</h2>
  * Not thread-safe: one background thread owns a store and calls {@link #refresh}; the summaries it
- * returns are immutable and may be handed to any thread. A big read (the first scan, a rebuild) starts
+ * returns are immutable and may be handed to any thread. Between refreshes the store is only read by
+ * {@link #responses}, {@link #sessions} and a {@link TranscriptIndex} save, which may then run side by side
+ * on threads started after the refresh. A big read (the first scan, a rebuild) starts
  * short-lived helper threads that read and parse files ahead; they end before {@code refresh} returns.
  */
 public final class TranscriptStore {
@@ -85,9 +87,11 @@ public final class TranscriptStore {
     private final TimelineBuilder timeline = new TimelineBuilder();
     /** The newest responses, for the last response and the cache-ratio history. */
     private final TreeSet<CountedResponse> newest = new TreeSet<>(BY_TIME);
-    private final TranscriptLineParser parser = new TranscriptLineParser();
-    private final TranscriptLine line = new TranscriptLine();
-    private final TranscriptTail tail = new TranscriptTail();
+    // Made when the first line is read: a store restored from its index that finds nothing new never needs
+    // them, and the parser's JSON factory and the tail's buffer cost a short-lived process its start.
+    private TranscriptLineParser parser;
+    private TranscriptLine line;
+    private TranscriptTail tail;
     private final FileLines sink = new FileLines();
 
     private final long parallelBytes;
@@ -415,14 +419,17 @@ public final class TranscriptStore {
 
     /** Reads the files oldest first; returns whether one turned out replaced (everything must be reread). */
     private boolean readAll(List<TranscriptFile> list) {
-        // Oldest first, so a response copied into a newer file (a resumed or forked session) stays with
-        // the session that made it, as it would have when the files were read while being written.
-        list.sort(BY_MODIFIED);
-        long bytes = 0;
         for (TranscriptFile f : list) {
             if (f.seen != null) {
                 f.remember(f.seen);
             }
+        }
+        // Oldest first, so a response copied into a newer file (a resumed or forked session) stays with
+        // the session that made it, as it would have when the files were read while being written. By the
+        // times just seen, so that a first scan, a rebuild and a store restored from its index agree.
+        list.sort(BY_MODIFIED);
+        long bytes = 0;
+        for (TranscriptFile f : list) {
             SessionTally s = session(f.pathSession, f);
             s.lastAppend = Math.max(s.lastAppend, f.modified);
             if (f.path.equals(f.mainTranscript)) {
@@ -433,6 +440,9 @@ public final class TranscriptStore {
         int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
         if (threads > 1 && !list.isEmpty() && bytes > parallelBytes) {
             return readInParallel(list, Math.min(threads, list.size()));
+        }
+        if (tail == null) {
+            tail = new TranscriptTail();
         }
         for (TranscriptFile f : list) {
             sink.file = f;
@@ -567,6 +577,10 @@ public final class TranscriptStore {
 
         @Override
         public void line(byte[] a, int from, int to) {
+            if (parser == null) {
+                parser = new TranscriptLineParser();
+                line = new TranscriptLine();
+            }
             parser.parse(a, from, to, line);
             countLine(line, file);
         }
@@ -624,13 +638,14 @@ public final class TranscriptStore {
         apply(r, 1, 0, 0, 0, 0, 0);
         grow(r, l);
         noteLine(s, l);
-        newest.add(r);
-        if (newest.size() > UsageState.CACHE_HISTORY) {
-            newest.pollFirst();
-        }
+        noteNewest(r);
     }
 
     /** One string per model id, however many responses name it. */
+    String internModel(String model) {
+        return intern(model);
+    }
+
     private String intern(String model) {
         String known = models.get(model);
         if (known == null) {
@@ -650,10 +665,7 @@ public final class TranscriptStore {
         }
         responseCount++;
         apply(r, 1, r.input, r.output, r.write5m, r.write1h, r.read);
-        newest.add(r);
-        if (newest.size() > UsageState.CACHE_HISTORY) {
-            newest.pollFirst();
-        }
+        noteNewest(r);
     }
 
     /** The session of that id, created when new; for {@link TranscriptIndex}. */
@@ -667,8 +679,9 @@ public final class TranscriptStore {
     }
 
     private void noteLine(SessionTally s, TranscriptLine l) {
-        s.noteLine(l.timeMillis, l.cwd);
-        newestMillis = Math.max(newestMillis, l.timeMillis);
+        long time = Math.max(l.timeMillis, l.foldedUntil);
+        s.noteLine(time, l.cwd);
+        newestMillis = Math.max(newestMillis, time);
     }
 
     /** Raises the response's counts to at least the line's and adds the growth to every total. */
@@ -703,16 +716,25 @@ public final class TranscriptStore {
         r.session.add(r.model, requests, in, out, w5m, w1h, read);
     }
 
+    /** Keeps the response among the newest if it is one of them. */
+    private void noteNewest(CountedResponse r) {
+        // Most responses arrive in time order or are older than the newest few: a comparison, not an insertion.
+        if (newest.size() >= UsageState.CACHE_HISTORY && BY_TIME.compare(r, newest.first()) <= 0) {
+            return;
+        }
+        newest.add(r);
+        if (newest.size() > UsageState.CACHE_HISTORY) {
+            newest.pollFirst();
+        }
+    }
+
     /** Rare: a replay among the newest was taken back, so the next-newest response must be found again. */
     private void refillNewest() {
         newest.clear();
         for (CountedResponse head : byMessageId.values()) {
             for (CountedResponse r = head; r != null; r = r.sameMessage) {
                 if (!r.retracted) {
-                    newest.add(r);
-                    if (newest.size() > UsageState.CACHE_HISTORY) {
-                        newest.pollFirst();
-                    }
+                    noteNewest(r);
                 }
             }
         }
@@ -725,10 +747,20 @@ public final class TranscriptStore {
      * @param sessionId only this session's responses (its subagents included); {@code null} for all
      */
     public List<ApiResponse> responses(String sessionId) {
+        return responses(sessionId, null);
+    }
+
+    /**
+     * The responses counted so far from {@code since} on, oldest first, each once; see {@link #responses(String)}.
+     *
+     * @param since {@code null} for all
+     */
+    public List<ApiResponse> responses(String sessionId, Instant since) {
+        long from = since == null ? Long.MIN_VALUE : since.toEpochMilli();
         List<CountedResponse> out = new ArrayList<>();
         for (CountedResponse first : byMessageId.values()) {
             for (CountedResponse r = first; r != null; r = r.sameMessage) {
-                if (!r.retracted && (sessionId == null || sessionId.equals(r.session.id))) {
+                if (!r.retracted && r.timeMillis >= from && (sessionId == null || sessionId.equals(r.session.id))) {
                     out.add(r);
                 }
             }
@@ -737,6 +769,34 @@ public final class TranscriptStore {
         List<ApiResponse> list = new ArrayList<>(out.size());
         for (CountedResponse r : out) {
             list.add(r.toApiResponse());
+        }
+        return list;
+    }
+
+    /**
+     * Every session's project: the working directory Claude Code recorded, else the transcript's project folder.
+     * Same thread as {@link #refresh}.
+     */
+    public Map<String, String> sessionProjects() {
+        Map<String, String> out = new HashMap<>();
+        for (SessionTally s : sessions.values()) {
+            String project = s.cwd;
+            if (project == null && s.transcript != null && s.transcript.getParent() != null) {
+                project = s.transcript.getParent().getFileName().toString();
+            }
+            out.put(s.id, project);
+        }
+        return out;
+    }
+
+    /**
+     * Every session read so far, each with its working directory, main transcript and totals, in no
+     * particular order. Same thread as {@link #refresh}.
+     */
+    public List<SessionUsage> sessions() {
+        List<SessionUsage> list = new ArrayList<>(sessions.size());
+        for (SessionTally s : sessions.values()) {
+            list.add(s.toSessionUsage());
         }
         return list;
     }

@@ -1,5 +1,7 @@
 package dev.budmon.ui.widget;
 
+import dev.budmon.threads.ThreadCheck;
+
 import javax.swing.JComponent;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
@@ -36,8 +38,7 @@ public abstract class ModelWidget<M> extends JComponent {
      */
     public final void setModel(M newModel) {
         Objects.requireNonNull(newModel, "model");
-        // the old one asked, and only if there is one: the first call of a record's equals is linked through
-        // method handles, which the window's first frame need not wait for
+        ThreadCheck.onEdt("ModelWidget.setModel");
         if (model != null && model.equals(newModel)) {
             return;
         }

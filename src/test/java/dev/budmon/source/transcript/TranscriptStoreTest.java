@@ -145,6 +145,22 @@ class TranscriptStoreTest {
         assertThat(s.activeSession().requests()).isEqualTo(1);
     }
 
+    @Test
+    void aFirstScanReadsFilesOldestFirstWhateverTheirNames() throws IOException {
+        // the original's name sorts after the fork's: only the modification times tell which came first
+        Path original = beta.resolve(S2 + ".jsonl");
+        Path fork = alpha.resolve(S1 + ".jsonl");
+        append(original, assistant(S2, "msg_A", "req_A", OPUS, at(1), Usage.of(10, 20, 30)));
+        append(fork, assistant(S1, "msg_A", "req_A", OPUS, at(1), Usage.of(10, 20, 30)),
+                assistant(S1, "msg_B", "req_B", OPUS, at(100), Usage.of(1, 2, 3)));
+        touch(original, at(50));
+        touch(fork, at(200));
+        TranscriptSummary s = refresh();
+        assertThat(s.activeSession().sessionId()).isEqualTo(S1);
+        assertThat(s.activeSession().requests()).isEqualTo(1);
+        assertThat(store.responses(S2)).extracting(ApiResponse::messageId).containsExactly("msg_A");
+    }
+
     // --- sidechain replays ---
 
     private Path subagent(Path project, String session, String agent) {

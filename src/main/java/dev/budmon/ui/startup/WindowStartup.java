@@ -1,0 +1,77 @@
+package dev.budmon.ui.startup;
+
+import dev.budmon.config.ConfigStore;
+import dev.budmon.config.LoadedConfig;
+import dev.budmon.i18n.Messages;
+import dev.budmon.source.ClaudeDirs;
+import dev.budmon.source.TranscriptSource;
+import dev.budmon.ui.DashboardApp;
+import dev.budmon.ui.SetupRunner;
+import dev.budmon.ui.ThreadCheckingRepaintManager;
+import dev.budmon.ui.theme.BudmonTheme;
+
+import javax.swing.SwingUtilities;
+import java.awt.AWTError;
+import java.awt.GraphicsEnvironment;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * How the window starts: one step after the other on the calling thread, then the window on the EDT. Each
+ * step says what its place in the order buys; tricks that only moved work between threads or ahead in time
+ * were measured side by side and removed (BENCHMARKS.md, Window).
+ */
+public final class WindowStartup {
+
+    private WindowStartup() {
+    }
+
+    /**
+     * Opens the window and returns once it is closed. Not on the EDT.
+     *
+     * @param transcripts reads the transcripts of {@code dirs}
+     * @param setup       what the first-run dialog's Install button runs
+     * @return the exit code: 0, or 1 with one line on stderr when there is no display
+     */
+    public static int run(ClaudeDirs dirs, TranscriptSource transcripts, SetupRunner setup) {
+        String noDisplay = Messages.forSetting("auto", Locale.getDefault()).get("cli.no_display");
+        if (GraphicsEnvironment.isHeadless()) {
+            System.err.println(noDisplay);
+            return 1;
+        }
+        try {
+            start(dirs, transcripts, setup, Clock.systemDefaultZone()).awaitClosed();
+        } catch (AWTError e) {
+            // DISPLAY is set but names no X server that answers
+            System.err.println(noDisplay + " (" + e.getMessage() + ")");
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("the window could not be opened", e.getCause());
+        }
+        return 0;
+    }
+
+    /**
+     * Opens the window and returns once it is shown, without waiting for it to be closed ({@link #run}
+     * waits; the window tests change files and click menus meanwhile). Not on the EDT.
+     *
+     * @param clock the time the figures are computed for
+     */
+    public static DashboardApp start(ClaudeDirs dirs, TranscriptSource transcripts, SetupRunner setup, Clock clock)
+            throws InterruptedException, InvocationTargetException {
+        // The config first: the language, the poll interval and the window's place come from it.
+        LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
+        DashboardApp app = new DashboardApp(dirs, transcripts, loaded, clock, setup);
+        // The quota files next, read here in milliseconds and handed to the EDT before the window is built:
+        // the first frame shows the figures, not WAIT. The transcripts follow on the watcher's thread.
+        app.startReading();
+        // The look and feel before any component exists, as Swing requires.
+        BudmonTheme.setup();
+        ThreadCheckingRepaintManager.installIfAsked();
+        SwingUtilities.invokeAndWait(app::openWindow);
+        return app;
+    }
+}
