@@ -12,7 +12,6 @@ import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.UsageLimitsFile;
 import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.theme.BudmonTheme;
-import dev.budmon.ui.view.MenuText;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -193,7 +192,7 @@ final class AppDialogs {
                 });
                 JScrollPane scroll = new JScrollPane(pane);
                 scroll.setBorder(null);
-                JDialog d = dialog(owner, MenuText.parse(m.get("menu.user_guide")).text(), scroll, m);
+                JDialog d = dialog(owner, m.get("menu.user_guide"), scroll, m);
                 d.setSize(fontSize * 58, fontSize * 50);
                 d.setLocationRelativeTo(owner);
                 d.setVisible(true);

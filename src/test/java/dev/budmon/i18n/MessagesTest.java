@@ -22,7 +22,7 @@ class MessagesTest {
         assertThat(Messages.resolve(null, null)).isEqualTo("en");
         assertThat(Messages.resolve(" DE ", Locale.US)).isEqualTo("de");
         assertThat(Messages.resolve("en", Locale.GERMANY)).isEqualTo("en");
-        assertThat(Messages.forSetting("auto", Locale.GERMANY).get("label.expiry")).isEqualTo("Aufgebraucht");
+        assertThat(Messages.forSetting("auto", Locale.GERMANY).get("menu.settings")).isEqualTo("Einstellungen");
     }
 
     @Test
@@ -35,16 +35,16 @@ class MessagesTest {
         assertThat(de.locale()).isEqualTo(Locale.GERMAN);
         assertThat(en.locale()).isEqualTo(Locale.ENGLISH);
         // switching is taking the other instance; the first one is unchanged
-        assertThat(de.get("status.wait")).isEqualTo("WARTEN");
-        assertThat(en.get("status.wait")).isEqualTo("WAIT");
-        assertThat(de.get("status.wait")).isEqualTo("WARTEN");
+        assertThat(de.get("menu.help")).isEqualTo("Hilfe");
+        assertThat(en.get("menu.help")).isEqualTo("Help");
+        assertThat(de.get("menu.help")).isEqualTo("Hilfe");
         assertThatThrownBy(() -> de.keys().add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
     void readsTheRealFilesWithUmlautsAndPlaceholders() {
         Messages de = Messages.of("de");
-        assertThat(de.get("about.title")).isEqualTo("Über BudMon");
+        assertThat(de.get("menu.about")).isEqualTo("Über BudMon");
         assertThat(de.get("weekday.fri")).isEqualTo("Fr");
         assertThat(de.get("quota.reset_no_request", "13:00")).isEqualTo("zurückgesetzt 13:00, seitdem keine Anfrage");
         assertThat(Messages.english().get("about.runtime", "17.0.15", "Linux"))

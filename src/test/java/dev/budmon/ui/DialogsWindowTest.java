@@ -126,7 +126,7 @@ class DialogsWindowTest {
     void aSetupFailureIsReadInFullWithoutAScrollbarInTheWay() throws Exception {
         Messages m = Messages.of("de");
         String failure = "budmon: setup failed: the Claude directory " + tmp.resolve("missing")
-                + " does not exist. Is Claude Code installed? Run claude once, or name the directory with"
+                + " does not exist, nor does " + tmp + ". Run claude once, or name the directory with"
                 + " --claude-dir or CLAUDE_CONFIG_DIR.\n\n" + m.get("dialog.setup.failed", "exit 1");
         AppDialogs dialogs = new AppDialogs(new ClaudeDirs(List.of(tmp)), io, NO_SETUP);
         JDialog d = onEdt(() -> dialogs.showText(null, m.get("dialog.setup.title"), failure, m));

@@ -449,14 +449,15 @@ public final class DashboardViewBuilder {
         for (ModelChoice c : ModelChoice.values()) {
             models.add(new MenuOption<>(c, m.get("choice.model." + c.iniValue())));
         }
-        return new MenuView(item(m, "menu.logs"), item(m, "menu.session_log"), item(m, "menu.history_log"),
-                item(m, "menu.folder"), item(m, "menu.settings"), item(m, "menu.language"), languages, m.language(),
-                item(m, "menu.model"), models, config.model(), item(m, "menu.ini"), item(m, "menu.help"),
-                item(m, "menu.user_guide"), item(m, "menu.about"));
+        return new MenuView(item(m, "logs"), item(m, "session_log"), item(m, "history_log"),
+                item(m, "folder"), item(m, "settings"), item(m, "language"), languages, m.language(),
+                item(m, "model"), models, config.model(), item(m, "ini"), item(m, "help"),
+                item(m, "user_guide"), item(m, "about"));
     }
 
-    private static MenuText item(Messages m, String key) {
-        return MenuText.parse(m.get(key));
+    /** The text {@code menu.<name>} with its mnemonic {@code mnemonic.<name>}. */
+    private static MenuText item(Messages m, String name) {
+        return MenuText.of(m.get("menu." + name), m.get("mnemonic." + name));
     }
 
     // ---- helpers ----

@@ -3,9 +3,9 @@ package dev.budmon.ui.view;
 import java.util.Objects;
 
 /**
- * A menu's or menu item's text with its mnemonic, read from a language file's spelling {@code &Logs}: the
- * character after the {@code &} is the mnemonic (Alt+L opens the menu), the {@code &} itself is not shown.
- * {@code &&} is a literal ampersand.
+ * A menu's or menu item's text with its mnemonic: the language file has the text under {@code menu.<name>} and
+ * the letter under {@code mnemonic.<name>} (Alt and the letter opens a menu, the letter alone picks an item of
+ * an open menu); the letter is underlined where it first appears in the text.
  *
  * @param text           the text as shown, e.g. {@code Logs}
  * @param mnemonicIndex  the index of the underlined character in {@code text}; -1 for none
@@ -19,23 +19,18 @@ public record MenuText(String text, int mnemonicIndex) {
         }
     }
 
-    /** Reads the language file's spelling, e.g. {@code &Settings} or {@code Über &BudMon}. */
-    public static MenuText parse(String spelled) {
-        StringBuilder b = new StringBuilder(spelled.length());
-        int index = -1;
-        for (int i = 0; i < spelled.length(); i++) {
-            char c = spelled.charAt(i);
-            if (c == '&' && i + 1 < spelled.length()) {
-                char next = spelled.charAt(++i);
-                if (next != '&' && index < 0) {
-                    index = b.length();
-                }
-                b.append(next);
-            } else {
-                b.append(c);
+    /** The text with the first letter of {@code mnemonic} in it (either case) as its mnemonic; none when absent. */
+    public static MenuText of(String text, String mnemonic) {
+        if (mnemonic == null || mnemonic.length() != 1) {
+            return new MenuText(text, -1);
+        }
+        char c = Character.toLowerCase(mnemonic.charAt(0));
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.toLowerCase(text.charAt(i)) == c) {
+                return new MenuText(text, i);
             }
         }
-        return new MenuText(b.toString(), index);
+        return new MenuText(text, -1);
     }
 
     /** The mnemonic character in upper case, or {@code 0} for none. */
