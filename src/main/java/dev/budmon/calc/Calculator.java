@@ -105,6 +105,10 @@ public final class Calculator {
         if (!state.hasData()) {
             return OverallStatus.WAIT;
         }
+        if (state.rateLimits() == null) {
+            // Tokens alone say nothing about the quota: an OK here would be a guess.
+            return OverallStatus.NO_QUOTA;
+        }
         Level worst = Level.NONE;
         for (WindowForecast f : forecasts) {
             worst = worst.worst(f.level());

@@ -13,7 +13,8 @@ import java.util.Set;
  * Every figure BudMon shows, derived from one state at one moment under one config. Immutable.
  *
  * @param now              the moment the figures are for
- * @param status           overall status: WAIT without data, else the worst level of quota and reserve
+ * @param status           overall status: WAIT without data, NO_QUOTA with data but no quota figures, else the
+ *                         worst level of quota and reserve
  * @param windows          one forecast per quota window, 5h and 7d first
  * @param account          the account-wide header fields; {@link AccountLimits#EMPTY} without headers
  * @param quotaSource      who recorded the quota figures ({@code budmon-interceptor}, {@code statusline}, …);

@@ -4,6 +4,11 @@ package dev.budmon.calc;
 public enum OverallStatus {
     /** No source has given any data yet. */
     WAIT,
+    /**
+     * Transcripts (tokens, costs) are there, but no source has given quota figures: neither BudMon's
+     * interceptor nor the status line has recorded any, so how much of the quota is used is unknown.
+     */
+    NO_QUOTA,
     OK,
     WARN,
     ALARM;

@@ -39,6 +39,15 @@ public record WindowForecast(QuotaWindow window, boolean resetPassed, Double per
         return quotaLevel.worst(reserveLevel).worst(resetPassed ? Level.NONE : Levels.serverStatus(window.status()));
     }
 
+    /**
+     * Whether the window's limit is reached: 100 % or more used, or the server rejecting requests for it. Until
+     * the reset nothing more can be used, so what counts then is when the reset comes. Never for a window whose
+     * reset has passed.
+     */
+    public boolean limitReached() {
+        return !resetPassed && ((percent != null && percent >= 100) || "rejected".equals(window.status()));
+    }
+
     /** Whether the window will run out before it resets (then the countdown ring shows the expiry). */
     public boolean expiresBeforeReset() {
         return reserve != null && reserve.isNegative();

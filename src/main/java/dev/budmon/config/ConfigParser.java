@@ -150,9 +150,10 @@ public final class ConfigParser {
     }
 
     static LoadedConfig interpret(Map<String, Map<String, String>> values, List<String> messages, String source) {
+        List<LegacyKey> legacy = LegacyKeys.translate(values, messages);
         Interpreter in = new Interpreter(values, messages);
         BudmonConfig config = in.config();
-        return new LoadedConfig(config, warnings(messages, source));
+        return new LoadedConfig(config, warnings(messages, source), legacy);
     }
 
     private static List<SourceWarning> warnings(List<String> messages, String source) {

@@ -156,9 +156,21 @@ public final class ConfigStore {
         return result;
     }
 
-    /** Saves {@code [window] geometry}. Same contract as {@link #save}. */
+    /**
+     * Saves {@code [window] geometry}. Same contract as {@link #save}, except that without a Claude directory
+     * (Claude Code has not run yet) nothing is written and nothing fails: a window's position is no reason to
+     * create the directory, nor to trouble the user.
+     */
     public LoadedConfig saveWindowGeometry(WindowGeometry geometry) throws IOException {
+        if (!Files.isDirectory(file.getParent())) {
+            return current;
+        }
         return save("window", "geometry", geometry.toIniValue());
+    }
+
+    /** Whether the Claude directory that holds the file exists. I/O; not on the EDT. */
+    public boolean directoryExists() {
+        return Files.isDirectory(file.getParent());
     }
 
     /** The text a new {@code budmon.ini} gets: every key with its default, every key explained. */
@@ -184,7 +196,7 @@ public final class ConfigStore {
     private LoadedConfig withWarning(LoadedConfig config, String message) {
         List<SourceWarning> warnings = new ArrayList<>(config.warnings());
         warnings.add(new SourceWarning(source(), message));
-        return new LoadedConfig(config.config(), warnings);
+        return new LoadedConfig(config.config(), warnings, config.legacy());
     }
 
     private static String describe(Exception e) {

@@ -1,8 +1,9 @@
 package dev.budmon.config;
 
 /**
- * Where the dashboard window was and how large, as {@code [window] geometry = x,y,width,height} holds it,
- * in screen pixels. Whether the point is on a screen is the window's question, not this record's.
+ * Where the dashboard window was and how large, as {@code [window] geometry = x,y,width,height} holds it: the
+ * position in screen pixels, the size at 100 % (unscaled), so that a window saved at 2× opens as large at 1×
+ * relative to its content. Whether the point is on a screen is the window's question, not this record's.
  *
  * @param x      left edge (negative on a screen left of the primary one)
  * @param y      top edge

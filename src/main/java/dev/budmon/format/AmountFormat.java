@@ -103,6 +103,16 @@ public final class AmountFormat {
         return r + percentSign(locale);
     }
 
+    /**
+     * A number as a person writes it, without grouping and without trailing zeros, in the locale's decimal
+     * sign: {@code 15}, {@code 0.5}, German {@code 3,75}. For thresholds and prices in tooltips.
+     */
+    public static String plain(double value, Locale locale) {
+        BigDecimal d = BigDecimal.valueOf(value).stripTrailingZeros();
+        int scale = Math.max(0, d.scale());
+        return decimal(d.setScale(scale, RoundingMode.HALF_UP), scale, false, locale);
+    }
+
     /** A ratio 0..1 as a percentage by {@link #percent}: 0.72 is {@code 72%}. */
     public static String ratioAsPercent(Double ratio, Locale locale) {
         return known(ratio) ? percent(ratio * 100, locale) : Unknown.FIGURE;

@@ -49,6 +49,46 @@ public final class DurationFormat {
         return String.join(" ", parts);
     }
 
+    /**
+     * An age in one unit, rounded down: {@code 0 min} to {@code 59 min}, then {@code 1 h} to {@code 47 h},
+     * then days ({@code 3 d}). For "figures from 2 h ago", where minutes past the hour would only be noise.
+     * Zero or less is {@code 0 min}.
+     */
+    public static String age(Duration d, Messages m) {
+        if (d == null) {
+            return Unknown.FIGURE;
+        }
+        long minutes = d.isNegative() ? 0 : d.toMinutes();
+        if (minutes < 60) {
+            return minutes + " " + m.get("unit.minute");
+        }
+        long hours = minutes / 60;
+        if (hours < 48) {
+            return hours + " " + m.get("unit.hour");
+        }
+        return hours / 24 + " " + m.get("unit.day");
+    }
+
+    /**
+     * {@link #signedWords} in at most two units, the smaller rounded up: {@code −2 d 10 h}, {@code +1 h 12 min},
+     * {@code −25 min}. For a compact row, where the minutes of a multi-day figure only take room.
+     */
+    public static String signedShort(Duration d, Messages m) {
+        if (d == null) {
+            return Unknown.FIGURE;
+        }
+        Duration abs = d.abs();
+        if (abs.compareTo(Duration.ofDays(1)) < 0) {
+            return signedWords(d, m);
+        }
+        long hours = abs.toHours() + (abs.minusHours(abs.toHours()).isZero() ? 0 : 1);
+        StringBuilder b = new StringBuilder(sign(d)).append(hours / 24).append(' ').append(m.get("unit.day"));
+        if (hours % 24 > 0) {
+            b.append(' ').append(hours % 24).append(' ').append(m.get("unit.hour"));
+        }
+        return b.toString();
+    }
+
     /** {@link #words} with a sign: {@code +1 h 12 min}, {@code −25 min}; exactly zero is {@code 0 min}. */
     public static String signedWords(Duration d, Messages m) {
         if (d == null) {

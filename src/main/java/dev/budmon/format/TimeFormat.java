@@ -10,9 +10,10 @@ import java.util.Locale;
 
 /**
  * Points in time as text: local clock time for the short windows, weekday and date for the long ones,
- * with a countdown. Pure: the caller passes the zone and {@code now}. 24-hour clock and day.month. dates in
- * both languages; weekday names from the language files. {@code null} instants give {@link Unknown#FIGURE}.
- * Any thread.
+ * with a countdown. Pure: the caller passes the zone and {@code now}. 24-hour clock in both languages; the
+ * date in the language's own order from its file ({@code date.weekday_date}: English {@code Tue Dec 8},
+ * German {@code Di 08.12.}), weekday and month names from the files too. {@code null} instants give
+ * {@link Unknown#FIGURE}. Any thread.
  */
 public final class TimeFormat {
 
@@ -30,18 +31,70 @@ public final class TimeFormat {
         return twoDigits(twoDigits(new StringBuilder(5), t.getHour()).append(':'), t.getMinute()).toString();
     }
 
-    /** Weekday, date and time, {@code Fri 04.04. 13:00}; German {@code Fr 04.04. 13:00}. */
+    /** Local clock time with seconds, {@code 13:00:05}. */
+    public static String timeSeconds(Instant at, ZoneId zone) {
+        if (at == null) {
+            return Unknown.FIGURE;
+        }
+        ZonedDateTime t = at.atZone(zone);
+        StringBuilder b = new StringBuilder(8);
+        twoDigits(b, t.getHour()).append(':');
+        twoDigits(b, t.getMinute()).append(':');
+        return twoDigits(b, t.getSecond()).toString();
+    }
+
+    /** Weekday, date and time, {@code Fri Apr 4 13:00}; German {@code Fr 04.04. 13:00}. */
     public static String weekdayDateTime(Instant at, ZoneId zone, Messages m) {
         if (at == null) {
             return Unknown.FIGURE;
         }
         ZonedDateTime t = at.atZone(zone);
-        String weekday = m.get("weekday." + t.getDayOfWeek().name().substring(0, 3).toLowerCase(Locale.ROOT));
-        StringBuilder b = new StringBuilder(weekday.length() + 14).append(weekday).append(' ');
-        twoDigits(b, t.getDayOfMonth()).append('.');
-        twoDigits(b, t.getMonthValue()).append(". ");
+        StringBuilder b = new StringBuilder(24).append(weekdayDate(t, m)).append(' ');
         twoDigits(b, t.getHour()).append(':');
         return twoDigits(b, t.getMinute()).toString();
+    }
+
+    /** Weekday, date and time with seconds, {@code Fri Apr 4 13:00:05}; German {@code Fr 04.04. 13:00:05}. */
+    public static String weekdayDateTimeSeconds(Instant at, ZoneId zone, Messages m) {
+        if (at == null) {
+            return Unknown.FIGURE;
+        }
+        ZonedDateTime t = at.atZone(zone);
+        StringBuilder b = new StringBuilder(weekdayDateTime(at, zone, m)).append(':');
+        return twoDigits(b, t.getSecond()).toString();
+    }
+
+    /**
+     * Weekday and date in the language's order, {@code Fri Apr 4}; German {@code Fr 04.04.}. The order is the
+     * language file's {@code date.pattern}: {@code EEE} the weekday's name, {@code MMM} the month's, {@code MM}
+     * the month and {@code dd} the day in two digits, {@code d} the day as it is; anything else as written.
+     * Read by hand, not with {@code DateTimeFormatter}, whose parsing the one-second clock would pay again.
+     */
+    static String weekdayDate(ZonedDateTime t, Messages m) {
+        String pattern = m.get("date.pattern");
+        StringBuilder b = new StringBuilder(pattern.length() + 8);
+        int i = 0;
+        while (i < pattern.length()) {
+            if (pattern.startsWith("EEE", i)) {
+                b.append(m.get("weekday." + t.getDayOfWeek().name().substring(0, 3).toLowerCase(Locale.ROOT)));
+                i += 3;
+            } else if (pattern.startsWith("MMM", i)) {
+                b.append(m.get("month." + t.getMonth().name().substring(0, 3).toLowerCase(Locale.ROOT)));
+                i += 3;
+            } else if (pattern.startsWith("MM", i)) {
+                twoDigits(b, t.getMonthValue());
+                i += 2;
+            } else if (pattern.startsWith("dd", i)) {
+                twoDigits(b, t.getDayOfMonth());
+                i += 2;
+            } else if (pattern.charAt(i) == 'd') {
+                b.append(t.getDayOfMonth());
+                i++;
+            } else {
+                b.append(pattern.charAt(i++));
+            }
+        }
+        return b.toString();
     }
 
     /**

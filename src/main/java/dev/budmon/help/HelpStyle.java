@@ -21,7 +21,7 @@ public final class HelpStyle {
     /** Normal text. */
     public static final String TEXT = "#d4d4d4";
     /** Secondary text: rules, quotes. */
-    public static final String DIM = "#666666";
+    public static final String DIM = "#808080";
     /** Headings and links. */
     public static final String ACCENT = "#a78bfa";
     /** Code and sub-headings. */

@@ -49,11 +49,21 @@ public final class Setup {
      * @throws SetupException when setup cannot be done; then nothing was changed
      */
     public static ChangeReport run(SetupContext ctx, boolean force) throws SetupException {
-        if (!Files.isDirectory(ctx.claudeDir())) {
-            throw new SetupException("the Claude directory " + ctx.claudeDir() + " does not exist. Is Claude Code "
-                    + "installed? Run claude once, or name the directory with --claude-dir or CLAUDE_CONFIG_DIR.");
-        }
         List<String> warnings = new ArrayList<>();
+        if (!Files.isDirectory(ctx.claudeDir())) {
+            // Claude Code has not run yet: its directory is made with the interceptor (and removed again by
+            // uninstall while it holds nothing else); Claude Code takes it as it finds it. A directory whose
+            // parent is missing too is more likely a mistyped path than a first run.
+            Path parent = ctx.claudeDir().toAbsolutePath().getParent();
+            if (Files.exists(ctx.claudeDir(), LinkOption.NOFOLLOW_LINKS) || parent == null
+                    || !Files.isDirectory(parent)) {
+                throw new SetupException("the Claude directory " + ctx.claudeDir() + " does not exist"
+                        + (parent != null && !Files.isDirectory(parent) ? ", nor does " + parent : " as a folder")
+                        + ". Run claude once, or name the directory with --claude-dir or CLAUDE_CONFIG_DIR.");
+            }
+            warnings.add("the Claude directory " + ctx.claudeDir() + " did not exist: Claude Code has not run here "
+                    + "yet. Setup created it; Claude Code uses it when it first starts.");
+        }
         if (!force) {
             Optional<Path> other = CompatibleInterceptors.find(ctx.claudeDir());
             if (other.isPresent()) {

@@ -1,6 +1,5 @@
 package dev.budmon.ui;
 
-import dev.budmon.Version;
 import dev.budmon.help.HelpPages;
 import dev.budmon.help.HelpStyle;
 import dev.budmon.calc.PriceTable;
@@ -14,7 +13,6 @@ import dev.budmon.source.UsageLimitsFile;
 import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.theme.BudmonTheme;
 
-import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComponent;
@@ -25,17 +23,12 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
-import javax.swing.KeyStroke;
+import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.event.HyperlinkEvent;
 import java.awt.BorderLayout;
-import java.awt.Desktop;
-import java.awt.FlowLayout;
 import java.awt.Window;
-import java.awt.event.ActionEvent;
-import java.awt.event.KeyEvent;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,30 +46,32 @@ final class AppDialogs {
     private final ClaudeDirs dirs;
     private final ExecutorService io;
     private final SetupRunner setup;
+    private final DesktopOpener opener;
 
     AppDialogs(ClaudeDirs dirs, ExecutorService io, SetupRunner setup) {
+        this(dirs, io, setup, DesktopOpener.system());
+    }
+
+    /** @param opener how files and addresses are handed to the desktop (tests give one of their own) */
+    AppDialogs(ClaudeDirs dirs, ExecutorService io, SetupRunner setup, DesktopOpener opener) {
         this.dirs = dirs;
         this.io = io;
         this.setup = setup;
+        this.opener = opener;
     }
 
     /**
-     * Whether any data source is there at all: a quota file or a transcript folder. I/O; not on the EDT.
+     * Nothing records the quota: say in one dialog what setup does and what the alternative is, and offer to
+     * install the interceptor now. Without a Claude directory (Claude Code has not run here yet) the dialog
+     * says that too, calmly: setup creates it. EDT only.
+     *
+     * @param claudeDirExists whether the Claude directory exists
      */
-    boolean anySourceExists() {
-        ThreadCheck.notOnEdt("looking for the Claude directories' files");
-        for (Path d : dirs.dirs()) {
-            if (Files.exists(d.resolve(UsageLimitsFile.FILE_NAME)) || Files.isDirectory(d.resolve("projects"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** First run without any data: explain, and offer to install the interceptor now. EDT only. */
-    void offerSetup(Window owner, Messages m) {
+    void offerSetup(Window owner, Messages m, boolean claudeDirExists) {
         String[] options = {m.get("dialog.first_run.install"), m.get("dialog.first_run.later")};
-        int choice = JOptionPane.showOptionDialog(owner, m.get("dialog.first_run.message"),
+        String message = m.get(claudeDirExists ? "dialog.first_run.message" : "dialog.first_run.no_claude_dir",
+                dirs.primary());
+        int choice = JOptionPane.showOptionDialog(owner, wrapped(message),
                 m.get("dialog.first_run.title"), JOptionPane.DEFAULT_OPTION, JOptionPane.INFORMATION_MESSAGE, null,
                 options, options[0]);
         if (choice != 0) {
@@ -100,21 +95,59 @@ final class AppDialogs {
         });
     }
 
-    /** Opens a file or folder with the desktop's default application, off the EDT. */
+    /**
+     * Opens a file or folder with the desktop's default application, off the EDT; when the desktop has none,
+     * shows the path for the user to copy ({@link #showOpenManually}).
+     */
     void openInDesktop(Window owner, Messages m, Path target) {
         io.execute(() -> {
-            try {
-                if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
-                    Desktop.getDesktop().open(target.toFile());
-                } else {
-                    // Many Linux desktops lack the GNOME libraries AWT's Desktop needs; xdg-open is universal.
-                    new ProcessBuilder(List.of("xdg-open", target.toString())).inheritIO().start();
-                }
-            } catch (IOException | RuntimeException e) {
-                SwingUtilities.invokeLater(() -> showError(owner, m, m.get("dialog.open_failed", target,
-                        e.getMessage() == null ? e.toString() : e.getMessage())));
+            if (!opener.open(target.toFile())) {
+                SwingUtilities.invokeLater(() -> showOpenManually(owner, m, target.toString()));
             }
         });
+    }
+
+    /**
+     * What is left when no program opens a file, folder or address: the target in a selectable field with a
+     * Copy button, and one sentence saying why. EDT only.
+     */
+    JDialog showOpenManually(Window owner, Messages m, String target) {
+        JTextArea why = new JTextArea(m.get("dialog.open_manually.message", target));
+        why.setEditable(false);
+        why.setFocusable(false);
+        why.setOpaque(false);
+        why.setLineWrap(true);
+        why.setWrapStyleWord(true);
+        why.setColumns(TextDialog.COLUMNS - 20);
+        why.setFont(BudmonTheme.font(BudmonTheme.FONT));
+        // wrapped at its width before the dialog is packed, so that its height is that of the wrapped lines
+        why.setSize(why.getPreferredSize().width, Short.MAX_VALUE);
+        why.setSize(why.getPreferredSize());
+        JTextField path = new JTextField(target);
+        path.setName("dialog:path");
+        path.setEditable(false);
+        path.setFont(BudmonTheme.font(BudmonTheme.FONT));
+        path.selectAll();
+        JLabel copied = new JLabel(" ");
+        copied.setName("dialog:copied");
+        JPanel content = new JPanel(new BorderLayout(0, 8));
+        content.setBorder(BorderFactory.createEmptyBorder(12, 14, 4, 14));
+        content.add(why, BorderLayout.NORTH);
+        content.add(path, BorderLayout.CENTER);
+        content.add(copied, BorderLayout.SOUTH);
+        JButton copy = new JButton(m.get("dialog.copy"));
+        copy.setName("dialog:copy");
+        copy.addActionListener(e -> {
+            java.awt.Toolkit.getDefaultToolkit().getSystemClipboard()
+                    .setContents(new java.awt.datatransfer.StringSelection(target), null);
+            copied.setText(m.get("dialog.copied"));
+        });
+        JDialog d = TextDialog.dialog(owner, m.get("dialog.open_manually.title"), content, m.get("dialog.close"), copy);
+        d.setName("open-manually");
+        d.pack();
+        TextDialog.fitToScreen(d, owner);
+        d.setVisible(true);
+        return d;
     }
 
     /**
@@ -167,73 +200,62 @@ final class AppDialogs {
         });
     }
 
-    private void openUri(Window owner, Messages m, String uri) {
+    /** Opens a web address in the browser, off the EDT; without one, shows it for the user to copy. */
+    void openUri(Window owner, Messages m, String uri) {
         io.execute(() -> {
+            boolean opened;
             try {
-                if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
-                    Desktop.getDesktop().browse(java.net.URI.create(uri));
-                } else {
-                    new ProcessBuilder(List.of("xdg-open", uri)).inheritIO().start();
-                }
-            } catch (IOException | RuntimeException e) {
-                SwingUtilities.invokeLater(() -> showError(owner, m, m.get("dialog.open_failed", uri, e.getMessage())));
+                opened = opener.browse(java.net.URI.create(uri));
+            } catch (IllegalArgumentException e) {
+                opened = false;
+            }
+            if (!opened) {
+                SwingUtilities.invokeLater(() -> showOpenManually(owner, m, uri));
             }
         });
     }
 
+    /**
+     * A message for an option pane that wraps at a readable width: JOptionPane makes a dialog as wide as its
+     * longest line otherwise.
+     */
+    private static JTextArea wrapped(String message) {
+        JTextArea area = new JTextArea(message);
+        area.setEditable(false);
+        area.setFocusable(false);
+        area.setOpaque(false);
+        area.setLineWrap(true);
+        area.setWrapStyleWord(true);
+        area.setColumns(TextDialog.COLUMNS - 12);
+        area.setFont(BudmonTheme.font(BudmonTheme.FONT));
+        area.setSize(area.getPreferredSize().width, Short.MAX_VALUE);
+        area.setSize(area.getPreferredSize());
+        return area;
+    }
+
+    /** A note, e.g. that a setting holds only until BudMon closes. EDT only. */
+    void showInfo(Window owner, Messages m, String message) {
+        JOptionPane.showMessageDialog(owner, wrapped(message), m.get("app.name"), JOptionPane.INFORMATION_MESSAGE);
+    }
+
     /** An error message. EDT only. */
     void showError(Window owner, Messages m, String message) {
-        JOptionPane.showMessageDialog(owner, message, m.get("app.name"), JOptionPane.ERROR_MESSAGE);
+        JOptionPane.showMessageDialog(owner, wrapped(message), m.get("app.name"), JOptionPane.ERROR_MESSAGE);
     }
 
-    /** Version, license, homepage and runtime. EDT only. */
-    void showAbout(Window owner, Messages m) {
-        String text = String.join(System.lineSeparator(),
-                m.get("app.name") + " — " + m.get("about.description"),
-                "",
-                m.get("about.version", Version.get()),
-                m.get("about.license", "GPL-3.0-or-later"),
-                m.get("about.homepage", "https://github.com/budmon/budmon-java"),
-                m.get("about.runtime", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-                        System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                                + System.getProperty("os.arch")));
-        showText(owner, m.get("about.title"), text, m);
+    /** Help › About. EDT only. */
+    JDialog showAbout(Window owner, Messages m) {
+        return AboutDialog.show(owner, m, uri -> openUri(owner, m, uri));
     }
 
-    /** A read-only text in a dialog with a Close button. EDT only. */
-    void showText(Window owner, String title, String text, Messages m) {
-        JTextArea area = new JTextArea(text);
-        area.setEditable(false);
-        area.setFont(BudmonTheme.font(BudmonTheme.FONT));
-        area.setBorder(BorderFactory.createEmptyBorder(8, 10, 8, 10));
-        JScrollPane scroll = new JScrollPane(area);
-        scroll.setBorder(null);
-        JDialog d = dialog(owner, title, scroll, m);
-        d.pack();
-        d.setSize(Math.min(d.getWidth() + 20, 720), Math.min(d.getHeight() + 10, 520));
-        d.setLocationRelativeTo(owner);
-        d.setVisible(true);
+    /** A read-only text that wraps and scrolls in a dialog that fits the screen, with Close and Copy. EDT only. */
+    JDialog showText(Window owner, String title, String text, Messages m) {
+        return TextDialog.show(owner, title, text, m.get("dialog.close"), m.get("dialog.copy"));
     }
 
-    /** A modeless dialog with the content, a Close button, and Escape bound to closing it. EDT only. */
+    /** A modeless dialog with the content, a focused Close button, and Escape bound to closing it. EDT only. */
     static JDialog dialog(Window owner, String title, JComponent content, Messages m) {
-        JDialog d = new JDialog(owner, title);
-        d.setDefaultCloseOperation(JDialog.DISPOSE_ON_CLOSE);
-        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
-        AbstractAction close = new AbstractAction(m.get("dialog.close")) {
-            @Override
-            public void actionPerformed(ActionEvent e) {
-                d.dispose();
-            }
-        };
-        buttons.add(new JButton(close));
-        JPanel root = new JPanel(new BorderLayout());
-        root.add(content, BorderLayout.CENTER);
-        root.add(buttons, BorderLayout.SOUTH);
-        root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "close");
-        root.getActionMap().put("close", close);
-        d.setContentPane(root);
-        return d;
+        return TextDialog.dialog(owner, title, content, m.get("dialog.close"), null);
     }
 
     /** Placeholder text for an empty list. */

@@ -23,7 +23,8 @@ final class CachePanel extends JPanel {
         add(title, Cell.at(0, 0).span(2).gap(0, 0, 2, 0));
         add(current, Cell.at(0, 1).baseline().gap(0, 0, 0, 12));
         add(average, Cell.at(1, 1).baseline().gap(0, 0, 0, 12));
-        add(sparkline, Cell.at(2, 0).spanRows(2).fillX().gap(4, 0, 0, 0));
+        // the sparkline takes the width (and the height) the user gives the window beyond its own
+        add(sparkline, Cell.at(2, 0).spanRows(2).fillBoth().gap(4, 0, 0, 0));
     }
 
     void show(CacheView v) {
@@ -31,5 +32,8 @@ final class CachePanel extends JPanel {
         current.show(v.current());
         average.show(v.average());
         sparkline.setModel(v.sparkline());
+        for (javax.swing.JComponent c : new javax.swing.JComponent[] {title, current, average, sparkline}) {
+            Tips.set(c, v.tip());
+        }
     }
 }

@@ -36,6 +36,14 @@ final class Cell extends GridBagConstraints {
         return this;
     }
 
+    /** Stretch both ways and take spare width and height. */
+    Cell fillBoth() {
+        fill = BOTH;
+        weightx = 1;
+        weighty = 1;
+        return this;
+    }
+
     /** Take spare width without stretching. */
     Cell grow() {
         weightx = 1;

@@ -11,19 +11,22 @@ import dev.budmon.i18n.Messages;
 import dev.budmon.model.UsageState;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.FileStamp;
+import dev.budmon.source.QuotaSources;
 import dev.budmon.source.StateReader;
 import dev.budmon.source.transcript.TranscriptSource;
 import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.view.DashboardView;
 import dev.budmon.ui.view.DashboardViewBuilder;
+import dev.budmon.ui.view.MonitorPulse;
+import dev.budmon.ui.view.NoticeView;
+import dev.budmon.ui.view.Notices;
 import dev.budmon.watch.LiveState;
+
+import com.formdev.flatlaf.util.UIScale;
 
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
-import java.awt.GraphicsDevice;
-import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
-import java.awt.Window;
 import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
 import java.awt.event.WindowAdapter;
@@ -31,12 +34,15 @@ import java.awt.event.WindowEvent;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The running dashboard: the window and what it shows, the watcher that feeds it new states, the one-second
@@ -65,6 +71,8 @@ public final class DashboardApp {
 
     // EDT only
     private UsageState state = UsageState.EMPTY;
+    /** The config with its warnings and the keys of BudMon 1.x it read, for the notices. */
+    private LoadedConfig loadedConfig;
     private BudmonConfig config;
     private Messages messages;
     private long refreshes;
@@ -77,6 +85,10 @@ public final class DashboardApp {
 
     /** The config file's stamp when it was last read or written; the watcher's and the I/O thread's. */
     private volatile Object configStamp;
+    /** How many times the watcher has checked the files, changed or not; written on its thread. */
+    private final AtomicLong checks = new AtomicLong();
+    /** When it last did; {@code null} before the first check. */
+    private volatile Instant lastCheck;
 
     /**
      * Prepares the dashboard for the config read from {@code dirs}; nothing is read or shown yet. Not on the
@@ -92,10 +104,13 @@ public final class DashboardApp {
         this.clock = clock;
         this.zone = clock.getZone();
         this.configStore = new ConfigStore(dirs.primary());
+        this.loadedConfig = loaded;
         this.config = loaded.config();
         this.messages = Messages.forSetting(config.language(), Locale.getDefault());
         this.configStamp = FileStamp.of(configStore.file());
-        StateReader reader = new StateReader(dirs.dirs(), transcripts, loaded.warnings());
+        // The config's warnings are shown from the config in use (they change when the file does), so the
+        // states carry only those of the data files.
+        StateReader reader = new StateReader(dirs.dirs(), transcripts, List.of());
         this.live = new LiveState(dirs.dirs(), reader, Duration.ofMillis(config.refreshMs()),
                 this::reloadConfigIfChanged, s -> SwingUtilities.invokeLater(() -> onState(s)),
                 t -> System.err.println("budmon: reading failed: " + t));
@@ -114,7 +129,8 @@ public final class DashboardApp {
     /** Builds the window with the state read so far, shows it, and starts the clock. EDT only. */
     public void openWindow() {
         frame = new DashboardFrame(actions, view());
-        placeWindow(frame, WindowGeometry.parse(config.windowGeometry()));
+        frame.setBounds(WindowPlacement.place(WindowGeometry.parse(config.windowGeometry()),
+                UIScale.getUserScaleFactor(), frame.getMinimumSize(), frame.getSize(), WindowPlacement.usableAreas()));
         frame.addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent e) {
@@ -219,21 +235,22 @@ public final class DashboardApp {
     }
 
     /**
-     * Offers the setup once, when the first state read has no data and no source exists. Only once the
-     * window shows: a dialog made before would have no owner.
+     * Offers the setup once, when nothing records the quota (no interceptor, no quota file, no status line),
+     * whatever else there is: a user with months of transcripts who never ran setup sees NO QUOTA DATA and
+     * this offer. Without a Claude directory at all (Claude Code has not run here yet) the offer says so. Only
+     * once the window shows: a dialog made before would have no owner.
      */
     private void checkFirstRun() {
         if (firstRunChecked || refreshes == 0 || frame == null || !frame.isShowing()) {
             return;
         }
         firstRunChecked = true;
-        if (!state.hasData()) {
-            io.execute(() -> {
-                if (!dialogs.anySourceExists()) {
-                    SwingUtilities.invokeLater(() -> dialogs.offerSetup(frame, messages));
-                }
-            });
-        }
+        io.execute(() -> {
+            QuotaSources sources = QuotaSources.of(dirs.dirs());
+            if (sources.offerSetup()) {
+                SwingUtilities.invokeLater(() -> dialogs.offerSetup(frame, messages, sources.claudeDirExists()));
+            }
+        });
     }
 
     /** Shows the view of the current state, config and texts. EDT only. */
@@ -256,7 +273,17 @@ public final class DashboardApp {
             return;
         }
         figures = next;
-        frame.setView(DashboardViewBuilder.advance(shown, next, config, messages, zone, refreshes));
+        frame.setView(DashboardViewBuilder.advance(shown, next, config, messages, zone, pulse()));
+    }
+
+    /** States and checks so far. EDT only. */
+    private MonitorPulse pulse() {
+        return new MonitorPulse(refreshes, checks.get(), lastCheck);
+    }
+
+    /** The notes and warnings about the files: the config's and the data files'. EDT only. */
+    private List<NoticeView> notices() {
+        return Notices.of(loadedConfig.legacy(), loadedConfig.warnings(), state.warnings(), messages);
     }
 
     /**
@@ -267,7 +294,7 @@ public final class DashboardApp {
     private DashboardView view() {
         Figures f = Calculator.compute(state, clock.instant(), config, prices);
         figures = f;
-        return DashboardViewBuilder.build(f, config, messages, zone, refreshes);
+        return DashboardViewBuilder.build(f, config, messages, zone, pulse(), notices());
     }
 
     /** Shows texts read on another thread at once, before the setting is saved. EDT only. */
@@ -281,8 +308,18 @@ public final class DashboardApp {
      * texts are read from the jar the first time they are asked for. EDT only.
      */
     private void applyConfig(LoadedConfig loaded, Messages texts) {
+        loadedConfig = loaded;
         config = loaded.config();
         messages = texts;
+        repaintView();
+    }
+
+    /**
+     * Applies a setting without a file to keep it in (no Claude directory yet): it holds until BudMon closes.
+     * EDT only.
+     */
+    void applyInMemory(BudmonConfig changed) {
+        config = changed;
         repaintView();
     }
 
@@ -291,9 +328,14 @@ public final class DashboardApp {
         return Messages.forSetting(loaded.config().language(), Locale.getDefault());
     }
 
-    /** Runs on the watcher's thread with every refresh; cheap when the file did not change. */
+    /**
+     * Runs on the watcher's thread with every check of the files (an event or the poll): counts it for the
+     * footer, and reads the config again when it changed; cheap when it did not.
+     */
     private void reloadConfigIfChanged() {
         ThreadCheck.notOnEdt("reading " + configStore.file());
+        checks.incrementAndGet();
+        lastCheck = clock.instant();
         Object now = FileStamp.of(configStore.file());
         if (!now.equals(configStamp)) {
             configStamp = now;
@@ -308,7 +350,8 @@ public final class DashboardApp {
             return;
         }
         Rectangle b = frame.getBounds();
-        WindowGeometry g = new WindowGeometry(b.x, b.y, b.width, b.height);
+        // the size at 100 %: a window saved at 2x opens at 1x as large relative to its content
+        WindowGeometry g = WindowPlacement.toSaved(b, UIScale.getUserScaleFactor());
         if (g.toIniValue().equals(config.windowGeometry())) {
             return;
         }
@@ -348,27 +391,6 @@ public final class DashboardApp {
             Thread.currentThread().interrupt();
         }
         closed.countDown();
-    }
-
-    /** Reopens where the user left the window, unless that spot is on no screen any more; then centres. */
-    static void placeWindow(Window w, WindowGeometry g) {
-        if (g != null && isOnSomeScreen(new Rectangle(g.x(), g.y(), Math.max(g.width(), 50), 40))) {
-            w.setLocation(g.x(), g.y());
-            if (g.width() > w.getWidth() || g.height() > w.getHeight()) {
-                w.setSize(Math.max(g.width(), w.getWidth()), Math.max(g.height(), w.getHeight()));
-            }
-        } else {
-            w.setLocationRelativeTo(null);
-        }
-    }
-
-    private static boolean isOnSomeScreen(Rectangle titleBar) {
-        for (GraphicsDevice d : GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
-            if (d.getDefaultConfiguration().getBounds().intersects(titleBar)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A save that may fail with an I/O error. */

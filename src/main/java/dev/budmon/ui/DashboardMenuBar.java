@@ -2,6 +2,7 @@ package dev.budmon.ui;
 
 import dev.budmon.config.ModelChoice;
 import dev.budmon.ui.view.MenuOption;
+import dev.budmon.ui.view.MenuText;
 import dev.budmon.ui.view.MenuView;
 
 import javax.swing.ButtonGroup;
@@ -9,14 +10,21 @@ import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
 import javax.swing.JRadioButtonMenuItem;
+import javax.swing.KeyStroke;
+import java.awt.GraphicsEnvironment;
+import java.awt.Toolkit;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Logs, Settings and Help. Labels come from the view, so a language switch is just a new view; the
- * language and model submenus are rebuilt only when their choices change. EDT only.
+ * Logs, Settings and Help. Labels and their mnemonics come from the view (Alt+L, Alt+S, Alt+H in English),
+ * so a language switch is just a new view; the language and model submenus are rebuilt only when their
+ * choices change. The frequent items have accelerators: Ctrl+L session log, Ctrl+H history log, Ctrl+O folder,
+ * Ctrl+E budmon.ini, F1 user guide. EDT only.
  */
 final class DashboardMenuBar extends JMenuBar {
 
@@ -39,6 +47,14 @@ final class DashboardMenuBar extends JMenuBar {
         add(logs);
         add(settings);
         add(help);
+        // accelerators for what is used often: the logs, the folder, the settings file, the guide
+        int menuKey = GraphicsEnvironment.isHeadless() ? InputEvent.CTRL_DOWN_MASK
+                : Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
+        sessionLog.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_L, menuKey));
+        historyLog.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_H, menuKey));
+        folder.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_O, menuKey));
+        ini.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_E, menuKey));
+        userGuide.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0));
         sessionLog.addActionListener(e -> actions.showSessionLog());
         historyLog.addActionListener(e -> actions.showHistoryLog());
         folder.addActionListener(e -> actions.openClaudeFolder());
@@ -77,9 +93,17 @@ final class DashboardMenuBar extends JMenuBar {
         text(about, v.about());
     }
 
-    private static void text(JMenuItem item, String text) {
-        if (!text.equals(item.getText())) {
-            item.setText(text);
+    /** Sets text and mnemonic (Alt+letter on a menu, the letter inside an open menu) when they changed. */
+    private static void text(JMenuItem item, MenuText text) {
+        if (!text.text().equals(item.getText())) {
+            item.setText(text.text());
+        }
+        int mnemonic = text.mnemonic() == 0 ? 0 : KeyEvent.getExtendedKeyCodeForChar(text.mnemonic());
+        if (item.getMnemonic() != mnemonic) {
+            item.setMnemonic(mnemonic);
+        }
+        if (item.getDisplayedMnemonicIndex() != text.mnemonicIndex()) {
+            item.setDisplayedMnemonicIndex(text.mnemonicIndex());
         }
     }
 

@@ -5,20 +5,22 @@ import dev.budmon.ui.theme.BudmonTheme;
 import dev.budmon.ui.view.DashboardView;
 
 import javax.swing.BorderFactory;
-import javax.swing.Box;
 import javax.swing.JComponent;
 import javax.swing.JPanel;
+import javax.swing.JViewport;
+import javax.swing.Scrollable;
 import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.GridBagLayout;
+import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 
 /**
  * The window's content: header, quota windows with the ring, requests, cache and footer, separated by thin
  * rules. Paints the theme's background itself. EDT only.
  */
-final class DashboardPanel extends JPanel {
+final class DashboardPanel extends JPanel implements Scrollable {
 
     /** The dashboard's design width at 100 %: compact enough to sit beside a terminal. */
     private static final int DESIGN_WIDTH = 420;
@@ -27,6 +29,7 @@ final class DashboardPanel extends JPanel {
     final QuotaPanel quotas = new QuotaPanel();
     final RequestsPanel requests = new RequestsPanel();
     final CachePanel cache = new CachePanel();
+    final NoticesPanel notices = new NoticesPanel();
     final FooterPanel footer = new FooterPanel();
     /** The view the parts show; {@code null} before the first. */
     private DashboardView shown;
@@ -41,11 +44,12 @@ final class DashboardPanel extends JPanel {
         add(new Rule(), Cell.at(0, row++).fillX().gap(8, 0, 8, 0));
         add(requests, Cell.at(0, row++).fillX());
         add(new Rule(), Cell.at(0, row++).fillX().gap(8, 0, 8, 0));
-        add(cache, Cell.at(0, row++).fillX());
+        // spare height of a window the user made taller goes to the cache's sparkline, spare width to the bars
+        // and the sparkline; nothing is left as a dead area
+        add(cache, Cell.at(0, row++).fillBoth());
+        add(notices, Cell.at(0, row++).fillX());
         add(new Rule(), Cell.at(0, row++).fillX().gap(8, 0, 4, 0));
-        add(footer, Cell.at(0, row++).fillX());
-        // spare height of a window the user made taller goes below the footer, not around the content
-        add(Box.createVerticalGlue(), Cell.at(0, row).weightY());
+        add(footer, Cell.at(0, row).fillX());
         applyTheme();
     }
 
@@ -63,14 +67,17 @@ final class DashboardPanel extends JPanel {
         }
         boolean rebuilt = false;
         if (old == null || !v.quotas().equals(old.quotas()) || !v.captions().equals(old.captions())
-                || !v.ring().equals(old.ring())) {
-            rebuilt = quotas.show(v.quotas(), v.captions(), v.ring());
+                || !v.ring().equals(old.ring()) || !v.ringTip().equals(old.ringTip())) {
+            rebuilt = quotas.show(v.quotas(), v.captions(), v.ring(), v.ringTip());
         }
         if (old == null || !v.requests().equals(old.requests())) {
             rebuilt |= requests.show(v.requests());
         }
         if (old == null || !v.cache().equals(old.cache())) {
             cache.show(v.cache());
+        }
+        if (old == null || !v.notices().equals(old.notices())) {
+            rebuilt |= notices.show(v.notices());
         }
         if (old == null || !v.footer().equals(old.footer())) {
             footer.show(v.footer());
@@ -82,6 +89,33 @@ final class DashboardPanel extends JPanel {
     public Dimension getPreferredSize() {
         Dimension d = super.getPreferredSize();
         return new Dimension(Math.max(d.width, UIScale.scale(DESIGN_WIDTH)), d.height);
+    }
+
+    @Override
+    public Dimension getPreferredScrollableViewportSize() {
+        return getPreferredSize();
+    }
+
+    @Override
+    public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
+        return BudmonTheme.font(BudmonTheme.FONT).getSize() * 2;
+    }
+
+    @Override
+    public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
+        return Math.max(1, visible.height - getScrollableUnitIncrement(visible, orientation, direction));
+    }
+
+    /** The window's width is the dashboard's: the window is never narrower than what the content needs. */
+    @Override
+    public boolean getScrollableTracksViewportWidth() {
+        return true;
+    }
+
+    /** The window's height too, unless the window is shorter than the content needs: then it scrolls. */
+    @Override
+    public boolean getScrollableTracksViewportHeight() {
+        return getParent() instanceof JViewport v && v.getHeight() >= getMinimumSize().height;
     }
 
     @Override

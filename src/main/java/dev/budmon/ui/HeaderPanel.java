@@ -31,5 +31,9 @@ final class HeaderPanel extends JPanel {
         version.show(v.version());
         heartbeat.setModel(v.heartbeat());
         status.show(v.status(), v.statusTone());
+        Tips.set(title, v.titleTip());
+        Tips.set(version, v.titleTip());
+        Tips.set(heartbeat, v.heartbeatTip());
+        Tips.set(status, v.statusTip());
     }
 }

@@ -1,5 +1,6 @@
 package dev.budmon.ui;
 
+import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.ModelChoice;
 import dev.budmon.i18n.Messages;
 
@@ -13,6 +14,8 @@ import javax.swing.SwingUtilities;
 final class MenuActions implements DashboardActions {
 
     private final DashboardApp app;
+    /** Whether the user has been told that settings hold only until BudMon closes; the I/O thread's. */
+    private volatile boolean toldInMemoryOnly;
 
     MenuActions(DashboardApp app) {
         this.app = app;
@@ -46,7 +49,9 @@ final class MenuActions implements DashboardActions {
         app.io().execute(() -> {
             Messages texts = Messages.of(code);
             SwingUtilities.invokeLater(() -> app.applyTexts(texts));
-            app.saveSetting(() -> app.configStore().save("general", "language", code));
+            if (!keptInMemoryOnly(texts)) {
+                app.saveSetting(() -> app.configStore().save("general", "language", code));
+            }
         });
     }
 
@@ -55,7 +60,40 @@ final class MenuActions implements DashboardActions {
         if (model == app.config().model()) {
             return;
         }
-        app.io().execute(() -> app.saveSetting(() -> app.configStore().save("model", "model", model.iniValue())));
+        app.io().execute(() -> {
+            if (keptInMemoryOnly(null)) {
+                SwingUtilities.invokeLater(() -> app.applyInMemory(withModel(app.config(), model)));
+            } else {
+                app.saveSetting(() -> app.configStore().save("model", "model", model.iniValue()));
+            }
+        });
+    }
+
+    /**
+     * Without a Claude directory (Claude Code has not run yet) there is no {@code budmon.ini} to keep a setting
+     * in, and BudMon does not create the directory for it: the setting holds until BudMon closes, which the
+     * user is told once, calmly. On the I/O thread.
+     *
+     * @param texts the texts to say it in; {@code null} for those in use
+     * @return {@code true} when the setting is to be kept in memory only
+     */
+    private boolean keptInMemoryOnly(Messages texts) {
+        if (app.configStore().directoryExists()) {
+            return false;
+        }
+        if (!toldInMemoryOnly) {
+            toldInMemoryOnly = true;
+            SwingUtilities.invokeLater(() -> {
+                Messages m = texts != null ? texts : app.messages();
+                app.dialogs().showInfo(app.frame(), m, m.get("dialog.no_claude_dir_setting", app.dirs().primary()));
+            });
+        }
+        return true;
+    }
+
+    private static BudmonConfig withModel(BudmonConfig c, ModelChoice model) {
+        return new BudmonConfig(c.language(), c.refreshMs(), model, c.customPrices(), c.thresholds(), c.statusline(),
+                c.windowGeometry(), c.alerts(), c.tray());
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * The quota windows: the first full section with the countdown ring beside it, further full sections
- * below, then the compact one-line sections in an aligned grid.
+ * below, then the compact one-line sections in an aligned grid. Long values (a weekly window's date and
+ * countdown) get a row of their own, so nothing is cut off; bars take the width the window has beyond that.
  *
  * <p>Updating with a view of the same shape (same sections, same forms) only changes texts and models;
  * a different shape rebuilds the children. EDT only.
@@ -34,7 +35,7 @@ final class QuotaPanel extends JPanel {
     }
 
     /** @return {@code true} if the children were rebuilt (the window may need a new size) */
-    boolean show(List<QuotaSectionView> views, QuotaCaptions captions, RingModel ringModel) {
+    boolean show(List<QuotaSectionView> views, QuotaCaptions captions, RingModel ringModel, String ringTip) {
         boolean rebuilt = false;
         List<String> newShape = shapeOf(views);
         if (!newShape.equals(shape)) {
@@ -46,6 +47,7 @@ final class QuotaPanel extends JPanel {
             sections.get(i).show(views.get(i), captions);
         }
         ring.setModel(ringModel);
+        Tips.set(ring, ringTip);
         return rebuilt;
     }
 
@@ -66,7 +68,7 @@ final class QuotaPanel extends JPanel {
             // the first full section sits beside the ring in one column; later ones use two; the window key is
             // part of the shape because the components are named after it
             s.add(v.window() + ":" + (v.compact() ? "compact" : i == 0 ? "ring" : "full")
-                    + (v.hasNote() ? "+note" : ""));
+                    + (v.hasNote() ? "+note" : "") + (v.hasAlert() && !v.compact() ? "+alert" : ""));
         }
         return s;
     }
@@ -93,7 +95,7 @@ final class QuotaPanel extends JPanel {
                 }
                 sections.add(Section.compact(compactGrid, compactRow++, v));
             } else {
-                Section s = Section.full(v, i == 0 ? 1 : 2);
+                Section s = Section.full(v, i == 0);
                 sections.add(s);
                 if (i == 0) {
                     add(s.panel, Cell.at(0, row).fillX().top().gap(top, 0, 0, 12));
@@ -117,6 +119,8 @@ final class QuotaPanel extends JPanel {
         final ToneLabel label;
         final QuotaBar bar;
         private final ToneLabel note;
+        private final ToneLabel alert;
+        private final ToneLabel mark;
         private final ToneLabel resetCaption;
         private final ToneLabel reset;
         private final ToneLabel countdown;
@@ -141,6 +145,8 @@ final class QuotaPanel extends JPanel {
             bar = new QuotaBar(compact);
             bar.setName("quota:" + id + ".bar");
             note = new ToneLabel("quota:" + id + ".note", BudmonTheme.FONT, Tone.DIM);
+            alert = new ToneLabel("quota:" + id + ".alert", BudmonTheme.FONT_BOLD, Tone.ALARM);
+            mark = new ToneLabel("quota:" + id + ".mark", BudmonTheme.FONT, Tone.NORMAL);
             resetCaption = caption("reset");
             reset = value(id, "reset");
             countdown = value(id, "countdown");
@@ -160,44 +166,56 @@ final class QuotaPanel extends JPanel {
             return new ToneLabel("quota:" + id + "." + what, BudmonTheme.FONT, Tone.NORMAL);
         }
 
-        /** A full section: label, bar, then the figures in {@code columns} (1 beside the ring, else 2) pairs. */
-        static Section full(QuotaSectionView v, int columns) {
+        /**
+         * A full section: label, bar, the alert if any, then the figures: beside the ring in one column; else
+         * Reset and Expiry (whose values are long for a weekly window) each on a row of its own and Reserve and
+         * Burn Rate side by side.
+         */
+        static Section full(QuotaSectionView v, boolean besideRing) {
             Section s = new Section(v.window(), false);
-            s.panel.add(s.label, Cell.at(0, 0).span(4));
-            s.panel.add(s.bar, Cell.at(0, 1).span(4).fillX().gap(2, 0, 3, 0));
+            int row = 0;
+            s.panel.add(s.label, Cell.at(0, row++).span(4));
+            s.panel.add(s.bar, Cell.at(0, row++).span(4).fillX().gap(2, 0, 3, 0));
+            if (v.hasAlert()) {
+                s.panel.add(s.alert, Cell.at(0, row++).span(4).gap(0, 0, 2, 0));
+            }
             if (v.hasNote()) {
-                s.panel.add(s.note, Cell.at(0, 2).span(4));
+                s.panel.add(s.note, Cell.at(0, row).span(4));
                 return s;
             }
             JPanel resetValue = new JPanel(new GridBagLayout());
             resetValue.setOpaque(false);
             resetValue.add(s.reset, Cell.at(0, 0).baseline());
             resetValue.add(s.countdown, Cell.at(1, 0).baseline().gap(0, 12, 0, 0));
-            if (columns == 1) {
-                s.pair(s.resetCaption, resetValue, 0, 2);
-                s.pair(s.expiryCaption, s.expiry, 0, 3);
-                s.pair(s.reserveCaption, s.reserve, 0, 4);
-                s.pair(s.burnCaption, s.burn, 0, 5);
+            if (besideRing) {
+                s.pair(s.resetCaption, resetValue, 0, row++, 1);
+                s.pair(s.expiryCaption, s.expiry, 0, row++, 1);
+                s.pair(s.reserveCaption, s.reserve, 0, row++, 1);
+                s.pair(s.burnCaption, s.burn, 0, row, 1);
             } else {
-                s.pair(s.resetCaption, resetValue, 0, 2);
-                s.pair(s.expiryCaption, s.expiry, 2, 2);
-                s.pair(s.reserveCaption, s.reserve, 0, 3);
-                s.pair(s.burnCaption, s.burn, 2, 3);
+                s.pair(s.resetCaption, resetValue, 0, row++, 3);
+                s.pair(s.expiryCaption, s.expiry, 0, row++, 3);
+                s.pair(s.reserveCaption, s.reserve, 0, row, 1);
+                s.pair(s.burnCaption, s.burn, 2, row, 1);
             }
             return s;
         }
 
-        private void pair(ToneLabel caption, java.awt.Component value, int column, int row) {
+        private void pair(ToneLabel caption, java.awt.Component value, int column, int row, int valueColumns) {
             panel.add(caption, Cell.at(column, row).baseline().gap(0, column == 0 ? 0 : 12, 0, 8));
-            panel.add(value, Cell.at(column + 1, row).baseline().grow());
+            panel.add(value, Cell.at(column + 1, row).span(valueColumns).baseline().grow());
         }
 
-        /** A compact section: its label, bar and reset (or note) as one row of the shared {@code grid}. */
+        /**
+         * A compact section: its label, bar, reset (or note) and mark (what makes it warn when its bar does
+         * not show it) as one row of the shared {@code grid}.
+         */
         static Section compact(JPanel grid, int row, QuotaSectionView v) {
             Section s = new Section(v.window(), true);
             grid.add(s.label, Cell.at(0, row).gap(1, 0, 1, 8));
             grid.add(s.bar, Cell.at(1, row).fillX().gap(1, 0, 1, 8));
-            grid.add(v.hasNote() ? s.note : s.reset, Cell.at(2, row).end().gap(1, 0, 1, 0));
+            grid.add(v.hasNote() ? s.note : s.reset, Cell.at(2, row).gap(1, 0, 1, 0));
+            grid.add(s.mark, Cell.at(3, row).end().gap(1, 8, 1, 0));
             return s;
         }
 
@@ -206,6 +224,20 @@ final class QuotaPanel extends JPanel {
             label.show(v.label(), dim ? Tone.DIM : Tone.NORMAL);
             bar.setModel(v.bar());
             note.show(v.note(), Tone.DIM);
+            alert.show(v.alert());
+            mark.show(v.mark());
+            for (javax.swing.JComponent c : new javax.swing.JComponent[] {label, bar, note, alert, mark}) {
+                Tips.set(c, v.tip());
+            }
+            Tips.set(resetCaption, captions.resetTip());
+            Tips.set(reset, captions.resetTip());
+            Tips.set(countdown, captions.resetTip());
+            Tips.set(expiryCaption, captions.expiryTip());
+            Tips.set(expiry, captions.expiryTip());
+            Tips.set(reserveCaption, captions.reserveTip());
+            Tips.set(reserve, captions.reserveTip());
+            Tips.set(burnCaption, captions.burnRateTip());
+            Tips.set(burn, captions.burnRateTip());
             resetCaption.show(captions.reset());
             expiryCaption.show(captions.expiry());
             reserveCaption.show(captions.reserve());

@@ -40,6 +40,8 @@ final class RequestsPanel extends JPanel {
         total.show(v.total());
         windowCaption.show(v.windowLine().label());
         windowValue.show(v.windowLine().value());
+        Tips.set(windowCaption, v.windowLine().tip());
+        Tips.set(windowValue, v.windowLine().tip());
         return rebuilt;
     }
 
@@ -97,14 +99,20 @@ final class RequestsPanel extends JPanel {
         void show(RequestColumnView v) {
             title.show(v.title());
             headline.show(v.headline());
+            Tips.set(title, v.tip());
+            Tips.set(headline, v.tip());
             for (int i = 0; i < captions.size(); i++) {
                 if (i < v.rows().size()) {
                     FigureRow row = v.rows().get(i);
                     captions.get(i).show(row.label());
                     values.get(i).show(row.value());
+                    Tips.set(captions.get(i), row.tip());
+                    Tips.set(values.get(i), row.tip());
                 } else {
                     captions.get(i).show("");
                     values.get(i).show("");
+                    Tips.set(captions.get(i), null);
+                    Tips.set(values.get(i), null);
                 }
             }
         }

@@ -1,34 +1,50 @@
 package dev.budmon.ui;
 
+import com.formdev.flatlaf.util.UIScale;
 import dev.budmon.calc.Cost;
 import dev.budmon.calc.Pricing;
 import dev.budmon.format.AmountFormat;
+import dev.budmon.format.TimeFormat;
 import dev.budmon.i18n.Messages;
 import dev.budmon.model.ApiResponse;
+import dev.budmon.model.TokenCounts;
 import dev.budmon.ui.theme.BudmonTheme;
+import dev.budmon.ui.theme.Tone;
 
+import javax.swing.BorderFactory;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
+import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.RowSorter;
+import javax.swing.ScrollPaneConstants;
 import javax.swing.SortOrder;
 import javax.swing.SwingConstants;
 import javax.swing.table.AbstractTableModel;
 import javax.swing.table.DefaultTableCellRenderer;
+import javax.swing.table.TableCellRenderer;
+import javax.swing.table.TableColumn;
+import javax.swing.table.TableModel;
 import javax.swing.table.TableRowSorter;
+import java.awt.BorderLayout;
+import java.awt.Component;
+import java.awt.Dimension;
 import java.awt.Window;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The per-turn figures of one session or of all sessions, as a sortable table: time, session, model, the
- * four token kinds and the cost at the configured prices. Newest first. EDT only.
+ * four token kinds and the cost at the configured prices. Newest first. Every column is as wide as its
+ * widest entry, a totals row under the table sums the tokens and the cost, and a line tells how many
+ * requests there are. EDT only.
  */
 final class TurnLogWindow {
+
+    /** Columns are sized to the widest of at most this many rows (the newest); more would only cost time. */
+    static final int SIZING_ROWS = 5000;
 
     private TurnLogWindow() {
     }
@@ -48,9 +64,7 @@ final class TurnLogWindow {
                 Cost c = pricing.cost(r.model(), r.tokens());
                 costs[i] = c.total();
             }
-            this.columns = new String[] {m.get("table.time"), m.get("table.session"), m.get("table.model"),
-                    m.get("table.input"), m.get("table.output"), m.get("table.cache_write"),
-                    m.get("table.cache_read"), m.get("table.cost")};
+            this.columns = columnNames(m);
         }
 
         @Override
@@ -70,12 +84,7 @@ final class TurnLogWindow {
 
         @Override
         public Class<?> getColumnClass(int column) {
-            return switch (column) {
-                case 0 -> Instant.class;
-                case 1, 2 -> String.class;
-                case 7 -> Double.class;
-                default -> Long.class;
-            };
+            return columnClass(column);
         }
 
         @Override
@@ -92,35 +101,158 @@ final class TurnLogWindow {
                 default -> costs[row];
             };
         }
+
+        /** The sums of the token columns and of the cost, for the totals row. */
+        TokenCounts totalTokens() {
+            TokenCounts sum = TokenCounts.ZERO;
+            for (ApiResponse r : rows) {
+                sum = sum.plus(r.tokens());
+            }
+            return sum;
+        }
+
+        double totalCost() {
+            double sum = 0;
+            for (double c : costs) {
+                sum += c;
+            }
+            return sum;
+        }
     }
 
-    /** Shows the rows in a window of its own. */
-    static JDialog show(Window owner, String title, List<ApiResponse> rows, Pricing pricing, Messages m, ZoneId zone) {
-        JComponent content;
-        if (rows.isEmpty()) {
-            content = AppDialogs.emptyLabel(m.get("table.empty"));
-        } else {
-            JTable table = table(new TurnTableModel(rows, pricing, m), m.locale(), zone);
-            content = new JScrollPane(table);
+    /** The one row under the table: {@code Total}, the token sums and the cost; nothing in time and session. */
+    static final class TotalsModel extends AbstractTableModel {
+        private final Object[] cells;
+        private final String[] columns;
+
+        TotalsModel(TurnTableModel turns, Messages m) {
+            TokenCounts t = turns.totalTokens();
+            cells = new Object[] {null, "", m.get("table.total"), t.input(), t.output(), t.cacheWrite(),
+                    t.cacheRead(), turns.totalCost()};
+            columns = columnNames(m);
         }
+
+        @Override
+        public int getRowCount() {
+            return 1;
+        }
+
+        @Override
+        public int getColumnCount() {
+            return cells.length;
+        }
+
+        @Override
+        public String getColumnName(int column) {
+            return columns[column];
+        }
+
+        @Override
+        public Class<?> getColumnClass(int column) {
+            return columnClass(column);
+        }
+
+        @Override
+        public Object getValueAt(int row, int column) {
+            return cells[column];
+        }
+    }
+
+    private static String[] columnNames(Messages m) {
+        return new String[] {m.get("table.time"), m.get("table.session"), m.get("table.model"),
+                m.get("table.input"), m.get("table.output"), m.get("table.cache_write"),
+                m.get("table.cache_read"), m.get("table.cost")};
+    }
+
+    private static Class<?> columnClass(int column) {
+        return switch (column) {
+            case 0 -> Instant.class;
+            case 1, 2 -> String.class;
+            case 7 -> Double.class;
+            default -> Long.class;
+        };
+    }
+
+    /** Shows the rows in a window of its own, as wide as its columns (at most the screen). */
+    static JDialog show(Window owner, String title, List<ApiResponse> rows, Pricing pricing, Messages m, ZoneId zone) {
+        JComponent content = content(rows, pricing, m, zone);
         JDialog d = AppDialogs.dialog(owner, title, content, m);
+        d.setName("turn-log");
+        d.pack();
         int unit = BudmonTheme.font(BudmonTheme.FONT).getSize();
-        d.setSize(unit * 62, unit * 36);
-        d.setLocationRelativeTo(owner);
+        d.setSize(d.getWidth(), Math.max(d.getHeight(), unit * 36));
+        TextDialog.fitToScreen(d, owner);
         d.setVisible(true);
         return d;
     }
 
-    static JTable table(TurnTableModel model, Locale locale, ZoneId zone) {
-        JTable table = new JTable(model);
+    /** The dialog's content: the table (or "No requests yet."), the totals row and the count. */
+    static JComponent content(List<ApiResponse> rows, Pricing pricing, Messages m, ZoneId zone) {
+        if (rows.isEmpty()) {
+            return AppDialogs.emptyLabel(m.get("table.empty"));
+        }
+        TurnTableModel model = new TurnTableModel(rows, pricing, m);
+        JTable table = table(model, m, zone);
+        JTable totals = totals(table, new TotalsModel(model, m), m, zone);
+        sizeColumns(table, totals);
+        JScrollPane scroll = new JScrollPane(table, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS,
+                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_AS_NEEDED);
+        scroll.setName("turns-scroll");
+        // as wide as the columns, as tall as about 24 rows; the dialog may be made smaller or larger
+        int width = table.getColumnModel().getTotalColumnWidth();
+        scroll.getViewport().setPreferredSize(new Dimension(width, table.getRowHeight() * Math.min(24, rows.size())));
+        ToneLabel count = new ToneLabel("turns:count", BudmonTheme.FONT_SMALL, Tone.DIM);
+        count.show(m.get("table.count", AmountFormat.tokensFull((long) rows.size(), m.locale())));
+        count.setBorder(BorderFactory.createEmptyBorder(UIScale.scale(4), UIScale.scale(6), UIScale.scale(2), 0));
+        JPanel bottom = new JPanel(new BorderLayout());
+        // the totals share the table's columns: a scroll pane of their own without header, scrolled with it
+        JScrollPane totalsScroll = new JScrollPane(totals, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS,
+                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        totalsScroll.setColumnHeaderView(null);
+        totalsScroll.getViewport().setPreferredSize(new Dimension(width, totals.getRowHeight()));
+        scroll.getHorizontalScrollBar().addAdjustmentListener(e ->
+                totalsScroll.getViewport().setViewPosition(new java.awt.Point(e.getValue(), 0)));
+        bottom.add(totalsScroll, BorderLayout.NORTH);
+        bottom.add(count, BorderLayout.SOUTH);
+        JPanel content = new JPanel(new BorderLayout());
+        content.add(scroll, BorderLayout.CENTER);
+        content.add(bottom, BorderLayout.SOUTH);
+        return content;
+    }
+
+    static JTable table(TurnTableModel model, Messages m, ZoneId zone) {
+        JTable table = new FittingTable(model);
         table.setName("turns");
+        renderers(table, m, zone);
+        TableRowSorter<TurnTableModel> sorter = new TableRowSorter<>(model);
+        sorter.setSortKeys(List.of(new RowSorter.SortKey(0, SortOrder.DESCENDING)));
+        table.setRowSorter(sorter);
+        sizeColumns(table);
+        return table;
+    }
+
+    private static JTable totals(JTable table, TotalsModel model, Messages m, ZoneId zone) {
+        JTable totals = new FittingTable(model);
+        totals.setName("turns:totals");
+        totals.setAutoCreateColumnsFromModel(false);
+        totals.setColumnModel(table.getColumnModel());
+        totals.setTableHeader(null);
+        totals.setFocusable(false);
+        totals.setRowSelectionAllowed(false);
+        renderers(totals, m, zone);
+        totals.setFont(BudmonTheme.font(BudmonTheme.FONT_BOLD));
+        totals.setRowHeight(table.getRowHeight());
+        return totals;
+    }
+
+    private static void renderers(JTable table, Messages m, ZoneId zone) {
         table.setFont(BudmonTheme.font(BudmonTheme.FONT));
         table.setFillsViewportHeight(true);
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("dd.MM. HH:mm:ss", locale).withZone(zone);
         table.setDefaultRenderer(Instant.class, new DefaultTableCellRenderer() {
             @Override
             protected void setValue(Object value) {
-                setText(value == null ? "--" : time.format((Instant) value));
+                // the language's own date order: "Mon Dec 8 21:07:09", "Mo 08.12. 21:07:09"
+                setText(value == null ? "" : TimeFormat.weekdayDateTimeSeconds((Instant) value, zone, m));
             }
         });
         table.setDefaultRenderer(Long.class, new DefaultTableCellRenderer() {
@@ -130,7 +262,7 @@ final class TurnLogWindow {
 
             @Override
             protected void setValue(Object value) {
-                setText(AmountFormat.tokensFull((Long) value, locale));
+                setText(AmountFormat.tokensFull((Long) value, m.locale()));
             }
         });
         table.setDefaultRenderer(Double.class, new DefaultTableCellRenderer() {
@@ -140,12 +272,54 @@ final class TurnLogWindow {
 
             @Override
             protected void setValue(Object value) {
-                setText(AmountFormat.dollars((Double) value, locale));
+                setText(AmountFormat.dollars((Double) value, m.locale()));
             }
         });
-        TableRowSorter<TurnTableModel> sorter = new TableRowSorter<>(model);
-        sorter.setSortKeys(List.of(new RowSorter.SortKey(0, SortOrder.DESCENDING)));
-        table.setRowSorter(sorter);
-        return table;
+    }
+
+    /**
+     * Sets every column's preferred and minimum width to its widest entry (header and the newest
+     * {@link #SIZING_ROWS} rows) plus a gap, so that no time, model id or figure is cut off.
+     */
+    static void sizeColumns(JTable table, JTable... sharing) {
+        int gap = UIScale.scale(14);
+        for (int c = 0; c < table.getColumnCount(); c++) {
+            TableColumn column = table.getColumnModel().getColumn(c);
+            TableCellRenderer header = column.getHeaderRenderer() != null ? column.getHeaderRenderer()
+                    : table.getTableHeader().getDefaultRenderer();
+            int width = header.getTableCellRendererComponent(table, column.getHeaderValue(), false, false, -1, c)
+                    .getPreferredSize().width;
+            width = Math.max(width, widest(table, c));
+            for (JTable other : sharing) {
+                width = Math.max(width, widest(other, c));
+            }
+            column.setMinWidth(width + gap);
+            column.setPreferredWidth(width + gap);
+        }
+    }
+
+    private static int widest(JTable table, int c) {
+        int width = 0;
+        int rows = Math.min(table.getRowCount(), SIZING_ROWS);
+        for (int r = 0; r < rows; r++) {
+            Component cell = table.prepareRenderer(table.getCellRenderer(r, c), r, c);
+            width = Math.max(width, cell.getPreferredSize().width);
+        }
+        return width;
+    }
+
+    /**
+     * A table that fills the viewport's width when that is wider than its columns and scrolls sideways when it
+     * is narrower, instead of squeezing columns below their content.
+     */
+    private static final class FittingTable extends JTable {
+        FittingTable(TableModel model) {
+            super(model);
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return getParent() == null || getPreferredSize().width <= getParent().getWidth();
+        }
     }
 }

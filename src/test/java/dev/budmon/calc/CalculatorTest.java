@@ -63,6 +63,23 @@ class CalculatorTest {
     }
 
     @Test
+    void transcriptsWithoutQuotaFiguresAreNoQuotaNotOk() {
+        // a user who has not run setup: Claude Code's transcripts, but nothing recorded the quota headers
+        ApiResponse r = new ApiResponse("m", "q", "s", "claude-sonnet-4-5", NOW.minusSeconds(5),
+                new TokenCounts(10, 20, 0, 0, 0));
+        UsageState st = new UsageState(null, r, null, (a, b) -> UsageTotals.EMPTY, List.of(0.8), NOW, List.of());
+        Figures f = Calculator.compute(st, NOW, BudmonConfig.DEFAULTS, PRICES);
+        assertThat(f.status()).isEqualTo(OverallStatus.NO_QUOTA);
+        assertThat(Calculator.advance(f, st, NOW.plusSeconds(1), BudmonConfig.DEFAULTS).status())
+                .isEqualTo(OverallStatus.NO_QUOTA);
+        // the first quota figures end it
+        UsageState withQuota = new UsageState(limits(0.2, NOW, "allowed"), r, null, (a, b) -> UsageTotals.EMPTY,
+                List.of(0.8), NOW, List.of());
+        assertThat(Calculator.compute(withQuota, NOW, BudmonConfig.DEFAULTS, PRICES).status())
+                .isEqualTo(OverallStatus.OK);
+    }
+
+    @Test
     void overallStatusIsTheWorstWindowLevel() {
         // 5h: 2 h elapsed, 20 % used -> 10 %/h, 80 % left lasts 8 h, reset in 3 h: safe.
         assertThat(Calculator.compute(state(limits(0.20, NOW, "allowed"), List.of()), NOW,
@@ -108,7 +125,7 @@ class CalculatorTest {
                 Map.of("claude-opus-4-1-20250805", t, "claude-mystery-1", t), 1.25);
         UsageState st = new UsageState(null, r, s, (a, b) -> UsageTotals.EMPTY, List.of(0.9, 0.3, 0.45), NOW, List.of());
         Figures f = Calculator.compute(st, NOW, BudmonConfig.DEFAULTS, PRICES);
-        assertThat(f.status()).isEqualTo(OverallStatus.OK);
+        assertThat(f.status()).isEqualTo(OverallStatus.NO_QUOTA);
         assertThat(f.lastRequest().cost().output()).isCloseTo(200 * 75 / 1e6, within(1e-12));
         assertThat(f.session().requests()).isEqualTo(3);
         assertThat(f.session().tokens().input()).isEqualTo(200);

@@ -52,13 +52,17 @@ class ConfigStoreTest {
     }
 
     @Test
-    void leavesAMissingDirectoryAlone() {
+    void leavesAMissingDirectoryAlone() throws IOException {
         Path missing = dir.resolve("typo");
-        LoadedConfig c = new ConfigStore(missing).load();
+        ConfigStore store = new ConfigStore(missing);
+        LoadedConfig c = store.load();
         assertThat(c).isEqualTo(LoadedConfig.DEFAULTS);
         assertThat(missing).doesNotExist();
-        assertThatThrownBy(() -> new ConfigStore(missing).saveWindowGeometry(new WindowGeometry(1, 2, 3, 4)))
-                .isInstanceOf(IOException.class);
+        assertThat(store.directoryExists()).isFalse();
+        // a setting the user chose is refused with a reason; the window's position is quietly kept in memory
+        assertThatThrownBy(() -> store.save("general", "language", "de")).isInstanceOf(IOException.class)
+                .hasMessageContaining("the Claude directory does not exist");
+        assertThat(store.saveWindowGeometry(new WindowGeometry(1, 2, 3, 4))).isEqualTo(c);
         assertThat(missing).doesNotExist();
     }
 

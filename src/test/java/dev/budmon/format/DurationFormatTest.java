@@ -70,4 +70,26 @@ class DurationFormatTest {
     private static Duration ofMillis(long ms) {
         return Duration.ofMillis(ms);
     }
+
+    @Test
+    void anAgeIsGivenInOneUnitRoundedDown() {
+        assertThat(DurationFormat.age(Duration.ofSeconds(59), EN)).isEqualTo("0 min");
+        assertThat(DurationFormat.age(Duration.ofMinutes(59).plusSeconds(59), EN)).isEqualTo("59 min");
+        assertThat(DurationFormat.age(Duration.ofMinutes(125), EN)).isEqualTo("2 h");
+        assertThat(DurationFormat.age(Duration.ofHours(47).plusMinutes(59), EN)).isEqualTo("47 h");
+        assertThat(DurationFormat.age(Duration.ofHours(50), DE)).isEqualTo("2 d");
+        assertThat(DurationFormat.age(Duration.ofMinutes(-5), EN)).isEqualTo("0 min");
+        assertThat(DurationFormat.age(null, EN)).isEqualTo("--");
+    }
+
+    @Test
+    void aShortSignedDurationKeepsTwoUnits() {
+        assertThat(DurationFormat.signedShort(Duration.ofDays(-2).minusHours(9).minusMinutes(14), EN))
+                .isEqualTo("\u22122 d 10 h");
+        assertThat(DurationFormat.signedShort(Duration.ofDays(3), EN)).isEqualTo("+3 d");
+        assertThat(DurationFormat.signedShort(Duration.ofHours(23).plusMinutes(59).plusSeconds(30), EN))
+                .isEqualTo("+1 d");
+        assertThat(DurationFormat.signedShort(Duration.ofMinutes(72), DE)).isEqualTo("+1 h 12 min");
+        assertThat(DurationFormat.signedShort(null, EN)).isEqualTo("--");
+    }
 }

@@ -39,12 +39,13 @@ class TimeFormatTest {
     @Test
     void longWindowsShowWeekdayAndDateInTheLanguage() {
         Instant reset = berlin("2025-04-04T13:00:00");
-        assertThat(TimeFormat.forWindow(reset, WEEK, NOW, BERLIN, EN)).isEqualTo("Fri 04.04. 13:00");
+        // each language's own order: English month and day, German day.month.
+        assertThat(TimeFormat.forWindow(reset, WEEK, NOW, BERLIN, EN)).isEqualTo("Fri Apr 4 13:00");
         assertThat(TimeFormat.forWindow(reset, WEEK, NOW, BERLIN, DE)).isEqualTo("Fr 04.04. 13:00");
         assertThat(TimeFormat.withCountdown(reset, WEEK, NOW, BERLIN, DE)).isEqualTo("Fr 04.04. 13:00 (3 d 2 h 14 min)");
         // a long window keeps its form even when the reset is close
         assertThat(TimeFormat.forWindow(berlin("2025-04-01T13:00:00"), WEEK, NOW, BERLIN, EN))
-                .isEqualTo("Tue 01.04. 13:00");
+                .isEqualTo("Tue Apr 1 13:00");
     }
 
     @Test
@@ -53,10 +54,26 @@ class TimeFormatTest {
         String[] de = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};
         for (int i = 0; i < 7; i++) {
             Instant monday = berlin("2025-03-31T08:05:00").plus(Duration.ofDays(i));
-            String date = String.format("%02d.%02d. 08:05", 31 + i > 31 ? i : 31, 31 + i > 31 ? 4 : 3);
-            assertThat(TimeFormat.weekdayDateTime(monday, BERLIN, EN)).isEqualTo(en[i] + " " + date);
-            assertThat(TimeFormat.weekdayDateTime(monday, BERLIN, DE)).isEqualTo(de[i] + " " + date);
+            int day = i == 0 ? 31 : i;
+            String enDate = (i == 0 ? "Mar " : "Apr ") + day + " 08:05";
+            String deDate = String.format("%02d.%02d. 08:05", day, i == 0 ? 3 : 4);
+            assertThat(TimeFormat.weekdayDateTime(monday, BERLIN, EN)).isEqualTo(en[i] + " " + enDate);
+            assertThat(TimeFormat.weekdayDateTime(monday, BERLIN, DE)).isEqualTo(de[i] + " " + deDate);
         }
+    }
+
+    @Test
+    void everyMonthHasItsNameInEnglish() {
+        String[] en = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        for (int i = 0; i < 12; i++) {
+            Instant first = berlin(String.format("2025-%02d-15T09:00:00", i + 1));
+            assertThat(TimeFormat.weekdayDateTime(first, BERLIN, EN)).contains(" " + en[i] + " 15 09:00");
+            assertThat(TimeFormat.weekdayDateTime(first, BERLIN, DE)).endsWith(String.format(" 15.%02d. 09:00", i + 1));
+        }
+        assertThat(TimeFormat.weekdayDateTimeSeconds(berlin("2025-12-08T21:07:09"), BERLIN, EN))
+                .isEqualTo("Mon Dec 8 21:07:09");
+        assertThat(TimeFormat.weekdayDateTimeSeconds(berlin("2025-12-08T21:07:09"), BERLIN, DE))
+                .isEqualTo("Mo 08.12. 21:07:09");
     }
 
     @Test
@@ -72,7 +89,7 @@ class TimeFormatTest {
     void unknownWindowLengthDecidesByDistance() {
         assertThat(TimeFormat.forWindow(NOW.plus(Duration.ofHours(20)), null, NOW, BERLIN, EN)).isEqualTo("06:46");
         assertThat(TimeFormat.forWindow(NOW.plus(Duration.ofHours(30)), null, NOW, BERLIN, EN))
-                .isEqualTo("Wed 02.04. 16:46");
+                .isEqualTo("Wed Apr 2 16:46");
     }
 
     @Test

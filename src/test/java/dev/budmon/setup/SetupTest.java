@@ -132,14 +132,32 @@ class SetupTest {
     }
 
     @Test
-    void missingClaudeDirectoryIsAClearErrorAndChangesNothing() throws IOException {
+    void aMissingClaudeDirectoryIsCreatedSaidAndRemovedAgainByUninstall() throws IOException {
+        // a machine where Claude Code has never run: no ~/.claude
         TestHome h = home();
         Files.delete(h.claudeDir);
         Map<String, String> before = TestHome.tree(h.root);
         TestHome.Run run = h.setup(h.context(Os.LINUX));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(h.claudeDir.resolve(InstallPaths.INTERCEPTOR_NAME)).isRegularFile();
+        assertThat(run.err()).contains(h.claudeDir.toString()).contains("Claude Code has not run here yet")
+                .contains("Setup created it");
+        assertThat(h.uninstall(h.context(Os.LINUX)).exit()).isZero();
+        assertThat(h.claudeDir).as("removed with what setup put in it").doesNotExist();
+        assertThat(TestHome.tree(h.root)).isEqualTo(before);
+    }
+
+    @Test
+    void aClaudeDirectoryWhoseParentIsMissingIsAClearErrorAndChangesNothing() throws IOException {
+        TestHome h = home();
+        SetupContext ctx = h.context(Os.LINUX);
+        Path typo = h.home.resolve("no-such-folder/.claude");
+        SetupContext mistyped = new SetupContext(ctx.os(), ctx.home(), typo, ctx.pathEntries(), ctx.javaExecutable(),
+                ctx.interceptor(), ctx.jar(), ctx.icons(), ctx.cacheHome());
+        Map<String, String> before = TestHome.tree(h.root);
+        TestHome.Run run = h.setup(mistyped);
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains(h.claudeDir.toString()).contains("does not exist")
-                .contains("Is Claude Code installed?");
+        assertThat(run.err()).contains(typo.toString()).contains("does not exist").contains("nor does");
         assertThat(TestHome.tree(h.root)).isEqualTo(before);
     }
 

@@ -28,7 +28,7 @@ class TrayIconPainterTest {
     private static final int GREEN = 0x22c55e;
     private static final int YELLOW = 0xeab308;
     private static final int RED = 0xef4444;
-    private static final int GREY = 0x666666;
+    private static final int GREY = 0x808080;
 
     /** The digit glyphs again, row by row, written out as pictures: an independent copy of the font. */
     private static final String[][] PICTURES = {

@@ -57,7 +57,7 @@ class TrayModelTest {
         // 42 % in the 3.5 h since 10:00 is 12.0 %/h
         assertThat(tip.lines()).containsExactly(
                 "5-hour quota: 42% \u00b7 reset 14:00 (1 h 30 min) \u00b7 12.0 %/h",
-                "7-day quota: 18% \u00b7 reset Wed 04.03. 12:30 (2 d) \u00b7 3.6 %/d");
+                "7-day quota: 18% \u00b7 reset Wed Mar 4 12:30 (2 d) \u00b7 3.6 %/d");
         TrayTooltip de = TrayTooltip.of(figures(0.42, 0.18, "allowed"), Messages.of("de"), ZoneOffset.UTC);
         assertThat(de.lines().get(0)).isEqualTo("5-Stunden-Kontingent: 42 % \u00b7 Reset 14:00 (1 h 30 min) \u00b7 12,0 %/h");
     }

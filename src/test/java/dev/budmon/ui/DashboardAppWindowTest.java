@@ -89,7 +89,9 @@ class DashboardAppWindowTest {
         assertThat(await(() -> "42%".equals(barText("5h")), Duration.ofSeconds(10)))
                 .as("5h bar shows the file's 42%% within 10 s of starting").isTrue();
         assertThat(label("header:status")).isEqualTo("OK");
-        assertThat(label("requests:total.value.0")).as("requests in the session").isEqualTo("2");
+        // the transcripts come with the second state, a moment after the quota files
+        assertThat(await(() -> "2".equals(label("requests:total.value.0")), Duration.ofSeconds(10)))
+                .as("requests in the session").isTrue();
         assertThat(label("quota:5h.countdown")).matches("[0-2]:\\d\\d:\\d\\d");
 
         // the interceptor records a new response: 57 %
@@ -139,7 +141,7 @@ class DashboardAppWindowTest {
 
     /** The bar of the quota window {@code window} (e.g. {@code 5h}); {@code null} while there is none. */
     private QuotaBar bar(String window) {
-        QuotaPanel.Section s = ((DashboardPanel) app.frame().getContentPane()).quotas.section(window);
+        QuotaPanel.Section s = app.frame().dashboard().quotas.section(window);
         return s == null ? null : s.bar;
     }
 
@@ -193,6 +195,155 @@ class DashboardAppWindowTest {
         assertThat(claudeDir.resolve("budmon-interceptor.mjs")).doesNotExist();
     }
 
+    @Test
+    void transcriptsWithoutAQuotaSourceSayNoQuotaDataAndOfferSetupWithItsAlternative() throws Exception {
+        // months of Claude Code use, never a setup: transcripts, no usage-limits.json, no status line
+        ClaudeDirFixture.create(claudeDir, Instant.now(), "en");
+        Files.delete(claudeDir.resolve("usage-limits.json"));
+        app = start();
+        assertThat(await(() -> "NO QUOTA DATA".equals(label("header:status")), Duration.ofSeconds(10)))
+                .as("the header says the quota is unknown, not OK").isTrue();
+        assertThat(await(() -> "2".equals(label("requests:total.value.0")), Duration.ofSeconds(10))).isTrue();
+        JDialog offer = awaitDialog();
+        String message = onEdt(() -> dialogText(offer));
+        assertThat(message).contains("budmon --statusline on").contains(claudeDir.toString())
+                .contains("records Claude Code's quota figures");
+        screenshotWithDialog(offer, "window-no-quota-offer-" + onEdt(WindowTestDisplay::scaleName));
+        onEdt(() -> {
+            offer.dispose();
+            return null;
+        });
+    }
+
+    @Test
+    void withoutAClaudeDirectoryTheFirstStartIsOneCalmExplanation() throws Exception {
+        Path never = claudeDir.resolve(".claude");
+        app = WindowStartup.start(new ClaudeDirs(List.of(never)), new TranscriptFeed(), (dir, out) -> {
+            throw new AssertionError("the window test ran setup for " + dir);
+        }, Clock.systemDefaultZone());
+        JDialog offer = awaitDialog();
+        assertThat(onEdt(() -> dialogText(offer))).contains("has not run on this computer yet")
+                .contains(never.toString()).contains("budmon --statusline on");
+        // moving the window saves its place, which needs no error without a directory to save it in
+        onEdt(() -> {
+            app.frame().setLocation(app.frame().getX() + 40, app.frame().getY() + 30);
+            return null;
+        });
+        Thread.sleep(1800);
+        List<String> shown = onEdt(() -> {
+            List<String> titles = new java.util.ArrayList<>();
+            for (java.awt.Window w : java.awt.Window.getWindows()) {
+                if (w instanceof JDialog d && d.isShowing()) {
+                    titles.add(d.getTitle());
+                }
+            }
+            return titles;
+        });
+        assertThat(shown).as("one dialog, the explanation; no error over it").containsExactly(onEdt(offer::getTitle));
+        assertThat(never).as("nothing is created without setup").doesNotExist();
+        screenshotWithDialog(offer, "window-no-claude-dir-" + onEdt(WindowTestDisplay::scaleName));
+        onEdt(() -> {
+            offer.dispose();
+            return null;
+        });
+    }
+
+    @Test
+    void aBudmonIniOfTheOriginalCountsIsNamedInTheWindowAndTheMonitorIsSeenAlive() throws Exception {
+        ClaudeDirFixture.create(claudeDir, Instant.now(), "en");
+        // as BudMon 1.x writes it: its key names, # comments; and a quick poll to see the checks move
+        Files.writeString(claudeDir.resolve("budmon.ini"), """
+                # settings of BudMon 1.x
+                [general]
+                language = en
+                refresh_ms = 250
+
+                [model]
+                model = opus
+
+                [thresholds]
+                quota_warn_pct = 40.0
+                quota_alarm_pct = 90.0
+                quota_panic_pct = 99
+                """, StandardCharsets.UTF_8);
+        app = start();
+        assertThat(await(() -> "42%".equals(barText("5h")), Duration.ofSeconds(10))).isTrue();
+        // quota_warn_pct = 40 counts: 42 % is a warning
+        assertThat(onEdt(() -> bar("5h").getModel().tone())).isEqualTo(dev.budmon.ui.theme.Tone.WARN);
+        assertThat(label("notice:legacy")).contains("settings of BudMon 1.x").endsWith(": 2");
+        assertThat(label("notice:config")).as("the key that means nothing").endsWith(": 1");
+        assertThat(label("footer:prices")).isEqualTo("prices: Opus");
+        String alive = label("footer:alive");
+        assertThat(await(() -> !alive.equals(label("footer:alive")), Duration.ofSeconds(3)))
+                .as("the footer moves with the checks while no file changes (%s)", alive).isTrue();
+        settle();
+        screenshot("window-legacy-ini-" + onEdt(WindowTestDisplay::scaleName));
+    }
+
+    @Test
+    void theGeometryIsSavedUnscaledAndTheWholeWindowStaysOnTheScreen() throws Exception {
+        ClaudeDirFixture.create(claudeDir, Instant.now(), "en");
+        // a window left at the bottom right of a larger screen, twice as large as it needs
+        Files.writeString(claudeDir.resolve("budmon.ini"), "[general]\nlanguage = en\n[window]\n"
+                + "geometry = 1500,1300,900,1400\n", StandardCharsets.UTF_8);
+        app = start();
+        assertThat(await(() -> "42%".equals(barText("5h")), Duration.ofSeconds(10))).isTrue();
+        Rectangle area = onEdt(() -> WindowPlacement.usableArea(app.frame().getGraphicsConfiguration()));
+        Rectangle bounds = onEdt(() -> app.frame().getBounds());
+        assertThat(area.contains(bounds)).as("%s wholly on the screen %s", bounds, area).isTrue();
+
+        float scale = onEdt(com.formdev.flatlaf.util.UIScale::getUserScaleFactor);
+        onEdt(() -> {
+            app.frame().setBounds(60, 40, app.frame().getMinimumSize().width + 50,
+                    app.frame().getMinimumSize().height);
+            return null;
+        });
+        Rectangle moved = onEdt(() -> app.frame().getBounds());
+        String expected = "geometry = " + moved.x + "," + moved.y + "," + Math.round(moved.width / scale) + ","
+                + Math.round(moved.height / scale);
+        Path ini = claudeDir.resolve("budmon.ini");
+        assertThat(await(() -> Files.readString(ini, StandardCharsets.UTF_8).contains(expected + "\n"),
+                Duration.ofSeconds(5))).as("saved as %s (the size at 100 %%)", expected).isTrue();
+    }
+
+    /** The text of an option pane's message. EDT only. */
+    private static String dialogText(JDialog d) {
+        StringBuilder b = new StringBuilder();
+        for (java.awt.Component c : DashboardPanelTest.all(d.getContentPane())) {
+            if (c instanceof javax.swing.text.JTextComponent t) {
+                b.append(t.getText()).append('\n');
+            } else if (c instanceof JLabel l && l.getText() != null) {
+                b.append(l.getText()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static JDialog awaitDialog() throws Exception {
+        JDialog[] found = new JDialog[1];
+        boolean shown = await(() -> (found[0] = onEdt(() -> {
+            for (java.awt.Window w : java.awt.Window.getWindows()) {
+                if (w instanceof JDialog d && d.isShowing()) {
+                    return d;
+                }
+            }
+            return null;
+        })) != null, Duration.ofSeconds(10));
+        assertThat(shown).as("a dialog").isTrue();
+        settle();
+        return found[0];
+    }
+
+    /** The window and the dialog over it, as the user sees them. */
+    private void screenshotWithDialog(JDialog d, String name) throws Exception {
+        settle();
+        Rectangle bounds = onEdt(() -> app.frame().getBounds().union(d.getBounds()))
+                .intersection(onEdt(() -> app.frame().getGraphicsConfiguration().getBounds()));
+        Path out = Path.of("target", name + ".png");
+        Files.createDirectories(out.getParent());
+        ImageIO.write(new Robot().createScreenCapture(bounds), "png", out.toFile());
+    }
+
     /** Lets the EDT paint and the X server draw what it was sent. */
     private static void settle() throws InterruptedException {
         onEdt(() -> null);
@@ -222,7 +373,8 @@ class DashboardAppWindowTest {
     private double filledFraction(BufferedImage shot, String window) {
         int ok = BudmonTheme.color(BudmonTheme.QUOTA_OK).getRGB() & 0xffffff;
         int track = BudmonTheme.color(BudmonTheme.QUOTA_TRACK).getRGB() & 0xffffff;
-        int marker = BudmonTheme.color(BudmonTheme.QUOTA_MARKER).getRGB() & 0xffffff;
+        int warnMarker = BudmonTheme.color(BudmonTheme.QUOTA_WARN_MARKER).getRGB() & 0xffffff;
+        int alarmMarker = BudmonTheme.color(BudmonTheme.QUOTA_ALARM_MARKER).getRGB() & 0xffffff;
         Rectangle r = onEdt(() -> {
             QuotaBar b = bar(window);
             Point p = SwingUtilities.convertPoint(b, 0, 0, app.frame());
@@ -236,7 +388,7 @@ class DashboardAppWindowTest {
         int end = 0;
         for (int x = 0; x < r.width; x++) {
             int c = shot.getRGB(r.x + x, y) & 0xffffff;
-            if (c == track || c == marker) {
+            if (c == track || c == warnMarker || c == alarmMarker) {
                 end = x + 1;
             }
         }

@@ -83,7 +83,7 @@ class DashboardFrameWindowTest {
         settle();
         assertNothingClipped();
         assertThat(onEdt(() -> ((JLabel) find(frame.getContentPane(), "quota:5h.expiry")).getText()))
-                .isEqualTo("14:35");
+                .isEqualTo("14:03");
         screenshot("window-normal-en");
 
         // Settings › Language › Deutsch, as a user would pick it
@@ -118,8 +118,8 @@ class DashboardFrameWindowTest {
 
     private void assertNothingClipped() {
         onEdt(() -> {
-            Dimension pref = frame.getContentPane().getPreferredSize();
-            Dimension size = frame.getContentPane().getSize();
+            Dimension pref = frame.dashboard().getMinimumSize();
+            Dimension size = frame.dashboard().getSize();
             assertThat(size.width).as("content width").isGreaterThanOrEqualTo(pref.width);
             assertThat(size.height).as("content height").isGreaterThanOrEqualTo(pref.height);
             return null;

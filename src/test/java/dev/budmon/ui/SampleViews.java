@@ -1,183 +1,190 @@
 package dev.budmon.ui;
 
+import dev.budmon.calc.Calculator;
+import dev.budmon.calc.Figures;
+import dev.budmon.calc.PriceTable;
+import dev.budmon.config.BudmonConfig;
+import dev.budmon.config.LegacyKey;
 import dev.budmon.config.ModelChoice;
-import dev.budmon.ui.theme.Tone;
-import dev.budmon.ui.view.CacheView;
+import dev.budmon.i18n.Messages;
+import dev.budmon.model.AccountLimits;
+import dev.budmon.model.ApiResponse;
+import dev.budmon.model.QuotaWindow;
+import dev.budmon.model.RateLimits;
+import dev.budmon.model.SessionUsage;
+import dev.budmon.model.SourceWarning;
+import dev.budmon.model.TokenCounts;
+import dev.budmon.model.UsageState;
+import dev.budmon.model.UsageTimeline;
+import dev.budmon.model.UsageTotals;
 import dev.budmon.ui.view.DashboardView;
-import dev.budmon.ui.view.FigureRow;
-import dev.budmon.ui.view.FooterView;
-import dev.budmon.ui.view.HeaderView;
-import dev.budmon.ui.view.MenuOption;
+import dev.budmon.ui.view.DashboardViewBuilder;
 import dev.budmon.ui.view.MenuView;
-import dev.budmon.ui.view.QuotaCaptions;
-import dev.budmon.ui.view.QuotaSectionView;
-import dev.budmon.ui.view.RequestColumnView;
-import dev.budmon.ui.view.RequestsView;
-import dev.budmon.ui.view.TonedText;
-import dev.budmon.ui.widget.HeartbeatModel;
-import dev.budmon.ui.widget.QuotaBarModel;
-import dev.budmon.ui.widget.RingModel;
-import dev.budmon.ui.widget.SparklineModel;
+import dev.budmon.ui.view.MonitorPulse;
+import dev.budmon.ui.view.Notices;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Hand-built dashboard views, as the real builder would make them, for the preview and the window tests.
- * Texts are English or German; figures are plausible but invented.
+ * Dashboard views of the situations a user meets, made by the real builder from real states (as the
+ * calculator computes them from Claude Code's figures), in English or German: for the preview, the panel
+ * tests and the window tests. The moment is fixed ({@link #NOW}, in UTC), so that texts are known.
  */
 final class SampleViews {
+
+    /** Tuesday, 8 December 2026, 12:34:56 UTC. */
+    static final Instant NOW = Instant.parse("2026-12-08T12:34:56Z");
+    static final ZoneId ZONE = ZoneOffset.UTC;
+    private static final Duration FIVE_HOURS = Duration.ofHours(5);
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final String OPUS = "claude-opus-4-5-20251101";
+    private static final String SONNET = "claude-sonnet-4-5-20250929";
 
     private SampleViews() {
     }
 
     /** Which situation to show. */
     enum Scenario {
-        /** Data flows, 5h in warn, a per-model window and overage. */
+        /** Data flows: 5h at 76 % (WARN) with 20 minutes to its reset, 7 days, a per-model window, overage. */
         NORMAL,
         /** No data yet. */
         WAIT,
-        /** 5h over its limit, expiry before reset, the 7d window reset with no request since, stale data. */
-        ALARM
+        /** Transcripts but no quota source: what a user sees before setup. */
+        NO_QUOTA,
+        /** The 5h limit reached (100 %, rejected): blocked until its reset. */
+        AT_LIMIT,
+        /** ALARM by a per-model weekly window whose reserve is negative while its bar is still green. */
+        WEEKLY_ALARM,
+        /** The quota figures of NORMAL, two hours old. */
+        STALE,
+        /** 5h over its limit, the 7d window reset with no request since, a per-model window in alarm. */
+        ALARM,
+        /** The longest texts the formats make: far dates, long reserves, big figures, every notice. */
+        LONGEST
     }
 
     static DashboardView view(Scenario scenario, int tick, boolean german) {
-        return switch (scenario) {
-            case NORMAL -> normal(tick, german);
-            case WAIT -> waiting(german);
-            case ALARM -> alarm(tick, german);
+        Messages m = Messages.of(german ? "de" : "en");
+        Instant now = NOW.plusSeconds(tick);
+        BudmonConfig config = scenario == Scenario.LONGEST
+                ? new BudmonConfig("auto", 2000, ModelChoice.CUSTOM, BudmonConfig.DEFAULT_CUSTOM_PRICES,
+                        BudmonConfig.DEFAULTS.thresholds(), BudmonConfig.DEFAULTS.statusline(), null)
+                : BudmonConfig.DEFAULTS;
+        Figures f = Calculator.compute(state(scenario), now, config, PriceTable.bundled());
+        MonitorPulse pulse = scenario == Scenario.LONGEST
+                ? new MonitorPulse(987_654, 1_234_567, now.minusSeconds(1))
+                : new MonitorPulse(412 + tick, 3_071 + tick, now.minusSeconds(1));
+        return DashboardViewBuilder.build(f, config, m, ZONE, pulse, scenario == Scenario.LONGEST ? notices(m) : List.of());
+    }
+
+    /** The menu in a language. */
+    static MenuView menu(boolean german) {
+        return view(Scenario.WAIT, 0, german).menu();
+    }
+
+    private static UsageState state(Scenario s) {
+        return switch (s) {
+            case WAIT -> UsageState.EMPTY;
+            case NO_QUOTA -> withTranscripts(null);
+            case NORMAL -> withTranscripts(limits(NOW, "allowed",
+                    window("5h", 0.76, NOW.plus(Duration.ofMinutes(20)), "allowed_warning"),
+                    window("7d", 0.42, NOW.plus(Duration.ofDays(3).plusHours(19)), "allowed"),
+                    window("7d_sonnet", 0.12, NOW.plus(Duration.ofDays(3).plusHours(19)), "allowed"),
+                    new QuotaWindow("overage", 0.0, null, "allowed", null, null)));
+            case STALE -> {
+                Instant then = NOW.minus(Duration.ofHours(2));
+                yield withTranscripts(limits(then, "allowed",
+                        window("5h", 0.76, NOW.plus(Duration.ofMinutes(20)), "allowed_warning"),
+                        window("7d", 0.42, NOW.plus(Duration.ofDays(3).plusHours(19)), "allowed")));
+            }
+            case AT_LIMIT -> withTranscripts(limits(NOW, "rejected",
+                    window("5h", 1.0, NOW.plus(Duration.ofMinutes(65)), "rejected"),
+                    window("7d", 0.61, NOW.plus(Duration.ofDays(2).plusHours(3)), "allowed"),
+                    window("7d_sonnet", 0.31, NOW.plus(Duration.ofDays(2).plusHours(3)), "allowed")));
+            case WEEKLY_ALARM -> withTranscripts(limits(NOW, "allowed",
+                    window("5h", 0.22, NOW.plus(Duration.ofHours(3)), "allowed"),
+                    window("7d", 0.30, NOW.plus(Duration.ofDays(4)), "allowed"),
+                    window("7d_opus", 0.65, NOW.plus(Duration.ofDays(4)), "allowed")));
+            case ALARM -> withTranscripts(limits(NOW, "allowed",
+                    window("5h", 1.12, NOW.plus(Duration.ofMinutes(65)), "rejected"),
+                    window("7d", 0.93, NOW.minus(Duration.ofMinutes(94)), "allowed"),
+                    window("7d_opus", 0.93, NOW.plus(Duration.ofDays(3).plusHours(5)), "allowed_warning")));
+            case LONGEST -> {
+                Instant then = NOW.minus(Duration.ofMinutes(59));
+                // a week that began an hour ago: 0.01 % in it lasts 400 days at that pace
+                Instant weekReset = NOW.plus(WEEK).minus(Duration.ofHours(1)).plusSeconds(30);
+                yield longestTranscripts(limits(then, "allowed_warning",
+                        window("5h", 9.99, NOW.plus(Duration.ofMinutes(299)), "rejected"),
+                        window("7d", 0.0001, weekReset, "allowed"),
+                        window("7d_sonnet", 0.42, weekReset, "allowed_warning"),
+                        window("7d_opus", 0.9999, NOW.plus(Duration.ofDays(6).plusHours(23)), "allowed"),
+                        new QuotaWindow("7d_oauth_apps", 0.55, weekReset, "allowed", null, WEEK),
+                        new QuotaWindow("overage", 0.0, null, "allowed", null, null)));
+            }
         };
     }
 
-    static MenuView menu(boolean german) {
-        List<MenuOption<String>> languages = List.of(new MenuOption<>("de", "Deutsch"),
-                new MenuOption<>("en", "English"));
-        List<MenuOption<ModelChoice>> models = List.of(
-                new MenuOption<>(ModelChoice.AUTO, german ? "Automatisch" : "Auto"),
-                new MenuOption<>(ModelChoice.OPUS, "Opus"),
-                new MenuOption<>(ModelChoice.SONNET, "Sonnet"),
-                new MenuOption<>(ModelChoice.HAIKU, "Haiku"),
-                new MenuOption<>(ModelChoice.CUSTOM, german ? "Eigene Preise" : "Custom"));
-        return german
-                ? new MenuView("Protokolle", "Sitzungsprotokoll", "Verlauf", "Ordner öffnen", "Einstellungen",
-                        "Sprache", languages, "de", "Modell", models, ModelChoice.AUTO, "INI bearbeiten", "Hilfe",
-                        "Benutzerhandbuch", "Über BudMon")
-                : new MenuView("Logs", "Session log", "History log", "Folder", "Settings", "Language", languages,
-                        "en", "Model", models, ModelChoice.AUTO, "INI", "Help", "User Guide", "About");
+    private static QuotaWindow window(String name, double utilization, Instant reset, String status) {
+        return new QuotaWindow(name, utilization, reset, status, null, QuotaWindow.lengthOf(name));
     }
 
-    private static QuotaCaptions captions(boolean german) {
-        return german
-                ? new QuotaCaptions("Reset", "Ablauf", "Reserve", "Verbrauch")
-                : new QuotaCaptions("Reset", "Expiry", "Reserve", "Burn Rate");
+    private static RateLimits limits(Instant capturedAt, String accountStatus, QuotaWindow... windows) {
+        return new RateLimits(capturedAt, "budmon-interceptor", List.of(windows),
+                new AccountLimits(accountStatus, null, "five_hour", "rejected", false, "org_level_disabled", 0.5));
     }
 
-    private static String clock(int seconds) {
-        seconds = Math.max(0, seconds);
-        return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
-    }
-
-    private static DashboardView normal(int tick, boolean german) {
-        int left = 4977 - tick;
-        QuotaSectionView fiveHours = new QuotaSectionView("5h", "5h",
-                new QuotaBarModel(81, 75, 90, Tone.WARN, "81 %"), false, false, "",
-                TonedText.plain("14:00"), new TonedText(clock(left), Tone.NORMAL),
-                new TonedText("14:35", Tone.WARN), new TonedText("+0:35", Tone.WARN),
-                new TonedText("14.2 %/h", Tone.OK));
-        QuotaSectionView sevenDays = new QuotaSectionView("7d", "7d",
-                new QuotaBarModel(42, 75, 90, Tone.OK, "42 %"), false, false, "",
-                TonedText.plain(german ? "Mo 09:00" : "Mon 09:00"), TonedText.plain("3d 19h"),
-                new TonedText(german ? "Di 02:10" : "Tue 02:10", Tone.INFO), new TonedText("+17:10", Tone.OK),
-                TonedText.plain(german ? "9.8 %/Tag" : "9.8 %/day"));
-        QuotaSectionView sonnet = new QuotaSectionView("7d_sonnet", "7d sonnet",
-                new QuotaBarModel(12, 75, 90, Tone.OK, "12 %"), true, false, "",
-                TonedText.plain(german ? "Mo 09:00" : "Mon 09:00"), TonedText.UNKNOWN, TonedText.UNKNOWN,
-                TonedText.UNKNOWN, TonedText.UNKNOWN);
-        QuotaSectionView overage = new QuotaSectionView("overage", german ? "Zusatz" : "overage",
-                new QuotaBarModel(0, Double.NaN, Double.NaN, Tone.DIM, "0 %"), true, false, "",
-                TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN);
-
-        double[] ratios = new double[60];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = 0.78 + 0.17 * Math.sin((i + tick) / 4.0) * Math.cos(i / 9.0);
+    /** Claude Code's transcripts of a working morning: a session of 137 responses, cache ratios around 80 %. */
+    private static UsageState withTranscripts(RateLimits limits) {
+        TokenCounts last = new TokenCounts(3, 1_184, 2_310, 0, 44_702);
+        TokenCounts session = new TokenCounts(1_209, 88_140, 412_880, 0, 5_912_004);
+        ApiResponse response = new ApiResponse("msg_1", "req_1", "8f2c6d1e-0000-4000-8000-000000000001", OPUS,
+                NOW.minusSeconds(5), last);
+        SessionUsage active = new SessionUsage("8f2c6d1e-0000-4000-8000-000000000001", "/home/u/project", null,
+                NOW.minus(Duration.ofHours(3).plusMinutes(22)), NOW.minusSeconds(5), 137, Map.of(OPUS, session), 9.86);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ratios.add(0.78 + 0.17 * Math.sin(i / 4.0) * Math.cos(i / 9.0));
         }
-        ratios[41] = 0.12; // a fresh session: nothing cached yet
-        ratios[42] = 0.38;
-        double current = ratios[ratios.length - 1];
-        Tone cacheTone = current <= 0.2 ? Tone.ALARM : current <= 0.5 ? Tone.WARN : Tone.OK;
-        return new DashboardView("BudMon · 5h 81 %", menu(german),
-                new HeaderView("BUDGET MONITOR", "v0.1.0", new HeartbeatModel(tick + 1L, Tone.OK), "WARN", Tone.WARN),
-                new RingModel(left / 18000.0, clock(left), "RESET", Tone.OK),
-                captions(german), List.of(fiveHours, sevenDays, sonnet, overage),
-                requests(german, false),
-                new CacheView(german ? "CACHE-QUOTE" : "CACHE RATIO",
-                        new TonedText(Math.round(current * 100) + " %", cacheTone),
-                        new TonedText("avg 81 %", Tone.DIM),
-                        new SparklineModel(ratios, 60, 0.5, cacheTone)),
-                new FooterView("#" + (412 + tick) + " · " + (german ? "Daten " : "data ") + "12:34:56", ""));
+        ratios.set(41, 0.12); // a fresh session: nothing cached yet
+        ratios.set(42, 0.38);
+        UsageTimeline timeline = (from, to) -> new UsageTotals(211, Map.of(OPUS,
+                new TokenCounts(2_400, 131_000, 655_000, 0, 11_020_000)));
+        return new UsageState(limits, response, active, timeline, ratios, NOW.minusSeconds(5), List.of());
     }
 
-    private static RequestsView requests(boolean german, boolean empty) {
-        String unknown = "--";
-        RequestColumnView last = new RequestColumnView(german ? "LETZTE ANFRAGE" : "LAST REQUEST",
-                empty ? TonedText.UNKNOWN : TonedText.plain("48.2k tok  $0.07"),
-                List.of(FigureRow.of(german ? "Anfragen" : "requests", empty ? unknown : "1"),
-                        FigureRow.of(german ? "seit" : "since", empty ? unknown : "12:34:51"),
-                        FigureRow.of("input", empty ? unknown : "3"),
-                        FigureRow.of("output", empty ? unknown : "1,184"),
-                        FigureRow.of("cache_c", empty ? unknown : "2,310"),
-                        FigureRow.of("cache_r", empty ? unknown : "44,702")));
-        RequestColumnView total = new RequestColumnView(german ? "GESAMT" : "TOTAL REQUESTS",
-                empty ? TonedText.UNKNOWN : TonedText.plain("6.41M tok  $9.86"),
-                List.of(FigureRow.of(german ? "Anfragen" : "requests", empty ? unknown : "137"),
-                        FigureRow.of(german ? "seit" : "since", empty ? unknown : "09:12:05"),
-                        FigureRow.of("input", empty ? unknown : "1,209"),
-                        FigureRow.of("output", empty ? unknown : "88,140"),
-                        FigureRow.of("cache_c", empty ? unknown : "412,880"),
-                        FigureRow.of("cache_r", empty ? unknown : "5.91M")));
-        return new RequestsView(last, total, new FigureRow(german ? "5h-Fenster" : "5h window",
-                empty ? TonedText.UNKNOWN : TonedText.plain("11.8M tok  $18.42")));
-    }
-
-    private static DashboardView waiting(boolean german) {
-        QuotaSectionView fiveHours = new QuotaSectionView("5h", "5h", QuotaBarModel.UNKNOWN, false, true, "",
-                TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN);
-        QuotaSectionView sevenDays = new QuotaSectionView("7d", "7d", QuotaBarModel.UNKNOWN, false, true, "",
-                TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN);
-        return new DashboardView("BudMon", menu(german),
-                new HeaderView("BUDGET MONITOR", "v0.1.0", HeartbeatModel.IDLE, german ? "WARTEN" : "WAIT", Tone.DIM),
-                RingModel.UNKNOWN, captions(german), List.of(fiveHours, sevenDays), requests(german, true),
-                new CacheView(german ? "CACHE-QUOTE" : "CACHE RATIO", TonedText.UNKNOWN,
-                        new TonedText("avg --", Tone.DIM), SparklineModel.EMPTY),
-                new FooterView(german ? "Warte auf Daten..." : "Waiting for data...", ""));
-    }
-
-    private static DashboardView alarm(int tick, boolean german) {
-        int expiryLeft = 742 - tick;
-        QuotaSectionView fiveHours = new QuotaSectionView("5h", "5h",
-                new QuotaBarModel(112, 75, 90, Tone.ALARM, "112 %"), false, false, "",
-                TonedText.plain("14:00"), TonedText.plain(clock(3922 - tick)),
-                new TonedText("13:07", Tone.ALARM), new TonedText("−0:53", Tone.ALARM),
-                new TonedText("31.5 %/h", Tone.ALARM));
-        QuotaSectionView sevenDays = new QuotaSectionView("7d", "7d",
-                new QuotaBarModel(0, 75, 90, Tone.DIM, "0 %"), false, true,
-                german ? "Reset 13:00, seither keine Anfrage" : "reset 13:00, no request since",
-                TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN);
-        QuotaSectionView opus = new QuotaSectionView("7d_opus", "7d opus",
-                new QuotaBarModel(93, 75, 90, Tone.ALARM, "93 %"), true, false, "",
-                TonedText.plain(german ? "Fr 18:00" : "Fri 18:00"), TonedText.UNKNOWN, TonedText.UNKNOWN,
-                TonedText.UNKNOWN, TonedText.UNKNOWN);
-        double[] ratios = new double[23];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = Math.max(0.05, 0.7 - i * 0.03);
+    /** The largest figures: a month-long session with billions of tokens. */
+    private static UsageState longestTranscripts(RateLimits limits) {
+        TokenCounts huge = new TokenCounts(9_876_543_210L, 987_654_321L, 8_765_432_109L, 765_432_109L,
+                98_765_432_109L);
+        ApiResponse response = new ApiResponse("msg_1", "req_1", "8f2c6d1e", SONNET, NOW.minusSeconds(5),
+                new TokenCounts(987_654, 123_456, 876_543, 0, 9_876_543));
+        SessionUsage active = new SessionUsage("8f2c6d1e", "/w", null, NOW.minus(Duration.ofDays(30)),
+                NOW.minusSeconds(5), 1_234_567, Map.of(SONNET, huge), null);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ratios.add(i % 7 == 0 ? 0.1 : 0.99);
         }
-        return new DashboardView("BudMon · 5h 112 %", menu(german),
-                new HeaderView("BUDGET MONITOR", "v0.1.0", new HeartbeatModel(tick + 1L, Tone.ALARM), "ALARM",
-                        Tone.ALARM),
-                new RingModel(expiryLeft / 18000.0 * 6, clock(expiryLeft), german ? "ABLAUF" : "EXPIRY", Tone.ALARM),
-                captions(german), List.of(fiveHours, sevenDays, opus), requests(german, false),
-                new CacheView(german ? "CACHE-QUOTE" : "CACHE RATIO", new TonedText("5 %", Tone.ALARM),
-                        new TonedText("avg 38 %", Tone.DIM), new SparklineModel(ratios, 60, 0.5, Tone.ALARM)),
-                new FooterView("#88 · " + (german ? "Daten " : "data ") + "11:02:13",
-                        german ? "VERALTET" : "STALE"));
+        UsageTimeline timeline = (from, to) -> new UsageTotals(1_234_567, Map.of(SONNET, huge));
+        return new UsageState(limits, response, active, timeline, ratios, NOW.minusSeconds(5), List.of());
+    }
+
+    /** Every kind of notice, with as many messages as a bad day brings. */
+    private static List<dev.budmon.ui.view.NoticeView> notices(Messages m) {
+        List<LegacyKey> legacy = List.of(new LegacyKey("thresholds", "quota_warn_pct", "quota_warn"),
+                new LegacyKey("thresholds", "burn_safe_pct_h", "burn_safe"),
+                new LegacyKey("window", "geometry", ""));
+        List<SourceWarning> config = List.of(new SourceWarning("budmon.ini",
+                "[thresholds] quota_panic_pct is not a known key; ignored"));
+        List<SourceWarning> sources = new ArrayList<>();
+        for (int i = 0; i < 123; i++) {
+            sources.add(new SourceWarning("projects/-w/s" + i + ".jsonl", "line 7 is not JSON; skipped"));
+        }
+        return Notices.of(legacy, config, sources, m);
     }
 }

@@ -36,8 +36,10 @@ public final class BudmonTheme {
     public static final String QUOTA_ALARM = "BudMon.quota.alarmColor";
     /** A dimmed (reset, unknown) quota bar's fill. */
     public static final String QUOTA_DIM = "BudMon.quota.dimColor";
-    /** The warn and alarm markers on a quota bar. */
-    public static final String QUOTA_MARKER = "BudMon.quota.markerColor";
+    /** The warn marker on a quota bar (yellow, as the original BudMon has it). */
+    public static final String QUOTA_WARN_MARKER = "BudMon.quota.warnMarkerColor";
+    /** The alarm marker on a quota bar (red). */
+    public static final String QUOTA_ALARM_MARKER = "BudMon.quota.alarmMarkerColor";
     /** Bar height at 100 %, unscaled pixels. */
     public static final String QUOTA_BAR_HEIGHT = "BudMon.quota.barHeight";
     /** Height of the compact bars (per-model windows), unscaled pixels. */

@@ -13,26 +13,30 @@ import java.util.Objects;
  * @param menu        the menu bar
  * @param header      title, version, heartbeat and overall status
  * @param ring        the countdown ring beside the first quota section (the 5h window)
+ * @param ringTip     the ring's tooltip: what it counts down to and why
  * @param captions    the captions of the quota figures
  * @param quotas      one section per quota window, in display order: the first gets the ring; compact
  *                    sections (per-model windows, overage) after the full ones
  * @param requests    Last Request / Total Requests and the 5h-window line
  * @param cache       the cache-hit section
- * @param footer      refresh count, data time and stale mark
+ * @param notices     notes and warnings about the files, above the footer; usually none
+ * @param footer      checks, data time and prices
  */
-public record DashboardView(String windowTitle, MenuView menu, HeaderView header, RingModel ring,
+public record DashboardView(String windowTitle, MenuView menu, HeaderView header, RingModel ring, String ringTip,
                             QuotaCaptions captions, List<QuotaSectionView> quotas, RequestsView requests,
-                            CacheView cache, FooterView footer) {
+                            CacheView cache, List<NoticeView> notices, FooterView footer) {
 
     public DashboardView {
         Objects.requireNonNull(windowTitle, "windowTitle");
         Objects.requireNonNull(menu, "menu");
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(ring, "ring");
+        Objects.requireNonNull(ringTip, "ringTip");
         Objects.requireNonNull(captions, "captions");
         quotas = List.copyOf(quotas);
         Objects.requireNonNull(requests, "requests");
         Objects.requireNonNull(cache, "cache");
+        notices = List.copyOf(notices);
         Objects.requireNonNull(footer, "footer");
     }
 }

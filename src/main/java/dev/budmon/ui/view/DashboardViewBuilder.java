@@ -3,6 +3,7 @@ package dev.budmon.ui.view;
 import dev.budmon.calc.CacheStats;
 import dev.budmon.calc.Figures;
 import dev.budmon.calc.Level;
+import dev.budmon.calc.Levels;
 import dev.budmon.calc.OverallStatus;
 import dev.budmon.calc.PricedUsage;
 import dev.budmon.calc.WindowForecast;
@@ -32,6 +33,10 @@ import java.util.Locale;
  * Builds the whole {@link DashboardView} from the figures, the config and the texts of one language. Pure:
  * every input is a parameter, nothing is read from files or clocks, so every rule of the window is tested
  * here rather than in pixels. Any thread.
+ *
+ * <p>What the window says around the figures is decided here too: the overall status and what drives it
+ * (named in its tooltip, and coloured where it stands), old quota figures shown dimmed with their age, the
+ * limit reached shown with the time it ends, and a tooltip for every caption and figure.
  */
 public final class DashboardViewBuilder {
 
@@ -41,55 +46,65 @@ public final class DashboardViewBuilder {
     }
 
     /**
-     * The view for these figures.
+     * The view for these figures, knowing only how many states have arrived (no checks counted, no notices).
      *
-     * @param f         the figures, computed for the moment to show ({@link Figures#now()})
-     * @param config    the config in use (thresholds, model choice, language)
-     * @param m         the texts
-     * @param zone      the zone local times are shown in
      * @param refreshes how many new states have arrived so far; the heartbeat pulses when it grows
      */
     public static DashboardView build(Figures f, BudmonConfig config, Messages m, ZoneId zone, long refreshes) {
-        return withClockParts(f, config, m, zone, refreshes, menu(config, m),
-                new QuotaCaptions(m.get("label.reset"), m.get("label.expiry"), m.get("label.reserve"),
-                        m.get("label.burn_rate")),
-                requests(f, m, zone), cache(f.cache(), m), null);
+        return build(f, config, m, zone, MonitorPulse.ofStates(refreshes), List.of());
+    }
+
+    /**
+     * The view for these figures.
+     *
+     * @param f       the figures, computed for the moment to show ({@link Figures#now()})
+     * @param config  the config in use (thresholds, model choice, language)
+     * @param m       the texts
+     * @param zone    the zone local times are shown in
+     * @param pulse   states and checks so far, for the heartbeat and the footer
+     * @param notices notes and warnings about the files ({@link Notices#of})
+     */
+    public static DashboardView build(Figures f, BudmonConfig config, Messages m, ZoneId zone, MonitorPulse pulse,
+                                      List<NoticeView> notices) {
+        return withClockParts(f, config, m, zone, pulse, menu(config, m), captions(config.thresholds(), m),
+                requests(f, config, m, zone), cache(f.cache(), config.thresholds(), m), notices);
+    }
+
+    /** {@link #advance(DashboardView, Figures, BudmonConfig, Messages, ZoneId, MonitorPulse)} knowing only the states. */
+    public static DashboardView advance(DashboardView previous, Figures f, BudmonConfig config, Messages m,
+                                        ZoneId zone, long refreshes) {
+        return advance(previous, f, config, m, zone, MonitorPulse.ofStates(refreshes));
     }
 
     /**
      * The view for figures that differ from those {@code previous} was built from only by the clock: builds
-     * what depends on the time (header status, ring, quota sections, title, stale mark) and takes the rest
-     * (menu, captions, requests, cache) from {@code previous}, so that the one-second clock costs little.
-     * Equals {@code build(f, config, m, zone, refreshes)} when {@code previous} was built by {@link #build}
-     * (or by this method) with the same config, texts, zone and refresh count from figures that
-     * {@link dev.budmon.calc.Calculator#advance} moved on to {@code f}.
+     * what depends on the time (header status, ring, quota sections, title, footer with the age of the data)
+     * and takes the rest (menu, captions, requests, cache, notices) from {@code previous}, so that the
+     * one-second clock costs little. Equals {@code build(f, config, m, zone, pulse, previous.notices())} when
+     * {@code previous} was built by {@link #build} (or by this method) with the same config, texts and zone
+     * from figures that {@link dev.budmon.calc.Calculator#advance} moved on to {@code f}.
      */
     public static DashboardView advance(DashboardView previous, Figures f, BudmonConfig config, Messages m,
-                                        ZoneId zone, long refreshes) {
-        return withClockParts(f, config, m, zone, refreshes, previous.menu(), previous.captions(),
-                previous.requests(), previous.cache(), previous.footer());
+                                        ZoneId zone, MonitorPulse pulse) {
+        return withClockParts(f, config, m, zone, pulse, previous.menu(), previous.captions(),
+                previous.requests(), previous.cache(), previous.notices());
     }
 
-    /** @param footer the footer shown so far, kept when its stale mark is still right; {@code null} to build it */
     private static DashboardView withClockParts(Figures f, BudmonConfig config, Messages m, ZoneId zone,
-                                                long refreshes, MenuView menu, QuotaCaptions captions,
-                                                RequestsView requests, CacheView cache, FooterView footer) {
+                                                MonitorPulse pulse, MenuView menu, QuotaCaptions captions,
+                                                RequestsView requests, CacheView cache, List<NoticeView> notices) {
         Locale locale = m.locale();
-        boolean waiting = f.status() == OverallStatus.WAIT;
-        Tone statusTone = waiting ? Tone.DIM : tone(levelOf(f.status()));
-        HeaderView header = new HeaderView(m.get("app.title"), m.get("app.version", Version.get()),
-                waiting ? HeartbeatModel.IDLE : new HeartbeatModel(refreshes, statusTone),
-                m.get("status." + f.status().name().toLowerCase(Locale.ROOT)), statusTone);
-
+        boolean stale = isStale(f);
         List<QuotaSectionView> quotas = new ArrayList<>();
         for (WindowForecast w : f.windows()) {
-            quotas.add(section(w, f, config.thresholds(), m, zone));
+            quotas.add(section(w, f, config.thresholds(), m, zone, stale));
         }
         if (quotas.isEmpty()) {
-            // Before the first headers the two main windows are still shown, as unknown, so the layout
+            // Before the first quota figures the two main windows are still shown, as unknown, so the layout
             // does not jump when data arrives.
-            quotas.add(unknownSection("5h", m.get("quota.5h")));
-            quotas.add(unknownSection("7d", m.get("quota.7d")));
+            boolean noQuota = f.status() == OverallStatus.NO_QUOTA;
+            quotas.add(unknownSection("5h", windowLabel("5h", m), noQuota, m));
+            quotas.add(unknownSection("7d", windowLabel("7d", m), noQuota, m));
         }
 
         String title = m.get("app.name");
@@ -97,11 +112,92 @@ public final class DashboardViewBuilder {
         if (five != null && five.percent() != null) {
             title = m.get("app.window_title", windowLabel("5h", m), AmountFormat.percent(five.percent(), locale));
         }
-        // the footer's texts do not depend on the clock, only whether the quota data is stale does
-        boolean footerKept = footer != null && !waiting && footer.stale() == f.quotaStale();
-        return new DashboardView(title, menu, header, ring(five, m), captions, quotas, requests, cache,
-                footerKept ? footer : footer(f, m, zone, refreshes));
+        RingModel ring = ring(five, m, zone, stale);
+        return new DashboardView(title, menu, header(f, config.thresholds(), m, zone, pulse, stale), ring,
+                ringTip(five, ring, m), captions, quotas, requests, cache, notices,
+                footer(f, config, m, zone, pulse, stale));
     }
+
+    /** Quota figures that are there and older than an hour. */
+    private static boolean isStale(Figures f) {
+        return f.quotaStale() && f.status() != OverallStatus.WAIT && f.status() != OverallStatus.NO_QUOTA;
+    }
+
+    // ---- header ----
+
+    private static HeaderView header(Figures f, Thresholds t, Messages m, ZoneId zone, MonitorPulse pulse,
+                                     boolean stale) {
+        String title = m.get("app.title");
+        String version = m.get("app.version", Version.get());
+        String titleTip = m.get("tip.header.title");
+        String beatTip = pulse.lastCheck() == null
+                ? m.get("tip.header.heartbeat", pulse.states())
+                : m.get("tip.header.heartbeat_checked", pulse.states(), pulse.checks(),
+                        TimeFormat.timeSeconds(pulse.lastCheck(), zone));
+        OverallStatus s = f.status();
+        String word = m.get("status." + s.name().toLowerCase(Locale.ROOT));
+        switch (s) {
+            case WAIT:
+                return new HeaderView(title, version, HeartbeatModel.IDLE, word, Tone.DIM, titleTip, beatTip,
+                        m.get("tip.status.wait"));
+            case NO_QUOTA:
+                return new HeaderView(title, version, new HeartbeatModel(pulse.states(), Tone.INFO), word, Tone.INFO,
+                        titleTip, beatTip, m.get("tip.status.no_quota"));
+            default:
+                break;
+        }
+        String cause = cause(f, t, m, zone);
+        if (stale) {
+            Duration age = Duration.between(f.quotaCapturedAt(), f.now());
+            String staleWord = m.get("status.stale", DurationFormat.age(age, m));
+            return new HeaderView(title, version, new HeartbeatModel(pulse.states(), Tone.DIM), staleWord, Tone.DIM,
+                    titleTip, beatTip, m.get("tip.status.stale", DurationFormat.age(age, m),
+                            TimeFormat.time(f.quotaCapturedAt(), zone), word) + "\n" + cause);
+        }
+        Tone tone = tone(levelOf(s));
+        return new HeaderView(title, version, new HeartbeatModel(pulse.states(), tone), word, tone, titleTip, beatTip,
+                cause);
+    }
+
+    /**
+     * What drives the overall status, in words: for WARN and ALARM every window (and the account) whose level
+     * is the overall one, and why; for OK that every window is within its limits.
+     */
+    static String cause(Figures f, Thresholds t, Messages m, ZoneId zone) {
+        Level overall = levelOf(f.status());
+        String word = m.get("status." + f.status().name().toLowerCase(Locale.ROOT));
+        if (overall != Level.WARN && overall != Level.ALARM) {
+            return m.get("tip.status.ok", AmountFormat.percent(t.quotaWarnPercent(), m.locale()));
+        }
+        StringBuilder b = new StringBuilder(m.get("tip.status.because", word));
+        for (WindowForecast w : f.windows()) {
+            if (w.resetPassed() || w.level() != overall) {
+                continue;
+            }
+            QuotaWindow q = w.window();
+            String label = windowLabel(q.name(), m);
+            b.append('\n').append("• ");
+            if (w.limitReached()) {
+                b.append(m.get("cause.limit", label, TimeFormat.forWindow(q.reset(), q.length(), f.now(), zone, m)));
+            } else if (w.reserveLevel() == overall && w.reserve() != null) {
+                b.append(m.get(w.reserve().isNegative() ? "cause.reserve_negative" : "cause.reserve_thin", label,
+                        DurationFormat.signedWords(w.reserve(), m), DurationFormat.words(t.reserveSafe(), m)));
+            } else if (w.quotaLevel() == overall) {
+                double threshold = overall == Level.ALARM ? t.quotaAlarmPercent() : t.quotaWarnPercent();
+                b.append(m.get("cause.quota", label, AmountFormat.percent(w.percent(), m.locale()),
+                        AmountFormat.percent(threshold, m.locale())));
+            } else {
+                b.append(m.get("cause.server", label, String.valueOf(q.status())));
+            }
+        }
+        String account = f.account().status();
+        if (Levels.serverStatus(account) == overall) {
+            b.append('\n').append("• ").append(m.get("cause.account", account));
+        }
+        return b.toString();
+    }
+
+    // ---- quota sections ----
 
     /** The window's display name: {@code 5 hours}, {@code 7 days Sonnet}, or {@code Window x} for names we do not know. */
     static String windowLabel(String name, Messages m) {
@@ -109,97 +205,172 @@ public final class DashboardViewBuilder {
         return m.has(key) ? m.get(key) : m.get("quota.other", name);
     }
 
-    private static QuotaSectionView section(WindowForecast w, Figures f, Thresholds t, Messages m, ZoneId zone) {
+    private static QuotaSectionView section(WindowForecast w, Figures f, Thresholds t, Messages m, ZoneId zone,
+                                            boolean stale) {
         QuotaWindow q = w.window();
         Instant now = f.now();
         Locale locale = m.locale();
         String label = windowLabel(q.name(), m);
         boolean compact = !(q.name().equals("5h") || q.name().equals("7d"));
+        String resetAt = TimeFormat.forWindow(q.reset(), q.length(), now, zone, m);
+        String markers = m.get("tip.quota.markers", AmountFormat.percent(t.quotaWarnPercent(), locale),
+                AmountFormat.percent(t.quotaAlarmPercent(), locale));
         if (w.resetPassed()) {
             boolean requestSince = f.lastResponse() != null && f.lastResponse().time() != null
                     && f.lastResponse().time().isAfter(q.reset());
-            String at = TimeFormat.forWindow(q.reset(), q.length(), now, zone, m);
-            String note = m.get(requestSince ? "quota.reset_at" : "quota.reset_no_request", at);
-            return new QuotaSectionView(q.name(), label, new QuotaBarModel(0, t.quotaWarnPercent(), t.quotaAlarmPercent(),
-                    Tone.DIM, AmountFormat.percent(0.0, locale)), compact, true, note,
-                    TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN);
+            String note = m.get(requestSince ? "quota.reset_at" : "quota.reset_no_request", resetAt);
+            return new QuotaSectionView(q.name(), label, new QuotaBarModel(0, t.quotaWarnPercent(),
+                    t.quotaAlarmPercent(), Tone.DIM, AmountFormat.percent(0.0, locale)), compact, true, note,
+                    TonedText.NONE, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN,
+                    TonedText.UNKNOWN, TonedText.NONE, m.get("tip.quota.reset_passed", label, resetAt) + "\n" + markers);
         }
+        boolean limit = w.limitReached();
+        Tone barTone = stale ? Tone.DIM : limit ? Tone.ALARM : tone(w.quotaLevel());
         QuotaBarModel bar = w.percent() == null
                 ? new QuotaBarModel(Double.NaN, t.quotaWarnPercent(), t.quotaAlarmPercent(), Tone.DIM, "--")
-                : new QuotaBarModel(w.percent(), t.quotaWarnPercent(), t.quotaAlarmPercent(), tone(w.quotaLevel()),
+                : new QuotaBarModel(w.percent(), t.quotaWarnPercent(), t.quotaAlarmPercent(), barTone,
                         AmountFormat.percent(w.percent(), locale));
         String note = "";
         if (q.name().equals("overage") && Boolean.TRUE.equals(f.account().overageInUse())) {
             note = m.get("quota.overage_in_use");
-        } else if ("rejected".equals(q.status())) {
-            note = m.get("quota.limit_reached");
         }
-        TonedText reset = text(TimeFormat.forWindow(q.reset(), q.length(), now, zone, m), Tone.NORMAL);
+        TonedText alert = !limit ? TonedText.NONE : dim(new TonedText(q.reset() == null ? m.get("quota.limit_reached")
+                : m.get("quota.limit_reached_until", resetAt), Tone.ALARM), stale);
+        TonedText reset = dim(text(resetAt, limit ? Tone.ALARM : Tone.NORMAL), stale);
         TonedText countdown = w.untilReset() == null ? TonedText.UNKNOWN
-                : TonedText.plain(isLong(q) ? DurationFormat.words(w.untilReset(), m)
-                        : DurationFormat.clock(w.untilReset()));
+                : dim(new TonedText(isLong(q) ? DurationFormat.words(w.untilReset(), m)
+                        : DurationFormat.clock(w.untilReset()), limit ? Tone.ALARM : Tone.NORMAL), stale);
         Tone expiryTone = w.reserveLevel() == Level.OK ? Tone.INFO : tone(w.reserveLevel());
-        TonedText expiry = w.expiry() == null ? TonedText.UNKNOWN
-                : new TonedText(TimeFormat.forWindow(w.expiry(), q.length(), now, zone, m), expiryTone);
+        TonedText expiry = limit ? dim(new TonedText(m.get("quota.expiry_reached"), Tone.ALARM), stale)
+                : w.expiry() == null ? TonedText.UNKNOWN
+                : dim(new TonedText(TimeFormat.forWindow(w.expiry(), q.length(), now, zone, m), expiryTone), stale);
         TonedText reserve = w.reserve() == null ? TonedText.UNKNOWN
-                : new TonedText(DurationFormat.signedWords(w.reserve(), m), tone(w.reserveLevel()));
+                : dim(new TonedText(DurationFormat.signedWords(w.reserve(), m), tone(w.reserveLevel())), stale);
         TonedText burn = w.burnPerHour() == null ? TonedText.UNKNOWN
-                : new TonedText(AmountFormat.burnRate(w.burnPerHour(), q.length(), m), tone(w.burnLevel()));
-        return new QuotaSectionView(q.name(), label, bar, compact, false, note, reset, countdown, expiry, reserve, burn);
+                : dim(new TonedText(AmountFormat.burnRate(w.burnPerHour(), q.length(), m), tone(w.burnLevel())), stale);
+        TonedText mark = TonedText.NONE;
+        if (compact) {
+            if (limit) {
+                mark = new TonedText(m.get("quota.mark_blocked"), Tone.ALARM);
+            } else if (w.reserveLevel() == Level.WARN || w.reserveLevel() == Level.ALARM) {
+                mark = new TonedText(DurationFormat.signedShort(w.reserve(), m), tone(w.reserveLevel()));
+            } else if (Levels.serverStatus(q.status()).ordinal() > w.quotaLevel().ordinal()) {
+                mark = new TonedText(m.get("quota.mark_server_warning"), tone(Levels.serverStatus(q.status())));
+            }
+            mark = dim(mark, stale);
+        }
+
+        StringBuilder tip = new StringBuilder(m.get("tip.quota.window", label,
+                w.percent() == null ? "--" : AmountFormat.percent(w.percent(), locale), resetAt,
+                countdown.text()));
+        tip.append('\n').append(markers);
+        if (limit) {
+            tip.append('\n').append(m.get("tip.quota.limit", resetAt));
+        }
+        if (compact) {
+            tip.append('\n').append(m.get("tip.quota.compact_figures", expiry.text(), reserve.text(), burn.text()));
+        }
+        if (stale) {
+            tip.append('\n').append(m.get("tip.quota.stale", DurationFormat.age(
+                    Duration.between(f.quotaCapturedAt(), now), m)));
+        }
+        return new QuotaSectionView(q.name(), label, bar, compact, stale, note, alert, reset, countdown, expiry,
+                reserve, burn, mark, tip.toString());
     }
 
-    private static QuotaSectionView unknownSection(String window, String label) {
-        return new QuotaSectionView(window, label, QuotaBarModel.UNKNOWN, false, true, "", TonedText.UNKNOWN,
-                TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN);
+    private static QuotaSectionView unknownSection(String window, String label, boolean noQuota, Messages m) {
+        return new QuotaSectionView(window, label, QuotaBarModel.UNKNOWN, false, true,
+                noQuota ? m.get("quota.no_source") : "", TonedText.NONE, TonedText.UNKNOWN, TonedText.UNKNOWN,
+                TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.NONE,
+                m.get(noQuota ? "tip.quota.no_source" : "tip.quota.waiting", label));
     }
+
+    private static QuotaCaptions captions(Thresholds t, Messages m) {
+        Locale l = m.locale();
+        return new QuotaCaptions(m.get("label.reset"), m.get("label.expiry"), m.get("label.reserve"),
+                m.get("label.burn_rate"), m.get("tip.caption.reset"), m.get("tip.caption.expiry"),
+                m.get("tip.caption.reserve", DurationFormat.words(t.reserveSafe(), m)),
+                m.get("tip.caption.burn_rate", AmountFormat.plain(t.burnSafePerHour(), l),
+                        AmountFormat.plain(t.burnWarnPerHour(), l)));
+    }
+
+    // ---- ring ----
 
     /**
      * The ring counts down to whichever comes first: the reset (green) or, when the 5h window will run out
-     * before it resets, the expiry (yellow, red once the window is in alarm).
+     * before it resets, the expiry (yellow, red once the window is in alarm). With the limit reached nothing
+     * can be used until the reset, so it counts down to the reset in red: blocked until then.
      */
-    static RingModel ring(WindowForecast five, Messages m) {
+    static RingModel ring(WindowForecast five, Messages m, ZoneId zone, boolean stale) {
         if (five == null || five.resetPassed() || five.untilReset() == null || five.window().length() == null) {
             return RingModel.UNKNOWN;
         }
         double length = five.window().length().toMillis();
-        if (five.expiresBeforeReset()) {
+        RingModel r;
+        if (five.limitReached()) {
+            r = new RingModel(clamp(five.untilReset().toMillis() / length), DurationFormat.clock(five.untilReset()),
+                    m.get("ring.blocked"), Tone.ALARM, m.get("ring.until", TimeFormat.time(five.window().reset(), zone)));
+        } else if (five.expiresBeforeReset()) {
             Duration left = Duration.between(five.window().reset().minus(five.untilReset()), five.expiry());
             if (left.isNegative()) {
                 left = Duration.ZERO;
             }
             Tone t = five.quotaLevel() == Level.ALARM || five.burnLevel() == Level.ALARM ? Tone.ALARM : Tone.WARN;
-            return new RingModel(clamp(left.toMillis() / length), DurationFormat.clock(left), m.get("ring.expiry"), t);
+            r = new RingModel(clamp(left.toMillis() / length), DurationFormat.clock(left), m.get("ring.expiry"), t);
+        } else {
+            r = new RingModel(clamp(five.untilReset().toMillis() / length), DurationFormat.clock(five.untilReset()),
+                    m.get("ring.reset"), Tone.OK);
         }
-        return new RingModel(clamp(five.untilReset().toMillis() / length), DurationFormat.clock(five.untilReset()),
-                m.get("ring.reset"), Tone.OK);
+        return stale ? new RingModel(r.fractionLeft(), r.timeText(), r.label(), Tone.DIM, r.detail()) : r;
     }
 
-    private static RequestsView requests(Figures f, Messages m, ZoneId zone) {
-        RequestColumnView last = column(m.get("label.last_request"), f.lastRequest(), m, zone);
-        RequestColumnView total = column(m.get("label.total_requests"), f.session(), m, zone);
+    private static String ringTip(WindowForecast five, RingModel ring, Messages m) {
+        if (ring.equals(RingModel.UNKNOWN)) {
+            return m.get("tip.ring.unknown");
+        }
+        if (five.limitReached()) {
+            return m.get("tip.ring.blocked", ring.timeText());
+        }
+        return m.get(five.expiresBeforeReset() ? "tip.ring.expiry" : "tip.ring.reset", ring.timeText());
+    }
+
+    // ---- requests and cache ----
+
+    private static RequestsView requests(Figures f, BudmonConfig config, Messages m, ZoneId zone) {
+        String prices = pricesInWords(config, m);
+        RequestColumnView last = column(m.get("label.last_request"), f.lastRequest(), m, zone,
+                m.get("tip.requests.last", prices));
+        RequestColumnView total = column(m.get("label.total_requests"), f.session(), m, zone,
+                m.get("tip.requests.total", prices));
         PricedUsage five = f.windowUsage().get("5h");
         TonedText line = five == null ? TonedText.UNKNOWN : TonedText.plain(tokensAndCost(five, m));
-        return new RequestsView(last, total, new FigureRow(m.get("label.window_caption", windowLabel("5h", m)), line));
+        return new RequestsView(last, total, new FigureRow(m.get("label.window_caption", windowLabel("5h", m)), line,
+                m.get("tip.requests.window", prices)));
     }
 
-    private static RequestColumnView column(String title, PricedUsage u, Messages m, ZoneId zone) {
+    private static final String[] ROW_KEYS = {"label.requests", "label.since", "label.input", "label.output",
+            "label.cache_c", "label.cache_r"};
+    private static final String[] ROW_TIPS = {"tip.requests.requests", "tip.requests.since", "tip.requests.input",
+            "tip.requests.output", "tip.requests.cache_c", "tip.requests.cache_r"};
+
+    private static RequestColumnView column(String title, PricedUsage u, Messages m, ZoneId zone, String tip) {
         String upper = title.toUpperCase(m.locale());
         List<FigureRow> rows = new ArrayList<>();
         if (u == null) {
-            for (String key : new String[] {"label.requests", "label.since", "label.input", "label.output",
-                    "label.cache_c", "label.cache_r"}) {
-                rows.add(new FigureRow(m.get(key), TonedText.UNKNOWN));
+            for (int i = 0; i < ROW_KEYS.length; i++) {
+                rows.add(new FigureRow(m.get(ROW_KEYS[i]), TonedText.UNKNOWN, m.get(ROW_TIPS[i])));
             }
-            return new RequestColumnView(upper, TonedText.UNKNOWN, rows);
+            return new RequestColumnView(upper, TonedText.UNKNOWN, rows, tip);
         }
         Locale locale = m.locale();
-        rows.add(FigureRow.of(m.get("label.requests"), AmountFormat.tokensFull((long) u.requests(), locale)));
-        rows.add(FigureRow.of(m.get("label.since"), TimeFormat.time(u.since(), zone)));
-        rows.add(FigureRow.of(m.get("label.input"), AmountFormat.tokensFull(u.tokens().input(), locale)));
-        rows.add(FigureRow.of(m.get("label.output"), AmountFormat.tokensFull(u.tokens().output(), locale)));
-        rows.add(FigureRow.of(m.get("label.cache_c"), AmountFormat.tokensFull(u.tokens().cacheWrite(), locale)));
-        rows.add(FigureRow.of(m.get("label.cache_r"), AmountFormat.tokensFull(u.tokens().cacheRead(), locale)));
-        return new RequestColumnView(upper, TonedText.plain(tokensAndCost(u, m)), rows);
+        String[] values = {AmountFormat.tokensFull((long) u.requests(), locale), TimeFormat.time(u.since(), zone),
+                AmountFormat.tokensFull(u.tokens().input(), locale), AmountFormat.tokensFull(u.tokens().output(), locale),
+                AmountFormat.tokensFull(u.tokens().cacheWrite(), locale),
+                AmountFormat.tokensFull(u.tokens().cacheRead(), locale)};
+        for (int i = 0; i < ROW_KEYS.length; i++) {
+            rows.add(FigureRow.of(m.get(ROW_KEYS[i]), values[i], m.get(ROW_TIPS[i])));
+        }
+        return new RequestColumnView(upper, TonedText.plain(tokensAndCost(u, m)), rows, tip);
     }
 
     private static String tokensAndCost(PricedUsage u, Messages m) {
@@ -207,30 +378,67 @@ public final class DashboardViewBuilder {
                 AmountFormat.dollars(u.cost().total(), m.locale()));
     }
 
-    private static CacheView cache(CacheStats c, Messages m) {
+    private static CacheView cache(CacheStats c, Thresholds t, Messages m) {
         String title = m.get("label.cache_ratio").toUpperCase(m.locale());
+        String tip = m.get("tip.cache", AmountFormat.ratioAsPercent(t.cacheWarnRatio(), m.locale()),
+                AmountFormat.ratioAsPercent(t.cacheAlarmRatio(), m.locale()));
         if (c.current() == null) {
             return new CacheView(title, TonedText.UNKNOWN,
-                    new TonedText(m.get("label.average_value", "--"), Tone.DIM), SparklineModel.EMPTY);
+                    new TonedText(m.get("label.average_value", "--"), Tone.DIM), SparklineModel.EMPTY, tip);
         }
-        Tone t = tone(c.level());
+        Tone tone = tone(c.level());
         double[] ratios = new double[c.history().size()];
         for (int i = 0; i < ratios.length; i++) {
             ratios[i] = c.history().get(i);
         }
-        return new CacheView(title, new TonedText(AmountFormat.ratioAsPercent(c.current(), m.locale()), t),
+        return new CacheView(title, new TonedText(AmountFormat.ratioAsPercent(c.current(), m.locale()), tone),
                 new TonedText(m.get("label.average_value", AmountFormat.ratioAsPercent(c.average(), m.locale())),
                         Tone.DIM),
-                new SparklineModel(ratios, dev.budmon.model.UsageState.CACHE_HISTORY, 0.5, t));
+                new SparklineModel(ratios, dev.budmon.model.UsageState.CACHE_HISTORY, 0.5, tone), tip);
     }
 
-    private static FooterView footer(Figures f, Messages m, ZoneId zone, long refreshes) {
+    // ---- footer ----
+
+    private static FooterView footer(Figures f, BudmonConfig config, Messages m, ZoneId zone, MonitorPulse pulse,
+                                     boolean stale) {
+        String checked = pulse.lastCheck() == null ? m.get("footer.states", pulse.states())
+                : m.get("footer.alive", pulse.checks(), TimeFormat.timeSeconds(pulse.lastCheck(), zone));
+        String aliveTip = pulse.lastCheck() == null ? m.get("tip.footer.states", pulse.states())
+                : m.get("tip.footer.alive", pulse.checks(), TimeFormat.timeSeconds(pulse.lastCheck(), zone),
+                        pulse.states(), AmountFormat.plain(config.refreshMs() / 1000.0, m.locale()));
+        String prices = config.model() == ModelChoice.AUTO ? ""
+                : m.get("footer.prices", m.get("choice.model." + config.model().iniValue()));
+        String pricesTip = config.model() == ModelChoice.AUTO ? ""
+                : m.get("tip.footer.prices", pricesInWords(config, m), config.model().iniValue());
         if (f.status() == OverallStatus.WAIT) {
-            return new FooterView(m.get("footer.waiting"), "");
+            return new FooterView(m.get("footer.waiting") + " · " + checked, TonedText.NONE, prices, aliveTip, "",
+                    pricesTip);
         }
-        String text = m.get("footer.refresh", refreshes, TimeFormat.time(f.newestData(), zone));
-        return new FooterView(text, f.quotaStale() ? m.get("footer.stale").toUpperCase(m.locale()) : "");
+        TonedText data;
+        String dataTip;
+        if (stale) {
+            String age = DurationFormat.age(Duration.between(f.quotaCapturedAt(), f.now()), m);
+            data = new TonedText(m.get("footer.quota_age", age), Tone.WARN);
+            dataTip = m.get("tip.footer.stale", age, TimeFormat.time(f.quotaCapturedAt(), zone));
+        } else {
+            data = new TonedText(m.get("footer.data", TimeFormat.time(f.newestData(), zone)), Tone.DIM);
+            dataTip = m.get("tip.footer.data");
+        }
+        return new FooterView(checked, data, prices, aliveTip, dataTip, pricesTip);
     }
+
+    /** Which prices the dollar figures use, in words: each model's own, or one model's, or the custom ones. */
+    static String pricesInWords(BudmonConfig config, Messages m) {
+        return switch (config.model()) {
+            case AUTO -> m.get("pricing.auto");
+            case CUSTOM -> m.get("pricing.custom",
+                    AmountFormat.plain(config.customPrices().input(), m.locale()),
+                    AmountFormat.plain(config.customPrices().output(), m.locale()));
+            default -> m.get("pricing.model", m.get("choice.model." + config.model().iniValue()));
+        };
+    }
+
+    // ---- menu ----
 
     private static MenuView menu(BudmonConfig config, Messages m) {
         List<MenuOption<String>> languages = new ArrayList<>();
@@ -241,11 +449,18 @@ public final class DashboardViewBuilder {
         for (ModelChoice c : ModelChoice.values()) {
             models.add(new MenuOption<>(c, m.get("choice.model." + c.iniValue())));
         }
-        return new MenuView(m.get("menu.logs"), m.get("menu.session_log"), m.get("menu.history_log"),
-                m.get("menu.folder"), m.get("menu.settings"), m.get("menu.language"), languages, m.language(),
-                m.get("menu.model"), models, config.model(), m.get("menu.ini"), m.get("menu.help"),
-                m.get("menu.user_guide"), m.get("menu.about"));
+        return new MenuView(item(m, "logs"), item(m, "session_log"), item(m, "history_log"),
+                item(m, "folder"), item(m, "settings"), item(m, "language"), languages, m.language(),
+                item(m, "model"), models, config.model(), item(m, "ini"), item(m, "help"),
+                item(m, "user_guide"), item(m, "about"));
     }
+
+    /** The text {@code menu.<name>} with its mnemonic {@code mnemonic.<name>}. */
+    private static MenuText item(Messages m, String name) {
+        return MenuText.of(m.get("menu." + name), m.get("mnemonic." + name));
+    }
+
+    // ---- helpers ----
 
     private static boolean isLong(QuotaWindow q) {
         return q.length() != null && q.length().compareTo(ONE_DAY) > 0;
@@ -253,6 +468,11 @@ public final class DashboardViewBuilder {
 
     private static TonedText text(String s, Tone t) {
         return "--".equals(s) ? TonedText.UNKNOWN : new TonedText(s, t);
+    }
+
+    /** {@code t} in the dim colour when the figures are old; an empty text stays as it is. */
+    private static TonedText dim(TonedText t, boolean stale) {
+        return stale && !t.text().isEmpty() ? new TonedText(t.text(), Tone.DIM) : t;
     }
 
     private static double clamp(double d) {
@@ -264,7 +484,7 @@ public final class DashboardViewBuilder {
             case OK -> Level.OK;
             case WARN -> Level.WARN;
             case ALARM -> Level.ALARM;
-            case WAIT -> Level.NONE;
+            case WAIT, NO_QUOTA -> Level.NONE;
         };
     }
 

@@ -7,16 +7,18 @@ import java.util.Objects;
  *
  * @param label the translated caption
  * @param value the figure
+ * @param tip   the tooltip of both: what the figure is
  */
-public record FigureRow(String label, TonedText value) {
+public record FigureRow(String label, TonedText value, String tip) {
 
     public FigureRow {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(tip, "tip");
     }
 
     /** A row with a plain figure. */
-    public static FigureRow of(String label, String value) {
-        return new FigureRow(label, TonedText.plain(value));
+    public static FigureRow of(String label, String value, String tip) {
+        return new FigureRow(label, TonedText.plain(value), tip);
     }
 }

@@ -8,13 +8,18 @@ import java.util.Objects;
 /**
  * The header line.
  *
- * @param title      e.g. {@code BUDGET MONITOR}
- * @param version    e.g. {@code v0.1.0}
- * @param heartbeat  the dot that pulses on every refresh
- * @param status     the overall status word: {@code OK}, {@code WARN}, {@code ALARM} or {@code WAIT} (translated)
- * @param statusTone OK, WARN, ALARM, or DIM for WAIT
+ * @param title        e.g. {@code BUDGET MONITOR}
+ * @param version      e.g. {@code v0.1.0}
+ * @param heartbeat    the dot that pulses on every refresh
+ * @param status       the overall status word, translated: {@code OK}, {@code WARN}, {@code ALARM}, {@code WAIT},
+ *                     {@code NO QUOTA DATA}, or {@code STALE · 2 h} while the quota figures are old
+ * @param statusTone   OK, WARN, ALARM; DIM for WAIT and stale figures; INFO without a quota source
+ * @param titleTip     tooltip of title and version: what BudMon shows
+ * @param heartbeatTip tooltip of the dot: what it counts, the last check
+ * @param statusTip    tooltip of the status: what drives it, e.g. the window whose reserve is negative
  */
-public record HeaderView(String title, String version, HeartbeatModel heartbeat, String status, Tone statusTone) {
+public record HeaderView(String title, String version, HeartbeatModel heartbeat, String status, Tone statusTone,
+                         String titleTip, String heartbeatTip, String statusTip) {
 
     public HeaderView {
         Objects.requireNonNull(title, "title");
@@ -22,5 +27,8 @@ public record HeaderView(String title, String version, HeartbeatModel heartbeat,
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(statusTone, "statusTone");
+        Objects.requireNonNull(titleTip, "titleTip");
+        Objects.requireNonNull(heartbeatTip, "heartbeatTip");
+        Objects.requireNonNull(statusTip, "statusTip");
     }
 }

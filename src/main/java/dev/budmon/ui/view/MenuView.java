@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The menu bar's texts and the current choices, so that a language switch only needs a new view.
+ * The menu bar's texts (with their mnemonics) and the current choices, so that a language switch only needs
+ * a new view.
  *
  * @param logs             menu {@code Logs}
  * @param sessionLog       item: the active transcript's per-turn figures
@@ -16,7 +17,7 @@ import java.util.Objects;
  * @param language         submenu {@code Language}
  * @param languages        its choices, value = language code ({@code de}, {@code en})
  * @param selectedLanguage the code of the language in use
- * @param model            submenu {@code Model}
+ * @param model            submenu {@code Model} (the prices)
  * @param models           its choices
  * @param selectedModel    the model choice in use
  * @param ini              item: opens {@code budmon.ini}
@@ -24,11 +25,11 @@ import java.util.Objects;
  * @param userGuide        item: the user guide
  * @param about            item: about BudMon
  */
-public record MenuView(String logs, String sessionLog, String historyLog, String folder,
-                       String settings, String language, List<MenuOption<String>> languages,
-                       String selectedLanguage, String model, List<MenuOption<ModelChoice>> models,
-                       ModelChoice selectedModel, String ini,
-                       String help, String userGuide, String about) {
+public record MenuView(MenuText logs, MenuText sessionLog, MenuText historyLog, MenuText folder,
+                       MenuText settings, MenuText language, List<MenuOption<String>> languages,
+                       String selectedLanguage, MenuText model, List<MenuOption<ModelChoice>> models,
+                       ModelChoice selectedModel, MenuText ini,
+                       MenuText help, MenuText userGuide, MenuText about) {
 
     public MenuView {
         Objects.requireNonNull(logs, "logs");

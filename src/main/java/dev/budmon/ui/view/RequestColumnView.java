@@ -9,12 +9,14 @@ import java.util.Objects;
  * @param title    e.g. {@code LAST REQUEST}
  * @param headline tokens and cost, e.g. {@code 12.3k tok  $0.04}
  * @param rows     requests, since, input, output, cache_c, cache_r
+ * @param tip      tooltip of title and headline: what the column counts and at which prices
  */
-public record RequestColumnView(String title, TonedText headline, List<FigureRow> rows) {
+public record RequestColumnView(String title, TonedText headline, List<FigureRow> rows, String tip) {
 
     public RequestColumnView {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(headline, "headline");
         rows = List.copyOf(rows);
+        Objects.requireNonNull(tip, "tip");
     }
 }

@@ -14,6 +14,8 @@ public record TonedText(String text, Tone tone) {
 
     /** The unknown figure: a dim {@code --}. */
     public static final TonedText UNKNOWN = new TonedText("--", Tone.DIM);
+    /** Nothing to show. */
+    public static final TonedText NONE = new TonedText("", Tone.NORMAL);
 
     public TonedText {
         Objects.requireNonNull(text, "text");

@@ -15,7 +15,8 @@ import java.awt.geom.Ellipse2D;
 
 /**
  * A countdown ring: a full circle as track, an arc from twelve o'clock clockwise for the fraction of time
- * left, the time in the middle and the event's label (RESET or EXPIRY) under it, both coloured by tone.
+ * left, the time in the middle and the event's label (RESET, EXPIRY, BLOCKED) under it, both coloured by tone,
+ * and under the label an optional detail line (e.g. {@code until 14:00}) in the text colour.
  * EDT only.
  */
 public class CountdownRing extends ModelWidget<RingModel> {
@@ -60,6 +61,7 @@ public class CountdownRing extends ModelWidget<RingModel> {
         int height = getHeight();
         float diameter = Math.min(width, height) - thickness();
         if (diameter > 0 && newModel.tone() == oldModel.tone() && newModel.label().equals(oldModel.label())
+                && newModel.detail().equals(oldModel.detail())
                 && Math.abs(newModel.arcFraction() - arcOnScreen) * Math.PI * diameter < ARC_TOLERANCE_PX) {
             repaint(timeBounds(oldModel, width, height).union(timeBounds(newModel, width, height)));
         } else {
@@ -95,11 +97,12 @@ public class CountdownRing extends ModelWidget<RingModel> {
         return BudmonTheme.scaledSize(BudmonTheme.RING_THICKNESS, 6);
     }
 
-    /** The top of the block of time and label, centred vertically. */
+    /** The top of the block of time, label and detail, centred vertically. */
     private static int textTop(FontMetrics timeFm, FontMetrics labelFm, RingModel m, int height) {
         boolean hasLabel = !m.label().isEmpty();
         int blockHeight = timeFm.getAscent() + timeFm.getDescent()
-                + (hasLabel ? UIScale.scale(2) + labelFm.getAscent() : 0);
+                + (hasLabel ? UIScale.scale(2) + labelFm.getAscent() : 0)
+                + (m.detail().isEmpty() ? 0 : labelFm.getDescent() + labelFm.getAscent());
         return (height - blockHeight) / 2;
     }
 
@@ -136,8 +139,15 @@ public class CountdownRing extends ModelWidget<RingModel> {
             g.setFont(labelFont);
             g.setColor(m.tone().color());
             float labelWidth = BasicGraphicsUtils.getStringWidth(this, labelFm, m.label());
-            BasicGraphicsUtils.drawString(this, g, m.label(), (width - labelWidth) / 2f,
-                    top + timeFm.getAscent() + timeFm.getDescent() + UIScale.scale(2) + labelFm.getAscent());
+            int labelBaseline = top + timeFm.getAscent() + timeFm.getDescent() + UIScale.scale(2) + labelFm.getAscent();
+            BasicGraphicsUtils.drawString(this, g, m.label(), (width - labelWidth) / 2f, labelBaseline);
+            if (!m.detail().isEmpty()) {
+                // the detail (e.g. "until 14:00") in the normal text colour: it is a time, not a judgement
+                g.setColor(BudmonTheme.color(BudmonTheme.FOREGROUND));
+                float detailWidth = BasicGraphicsUtils.getStringWidth(this, labelFm, m.detail());
+                BasicGraphicsUtils.drawString(this, g, m.detail(), (width - detailWidth) / 2f,
+                        labelBaseline + labelFm.getDescent() + labelFm.getAscent());
+            }
         }
     }
 

@@ -14,8 +14,8 @@ import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 
 /**
- * A horizontal quota bar: a track, a fill coloured by tone, thin markers at the warn and alarm thresholds,
- * and the percentage at the right. Above 100 % the bar stays full and the text tells the real figure.
+ * A horizontal quota bar: a track, a fill coloured by tone, thin markers at the warn (yellow) and alarm (red)
+ * thresholds, and the percentage at the right. Above 100 % the bar stays full and the text tells the real figure.
  *
  * <p>The text column is at least as wide as {@code "100 %"}, so bars in a column line up and a bar does not
  * change length when its figure grows a digit. EDT only.
@@ -25,6 +25,8 @@ public class QuotaBar extends ModelWidget<QuotaBarModel> {
     /** The figure the text column is sized for at least; a longer text widens it. */
     private static final String TEXT_TEMPLATE = "100 %";
     private static final int DESIGN_WIDTH = 240;
+    /** A compact bar shares its row with label, reset and mark; it takes spare width, so it may start short. */
+    private static final int COMPACT_DESIGN_WIDTH = 110;
     private static final int TEXT_GAP = 8;
     private static final int MARKER_WIDTH = 1;
     private static final int MARKER_OVERHANG = 2;
@@ -51,7 +53,7 @@ public class QuotaBar extends ModelWidget<QuotaBarModel> {
         }
         FontMetrics fm = getFontMetrics(BudmonTheme.font(BudmonTheme.FONT));
         int h = Math.max(barHeight() + 2 * UIScale.scale(MARKER_OVERHANG), fm.getHeight());
-        return new Dimension(UIScale.scale(DESIGN_WIDTH), h);
+        return new Dimension(UIScale.scale(compact ? COMPACT_DESIGN_WIDTH : DESIGN_WIDTH), h);
     }
 
     @Override
@@ -109,9 +111,11 @@ public class QuotaBar extends ModelWidget<QuotaBarModel> {
             }
         }
 
-        Color markerColor = BudmonTheme.color(BudmonTheme.QUOTA_MARKER);
-        paintMarker(g, m.warnPercent(), barWidth, y, barHeight, markerColor);
-        paintMarker(g, m.alarmPercent(), barWidth, y, barHeight, markerColor);
+        Color fill = fillWidth > 0 ? fillColor(m.tone()) : null;
+        paintMarker(g, m.warnPercent(), barWidth, fillWidth, fill, y, barHeight,
+                BudmonTheme.color(BudmonTheme.QUOTA_WARN_MARKER));
+        paintMarker(g, m.alarmPercent(), barWidth, fillWidth, fill, y, barHeight,
+                BudmonTheme.color(BudmonTheme.QUOTA_ALARM_MARKER));
 
         g.setFont(font);
         g.setColor(m.tone() == Tone.DIM ? BudmonTheme.color(BudmonTheme.DIM_FOREGROUND) : m.tone().color());
@@ -120,8 +124,13 @@ public class QuotaBar extends ModelWidget<QuotaBarModel> {
         BasicGraphicsUtils.drawString(this, g, m.text(), width - textWidth, baseline);
     }
 
-    private static void paintMarker(Graphics2D g, double percent, int barWidth, float y, int barHeight,
-                                    Color color) {
+    /**
+     * A threshold marker: a thin upright line through the bar, overhanging it above and below. Inside a fill of
+     * its own colour (the yellow marker in a yellow fill) the part on the bar is a notch in the track colour,
+     * so the threshold stays visible.
+     */
+    private static void paintMarker(Graphics2D g, double percent, int barWidth, int fillWidth, Color fill, float y,
+                                    int barHeight, Color color) {
         if (Double.isNaN(percent) || percent <= 0 || percent >= 100) {
             return;
         }
@@ -130,6 +139,10 @@ public class QuotaBar extends ModelWidget<QuotaBarModel> {
         int x = (int) Math.round(barWidth * percent / 100) - markerWidth / 2;
         g.setColor(color);
         g.fill(new Rectangle2D.Float(x, y - overhang, markerWidth, barHeight + 2 * overhang));
+        if (x < fillWidth && color.equals(fill)) {
+            g.setColor(BudmonTheme.color(BudmonTheme.QUOTA_TRACK));
+            g.fill(new Rectangle2D.Float(x, y, markerWidth, barHeight));
+        }
     }
 
     private static Color fillColor(Tone tone) {

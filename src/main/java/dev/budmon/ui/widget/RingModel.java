@@ -11,9 +11,11 @@ import java.util.Objects;
  *                     {@code NaN} when unknown (only the track is drawn)
  * @param timeText     the formatted time left, e.g. {@code 1:23:45}, or {@code --}
  * @param label        the translated event name under the time, e.g. {@code RESET} or {@code EXPIRY}
- * @param tone         colour of the arc and the label: OK for a reset, WARN or ALARM for an expiry
+ * @param tone         colour of the arc and the label: OK for a reset, WARN or ALARM for an expiry, ALARM while
+ *                     the limit is reached, DIM for old figures
+ * @param detail       a second, smaller line under the label, e.g. {@code until 14:00}; empty for none
  */
-public record RingModel(double fractionLeft, String timeText, String label, Tone tone) {
+public record RingModel(double fractionLeft, String timeText, String label, Tone tone, String detail) {
 
     /** Nothing known yet. */
     public static final RingModel UNKNOWN = new RingModel(Double.NaN, "--", "", Tone.DIM);
@@ -22,6 +24,12 @@ public record RingModel(double fractionLeft, String timeText, String label, Tone
         Objects.requireNonNull(timeText, "timeText");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(tone, "tone");
+        Objects.requireNonNull(detail, "detail");
+    }
+
+    /** A ring without a detail line. */
+    public RingModel(double fractionLeft, String timeText, String label, Tone tone) {
+        this(fractionLeft, timeText, label, tone, "");
     }
 
     /** The fraction the arc covers, 0 to 1 (0 when unknown). */

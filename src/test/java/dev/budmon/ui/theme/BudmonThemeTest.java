@@ -48,7 +48,7 @@ class BudmonThemeTest {
         });
         assertThat(colours).containsEntry("NORMAL", "#d4d4d4").containsEntry("OK", "#22c55e")
                 .containsEntry("WARN", "#eab308").containsEntry("ALARM", "#ef4444")
-                .containsEntry("DIM", "#666666").containsEntry("INFO", "#06b6d4")
+                .containsEntry("DIM", "#808080").containsEntry("INFO", "#06b6d4")
                 .containsEntry("background", "#0a0a0a").containsEntry("track", "#1e1e1e")
                 .containsEntry("accent", "#a78bfa")
                 // the standard components take the palette too

@@ -14,6 +14,7 @@ import dev.budmon.model.TokenCounts;
 import dev.budmon.model.UsageState;
 import dev.budmon.model.UsageTimeline;
 import dev.budmon.ui.theme.Tone;
+import dev.budmon.config.ModelChoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -163,7 +164,7 @@ class DashboardViewBuilderTest {
         DashboardView v = view(state(NOW, null, five(0.2, Duration.ofHours(3)), week("7d", 0.42)), EN);
         QuotaSectionView s = section(v, "7 days");
         assertThat(s.compact()).isFalse();
-        assertThat(s.reset().text()).isEqualTo("Sun 29.11. 12:00");
+        assertThat(s.reset().text()).isEqualTo("Sun Nov 29 12:00");
         assertThat(s.burnRate().text()).endsWith("%/d");
         assertThat(s.countdown().text()).isEqualTo("3 d");
     }
@@ -183,20 +184,148 @@ class DashboardViewBuilderTest {
         DashboardView v = DashboardViewBuilder.build(f, BudmonConfig.DEFAULTS, EN, UTC, 0);
         assertThat(v.header().status()).isEqualTo("WAIT");
         assertThat(v.header().statusTone()).isEqualTo(Tone.DIM);
-        assertThat(v.footer().text()).isEqualTo("Waiting for data...");
-        assertThat(v.footer().stale()).isFalse();
+        assertThat(v.footer().alive()).startsWith("Waiting for data...");
+        assertThat(v.footer().data()).isEqualTo(TonedText.NONE);
         assertThat(v.quotas()).hasSize(2).allSatisfy(q -> assertThat(q.bar()).isEqualTo(
                 dev.budmon.ui.widget.QuotaBarModel.UNKNOWN));
     }
 
     @Test
-    void theStaleMarkShowsWhenQuotaDataIsOlderThanAnHour() {
+    void staleQuotaFiguresLookStaleWithTheirAgeInWords() {
         DashboardView fresh = view(state(NOW.minus(Duration.ofMinutes(50)), null, five(0.2, Duration.ofHours(3))), EN);
-        DashboardView stale = view(state(NOW.minus(Duration.ofMinutes(70)), null, five(0.2, Duration.ofHours(3))), EN);
-        assertThat(fresh.footer().stale()).isFalse();
-        assertThat(stale.footer().stale()).isTrue();
-        assertThat(stale.footer().staleMark()).isEqualTo("STALE");
-        assertThat(stale.footer().text()).isEqualTo("refresh #7 · data from 10:50");
+        DashboardView stale = view(state(NOW.minus(Duration.ofMinutes(125)), null, five(0.2, Duration.ofHours(3)),
+                week("7d", 0.42)), EN);
+        assertThat(fresh.header().status()).isEqualTo("OK");
+        assertThat(fresh.footer().data()).isEqualTo(new TonedText("data 11:10", Tone.DIM));
+        assertThat(fresh.quotas().get(0).dimmed()).isFalse();
+
+        // the header says STALE with the age, greyed; the footer says it in words; every figure is dimmed
+        assertThat(stale.header().status()).isEqualTo("STALE · 2 h");
+        assertThat(stale.header().statusTone()).isEqualTo(Tone.DIM);
+        assertThat(stale.header().statusTip()).contains("2 h old (from 09:55)").contains("said OK then");
+        assertThat(stale.footer().data()).isEqualTo(new TonedText("quota from 2 h ago", Tone.WARN));
+        for (QuotaSectionView q : stale.quotas()) {
+            assertThat(q.dimmed()).as(q.window()).isTrue();
+            assertThat(q.bar().tone()).as(q.window()).isEqualTo(Tone.DIM);
+            assertThat(List.of(q.reset(), q.countdown(), q.expiry(), q.reserve(), q.burnRate()))
+                    .extracting(TonedText::tone).containsOnly(Tone.DIM);
+        }
+        assertThat(stale.ring().tone()).isEqualTo(Tone.DIM);
+        assertThat(view(state(NOW.minus(Duration.ofMinutes(125)), null, five(0.2, Duration.ofHours(3))), DE)
+                .header().status()).isEqualTo("VERALTET · 2 h");
+    }
+
+    @Test
+    void transcriptsWithoutAQuotaSourceSayNoQuotaDataNotOk() {
+        ApiResponse last = new ApiResponse("m", "r", "s", "claude-sonnet-4-5", NOW.minusSeconds(30),
+                new TokenCounts(1, 2, 3, 0, 4));
+        UsageState s = new UsageState(null, last, null, UsageTimeline.EMPTY, List.of(0.5), NOW, List.of());
+        DashboardView v = view(s, EN);
+        assertThat(v.header().status()).isEqualTo("NO QUOTA DATA");
+        assertThat(v.header().statusTone()).isEqualTo(Tone.INFO);
+        assertThat(v.header().statusTip()).contains("budmon --setup").contains("budmon --statusline on");
+        assertThat(v.quotas()).extracting(QuotaSectionView::note)
+                .containsOnly("unknown: no quota source yet");
+        assertThat(view(s, DE).header().status()).isEqualTo("KEINE KONTINGENTDATEN");
+    }
+
+    @Test
+    void atTheLimitTheResetStaysAndTheRingCountsDownToIt() {
+        QuotaWindow full = new QuotaWindow("5h", 1.0, NOW.plus(Duration.ofMinutes(65)), "rejected", null,
+                Duration.ofHours(5));
+        DashboardView v = view(state(NOW, null, full), EN);
+        QuotaSectionView s = section(v, "5 hours");
+        assertThat(s.hasNote()).as("the figures stay").isFalse();
+        assertThat(s.alert()).isEqualTo(new TonedText("Limit reached · blocked until 13:05", Tone.ALARM));
+        assertThat(s.reset()).isEqualTo(new TonedText("13:05", Tone.ALARM));
+        assertThat(s.countdown()).isEqualTo(new TonedText("1:05:00", Tone.ALARM));
+        assertThat(s.expiry()).isEqualTo(new TonedText("reached", Tone.ALARM));
+        assertThat(v.ring().label()).isEqualTo("BLOCKED");
+        assertThat(v.ring().detail()).isEqualTo("until 13:05");
+        assertThat(v.ring().timeText()).isEqualTo("1:05:00");
+        assertThat(v.ring().tone()).isEqualTo(Tone.ALARM);
+        assertThat(v.ring().fractionLeft()).isCloseTo(65 / 300.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(v.ringTip()).contains("blocked for 1:05:00");
+        assertThat(v.header().statusTip()).contains("5 hours: limit reached, blocked until 13:05");
+
+        // over 100 % without the server's word is the limit too, and so is a rejected weekly model window
+        QuotaWindow over = new QuotaWindow("5h", 1.04, NOW.plus(Duration.ofMinutes(10)), "allowed", null,
+                Duration.ofHours(5));
+        assertThat(view(state(NOW, null, over), EN).ring().label()).isEqualTo("BLOCKED");
+        QuotaWindow opus = new QuotaWindow("7d_opus", 0.5, NOW.plus(Duration.ofDays(2)), "rejected", null,
+                Duration.ofHours(168));
+        QuotaSectionView compact = section(view(state(NOW, null, five(0.2, Duration.ofHours(3)), opus), EN),
+                "7 days Opus");
+        assertThat(compact.mark()).isEqualTo(new TonedText("blocked", Tone.ALARM));
+        assertThat(compact.reset().text()).as("the reset stays in the compact row").isEqualTo("Sat Nov 28 12:00");
+    }
+
+    @Test
+    void anAlarmByAWeeklyModelWindowIsVisibleWhereItStands() {
+        // 7 days Opus: 65 % after 3 of 7 days: runs out a good two days before its reset; its bar is green
+        QuotaWindow opus = new QuotaWindow("7d_opus", 0.65, NOW.plus(Duration.ofDays(4)), "allowed", null,
+                Duration.ofHours(168));
+        DashboardView v = view(state(NOW, null, five(0.2, Duration.ofHours(3)),
+                new QuotaWindow("7d", 0.3, NOW.plus(Duration.ofDays(4)), "allowed", null, Duration.ofHours(168)),
+                opus), EN);
+        assertThat(v.header().status()).isEqualTo("ALARM");
+        QuotaSectionView s = section(v, "7 days Opus");
+        assertThat(s.compact()).isTrue();
+        assertThat(s.bar().tone()).as("65 % is below the warn threshold").isEqualTo(Tone.OK);
+        assertThat(s.mark().tone()).isEqualTo(Tone.ALARM);
+        assertThat(s.mark().text()).isEqualTo("\u22122 d 10 h");
+        assertThat(v.header().statusTip()).startsWith("ALARM because:")
+                .contains("7 days Opus: at this pace it runs out before its reset (reserve \u22122 d");
+        assertThat(s.tip()).contains("Reserve \u22122 d");
+        // a fine weekly window has no mark
+        assertThat(section(v, "7 days").mark()).isEqualTo(TonedText.NONE);
+    }
+
+    @Test
+    void theFooterShowsThatTheMonitorIsAliveAndWhichPrices() {
+        UsageState s = state(NOW, null, five(0.2, Duration.ofHours(3)));
+        Figures f = Calculator.compute(s, NOW, BudmonConfig.DEFAULTS, PriceTable.bundled());
+        MonitorPulse pulse = new MonitorPulse(7, 3_120, NOW.minusSeconds(2));
+        DashboardView v = DashboardViewBuilder.build(f, BudmonConfig.DEFAULTS, EN, UTC, pulse, List.of());
+        assertThat(v.footer().alive()).isEqualTo("#3120 · checked 11:59:58");
+        assertThat(v.footer().aliveTip()).contains("3120 checks").contains("7 of them");
+        assertThat(v.footer().prices()).as("Auto: nothing to say").isEmpty();
+        assertThat(v.header().heartbeatTip()).contains("checked 3120 times, last at 11:59:58");
+
+        BudmonConfig opus = new BudmonConfig("auto", 2000, dev.budmon.config.ModelChoice.OPUS,
+                BudmonConfig.DEFAULT_CUSTOM_PRICES, BudmonConfig.DEFAULTS.thresholds(),
+                BudmonConfig.DEFAULTS.statusline(), null);
+        DashboardView o = DashboardViewBuilder.build(Calculator.compute(s, NOW, opus, PriceTable.bundled()), opus, DE,
+                UTC, pulse, List.of());
+        assertThat(o.footer().prices()).isEqualTo("Preise: Opus");
+        assertThat(o.footer().pricesTip()).contains("Opus-Preisen").contains("model = opus");
+        assertThat(o.requests().last().tip()).contains("Opus-Preisen");
+        assertThat(o.footer().alive()).isEqualTo("#3120 · geprüft 11:59:58");
+    }
+
+    @Test
+    void everyCaptionAndFigureHasATooltipInBothLanguages() {
+        ApiResponse last = new ApiResponse("m", "r", "s", "claude-sonnet-4-5", NOW.minusSeconds(30),
+                new TokenCounts(1, 2, 3, 0, 4));
+        UsageState s = new UsageState(state(NOW, last, five(0.2, Duration.ofHours(3)), week("7d", 0.4),
+                week("7d_sonnet", 0.1)).rateLimits(), last, null, UsageTimeline.EMPTY, List.of(0.5), NOW, List.of());
+        DashboardView en = view(s, EN);
+        DashboardView de = view(s, DE);
+        for (DashboardView v : List.of(en, de)) {
+            List<String> tips = new ArrayList<>(List.of(v.header().titleTip(), v.header().heartbeatTip(),
+                    v.header().statusTip(), v.ringTip(), v.captions().resetTip(), v.captions().expiryTip(),
+                    v.captions().reserveTip(), v.captions().burnRateTip(), v.cache().tip(), v.footer().aliveTip(),
+                    v.footer().dataTip(), v.requests().last().tip(), v.requests().total().tip(),
+                    v.requests().windowLine().tip()));
+            v.quotas().forEach(q -> tips.add(q.tip()));
+            v.requests().last().rows().forEach(r -> tips.add(r.tip()));
+            assertThat(tips).allSatisfy(t -> assertThat(t).isNotBlank().doesNotContain("{0}").doesNotContain("tip."));
+        }
+        assertThat(de.captions().reserveTip()).isNotEqualTo(en.captions().reserveTip());
+        assertThat(en.captions().reserveTip()).contains("Expiry minus reset").contains("Green above 1 h");
+        assertThat(en.captions().burnRateTip()).contains("15 %/h").contains("25 %/h");
+        assertThat(en.requests().last().rows().get(4).tip()).contains("Cache creation");
+        assertThat(de.cache().tip()).contains("50 %").contains("20 %");
     }
 
     @Test
@@ -236,6 +365,7 @@ class DashboardViewBuilderTest {
         DashboardView de = view(s, DE);
         assertThat(de.quotas().get(0).label()).isEqualTo("5 Stunden");
         assertThat(de.quotas().get(1).reset().text()).isEqualTo("So 29.11. 12:00");
+        assertThat(en.quotas().get(1).reset().text()).isEqualTo("Sun Nov 29 12:00");
         assertThat(de.menu().settings()).isNotEqualTo(en.menu().settings());
         assertThat(de.menu().selectedLanguage()).isEqualTo("de");
         assertThat(de.captions()).isNotEqualTo(en.captions());
@@ -273,8 +403,39 @@ class DashboardViewBuilderTest {
                         BudmonConfig.DEFAULTS, m, UTC, 7);
                 assertThat(shown).as("%s at +%s", m.language(), d).isEqualTo(anew);
             }
-            assertThat(shown.footer().stale()).as("stale after the hour").isTrue();
+            assertThat(shown.header().statusTone()).as("stale after the hour").isEqualTo(Tone.DIM);
             assertThat(shown.ring().timeText()).isEqualTo("0:00:01");
         }
+    }
+
+    @Test
+    void theClockAloneGivesTheFullBuildAtTheLimitWithNoticesAndChecks() {
+        // 5h at its limit with 10 minutes to the reset, a weekly Opus window running out; notices and checks
+        UsageState s = state(NOW.minus(Duration.ofMinutes(50)), null,
+                new QuotaWindow("5h", 1.0, NOW.plus(Duration.ofMinutes(10)), "rejected", null, Duration.ofHours(5)),
+                new QuotaWindow("7d_opus", 0.65, NOW.plus(Duration.ofDays(4)), "allowed", null, Duration.ofHours(168)));
+        List<NoticeView> notices = Notices.of(List.of(new dev.budmon.config.LegacyKey("thresholds", "quota_warn_pct",
+                "quota_warn")), List.of(), List.of(), EN);
+        MonitorPulse pulse = new MonitorPulse(9, 412, NOW.minusSeconds(1));
+        Figures f = Calculator.compute(s, NOW, BudmonConfig.DEFAULTS, PriceTable.bundled());
+        DashboardView shown = DashboardViewBuilder.build(f, BudmonConfig.DEFAULTS, EN, UTC, pulse, notices);
+        for (Duration d : List.of(Duration.ofSeconds(1), Duration.ofMinutes(9), Duration.ofMinutes(11))) {
+            Instant at = NOW.plus(d);
+            Figures next = Calculator.advance(f, s, at, BudmonConfig.DEFAULTS);
+            DashboardView anew = DashboardViewBuilder.build(
+                    Calculator.compute(s, at, BudmonConfig.DEFAULTS, PriceTable.bundled()), BudmonConfig.DEFAULTS,
+                    EN, UTC, pulse, notices);
+            if (next == null) {
+                // the reset passed: the caller builds anew
+                assertThat(anew.ring()).isEqualTo(dev.budmon.ui.widget.RingModel.UNKNOWN);
+                continue;
+            }
+            f = next;
+            shown = DashboardViewBuilder.advance(shown, f, BudmonConfig.DEFAULTS, EN, UTC, pulse);
+            assertThat(shown).as("at +%s", d).isEqualTo(anew);
+        }
+        assertThat(shown.notices()).hasSize(1);
+        assertThat(shown.ring().label()).isEqualTo("BLOCKED");
+        assertThat(shown.header().status()).as("50 min + 9 min: not yet stale").isEqualTo("ALARM");
     }
 }

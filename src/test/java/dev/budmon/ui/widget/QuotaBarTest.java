@@ -66,9 +66,8 @@ class QuotaBarTest {
 
     @ParameterizedTest(name = "scale {0}")
     @ValueSource(floats = {1, 2})
-    void markersSitAtWarnAndAlarmThresholds(float scale) {
+    void markersSitAtWarnAndAlarmThresholdsInTheirSeedColours(float scale) {
         Bar bar = paint(scale, new QuotaBarModel(42, WARN, ALARM, Tone.OK, "42 %"));
-        int marker = rgb(ScaledTheme.color(BudmonTheme.QUOTA_MARKER));
 
         // above the bar only the markers' overhang is painted
         List<int[]> runs = bar.runsAbove();
@@ -81,12 +80,26 @@ class QuotaBarTest {
             assertThat(centre).as("marker at %s %%", threshold)
                     .isCloseTo(bar.left + bar.width() * threshold / 100, org.assertj.core.data.Offset.offset(1.0));
             assertThat(run[1] - run[0] + 1).as("marker width").isEqualTo(markerWidth);
-            assertThat(hex(rgb(bar.img, run[0], bar.top - 1))).isEqualTo(hex(marker));
+            // as the original BudMon: the warn marker yellow, the alarm marker red
+            assertThat(hex(rgb(bar.img, run[0], bar.top - 1))).as("colour of the marker at %s %%", threshold)
+                    .isEqualTo(hex(i == 0 ? YELLOW : RED));
         }
         // the markers cut through the track: the track colour is interrupted at 75 %
         int x75 = (int) Math.round(bar.left + bar.width() * 0.75);
-        assertThat(hex(bar.centre(x75))).isEqualTo(hex(marker));
+        assertThat(hex(bar.centre(x75))).isEqualTo(hex(YELLOW));
         assertThat(hex(bar.centre(x75 + 3 * (int) scale))).isEqualTo(hex(rgb(ScaledTheme.color(BudmonTheme.QUOTA_TRACK))));
+    }
+
+    @ParameterizedTest(name = "scale {0}")
+    @ValueSource(floats = {1, 2})
+    void aMarkerInsideAFillOfItsOwnColourIsANotch(float scale) {
+        Bar bar = paint(scale, new QuotaBarModel(80, WARN, ALARM, Tone.WARN, "80 %"));
+        int x75 = (int) Math.round(bar.left + bar.width() * 0.75);
+        int track = rgb(ScaledTheme.color(BudmonTheme.QUOTA_TRACK));
+        // on the bar a notch of track colour in the yellow fill, above it the yellow overhang
+        assertThat(hex(bar.centre(x75))).isEqualTo(hex(track));
+        assertThat(hex(bar.centre(x75 - 3 * (int) scale))).isEqualTo(hex(YELLOW));
+        assertThat(hex(rgb(bar.img, x75, bar.top - 1))).isEqualTo(hex(YELLOW));
     }
 
     @ParameterizedTest(name = "scale {0}")
