@@ -103,7 +103,7 @@ public final class HistoryReader {
 
         MonthRead(Path file, Instant from, Instant to) {
             this.file = file;
-            this.lines = new FileLines(from, to, new StoreLines(segment));
+            this.lines = new FileLines(from, to, segment::add);
         }
 
         /** Reads with the thread's buffer; returns it, grown when the file needed more. */
@@ -168,7 +168,10 @@ public final class HistoryReader {
 
     /** Hands each observation of the directories' histories made in {@code [from, to)} to the sink, file by file. */
     public static Stats forEach(List<Path> claudeDirs, Instant from, Instant to, ObservationSink sink) {
-        return scan(claudeDirs, from, to, new SinkLines(sink));
+        return scan(claudeDirs, from, to, s -> {
+            sink.observation(s.toObservation());
+            return true;
+        });
     }
 
     /** What becomes of a scanned line. */
@@ -177,34 +180,6 @@ public final class HistoryReader {
         boolean use(LineScanner s);
     }
 
-    private static final class StoreLines implements LineUse {
-        private final HistorySegment segment;
-
-        StoreLines(HistorySegment segment) {
-            this.segment = segment;
-        }
-
-        @Override
-        public boolean use(LineScanner s) {
-            return segment.add(s);
-        }
-    }
-
-    private static final class SinkLines implements LineUse {
-        private final ObservationSink sink;
-
-        SinkLines(ObservationSink sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public boolean use(LineScanner s) {
-            sink.observation(s.toObservation());
-            return true;
-        }
-    }
-
-    /** Hands each observation made in {@code [from, to)} to the sink, file by file. */
     private static Stats scan(List<Path> claudeDirs, Instant from, Instant to, LineUse use) {
         List<SourceWarning> warnings = new ArrayList<>();
         Tally tally = new Tally(warnings);
