@@ -9,6 +9,8 @@
 #   src/bench/statusline.sh                 # RUNS=20, JDK 25 from JAVA25 (default: temurin-25 if installed)
 #   RUNS=50 JAVA25= src/bench/statusline.sh # more runs, JDK 17 only
 #   BASELINE=../old-checkout src/bench/statusline.sh   # and an older, built checkout beside it
+#   PYTHON_BUDMON=../budmon-1.1.0 src/bench/statusline.sh   # and the Python original (a checkout of
+#                                                           # github.com/weilhalt/budmon) beside it
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$(pwd)"
@@ -17,6 +19,7 @@ out="${BENCH_DIR:-$root/target/bench-statusline}"
 java25="${JAVA25-/usr/lib/jvm/temurin-25-jdk-amd64}"
 [ -x "$java25/bin/java" ] || java25=""
 baseline="${BASELINE:+$(cd "$BASELINE" && pwd)}"
+python_budmon="${PYTHON_BUDMON:+$(cd "$PYTHON_BUDMON" && pwd)}"
 
 echo "building and generating the Claude directory ..." >&2
 mvn -q -o -B -DskipTests package > /dev/null 2>&1 || mvn -q -B -DskipTests package >&2
@@ -128,6 +131,13 @@ if [ -n "$java25" ]; then
     add "before ($(git -C "$baseline" rev-parse --short HEAD)): JDK 25, its launcher's AOT cache, default elements" "$P" \
       "JAVA_HOME=$java25 $c/budmon --claude-dir $D --statusline"
   fi
+fi
+if [ -n "$python_budmon" ]; then
+  # The original reads ~/.claude only, and may write there: a home of its own with a copy of the directory.
+  mkdir -p "$out/python-home"
+  cp -r "$D" "$out/python-home/.claude"
+  add "Python BudMon $(sed -n 's/^version = "\(.*\)"/\1/p' "$python_budmon/pyproject.toml") ($(python3 --version 2>&1)), default elements" "$P" \
+    "HOME=$out/python-home PYTHONPATH=$python_budmon python3 -m budmon --statusline"
 fi
 # The launcher's own cost: the JVM call it makes, without it.
 add "JDK 17, CDS archive, default elements: the launcher's java command alone, without the launcher" "$P" \

@@ -17,7 +17,8 @@
 # a second Claude directory), BUDMON_BENCH_SETS (which sets to run, by name, separated by commas; default
 # all), BUDMON_BENCH_BASELINE (another checkout, already built, measured as the sets "before",
 # "before-no-archive" and, with a JDK 25, "jdk25-before"), BUDMON_BENCH_EXTRA (more sets, one per line, as label|launcher|env|JVM options),
-# JAVA25 (a JDK 25 for its sets; empty: none). The last row is the floor of this machine: a minimal FlatLaf
+# JAVA25 (a JDK 25 for its sets; empty: none), PYTHON_BUDMON (a checkout of the Python original,
+# github.com/weilhalt/budmon: a last row with its time to a mapped window and its RSS). The last Java row is the floor of this machine: a minimal FlatLaf
 # window with its own archive (set name floor), started separately.
 # Without DISPLAY the script runs itself under xvfb-run (a 24-bit 1600x1400 screen).
 set -euo pipefail
@@ -196,6 +197,40 @@ JAVA
   sorted=($(printf '%s\n' "${times[@]}" | sort -n))
   echo "| floor: a minimal FlatLaf window (one label) with its own archive, to its first paint | \
 **${sorted[$(( (${#sorted[@]} - 1) / 2 ))]} ms** (${sorted[0]}–${sorted[-1]}) | | | | | |"
+fi
+
+# The Python original, the yardstick: from launch until its window is mapped (it paints with Tk as it maps),
+# and its RSS after 20 s. It reads ~/.claude only: a home of its own with a realistic Claude directory.
+if [ -n "${PYTHON_BUDMON:-}" ] && command -v xdotool > /dev/null; then
+  py="$bench/python"
+  rm -rf "$py" && mkdir -p "$py/home"
+  java -cp "$cp" dev.budmon.statusline.RealisticClaudeDir "$py" > /dev/null
+  mv "$py/claude" "$py/home/.claude"
+  times=()
+  rss=""
+  for n in $(seq "$starts"); do
+    launched=$(date +%s%3N)
+    HOME="$py/home" PYTHONPATH="$PYTHON_BUDMON" python3 -m budmon > /dev/null 2>&1 &
+    pid=$!
+    mapped=""
+    for _ in $(seq 500); do
+      if xdotool search --onlyvisible --pid "$pid" --name '^Budget Monitor$' > /dev/null 2>&1; then
+        mapped=$(date +%s%3N)
+        break
+      fi
+      sleep 0.01
+    done
+    if [ "$n" -eq 1 ]; then
+      sleep 20
+      rss=$(awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+    fi
+    kill $pid && wait $pid 2>/dev/null || true
+    [ -n "$mapped" ] && times+=($((mapped - launched)))
+  done
+  sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+  echo "| Python BudMon $(sed -n 's/^version = "\(.*\)"/\1/p' "$PYTHON_BUDMON/pyproject.toml") \
+($(python3 --version 2>&1)), launch to its mapped window | **${sorted[$(( (${#sorted[@]} - 1) / 2 ))]} ms** \
+(${sorted[0]}–${sorted[-1]}) | | ${rss} MB | | | |"
 fi
 
 echo
