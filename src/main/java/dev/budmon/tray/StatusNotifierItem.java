@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * BudMon's icon as a StatusNotifierItem on the D-Bus session bus: the tray protocol of KDE Plasma, GNOME
@@ -35,6 +37,7 @@ public final class StatusNotifierItem implements AutoCloseable {
     public static final String MENU_PATH = "/MenuBar";
     /** The panel's watcher. */
     public static final String WATCHER = "org.kde.StatusNotifierWatcher";
+    private static final int REGISTER_ATTEMPTS = 10;
     static final String ITEM_INTERFACE = "org.kde.StatusNotifierItem";
     static final String MENU_INTERFACE = "com.canonical.dbusmenu";
 
@@ -44,6 +47,7 @@ public final class StatusNotifierItem implements AutoCloseable {
     private final ItemObject item = new ItemObject();
     private final MenuObject menu = new MenuObject();
     private final AutoCloseable watcherSignals;
+    private volatile boolean closed;
 
     // guarded by this
     private List<SniTypes.Pixmap> pixmaps = List.of();
@@ -61,7 +65,7 @@ public final class StatusNotifierItem implements AutoCloseable {
         bus.requestBusName(busName);
         this.watcherSignals = bus.addSigHandler(DBus.NameOwnerChanged.class, s -> {
             if (WATCHER.equals(s.name) && s.newOwner != null && !s.newOwner.isEmpty()) {
-                register();
+                registerWithNewWatcher(1);
             }
         });
     }
@@ -99,7 +103,11 @@ public final class StatusNotifierItem implements AutoCloseable {
 
     /** Registers with the watcher; {@code false} when there is none (the item waits for one to appear). */
     public boolean register() {
-        if (!watcherPresent(bus)) {
+        return register(true);
+    }
+
+    private boolean register(boolean reportRefusal) {
+        if (closed || !watcherPresent(bus)) {
             return false;
         }
         try {
@@ -107,9 +115,25 @@ public final class StatusNotifierItem implements AutoCloseable {
                     .RegisterStatusNotifierItem(busName);
             return true;
         } catch (DBusException | RuntimeException e) {
-            System.err.println("budmon: the panel's tray did not take the icon (" + e.getMessage() + ")");
+            if (reportRefusal) {
+                System.err.println("budmon: the panel's tray did not take the icon (" + e.getMessage() + ")");
+            }
             return false;
         }
+    }
+
+    /**
+     * Registers with a watcher that has just taken its name. A watcher may own the name a moment before it
+     * answers on it (status-notifier-watcher does), so a refusal is tried again, 0.1 s later and then ever
+     * later, for about 10 s in all, off the bus's signal thread.
+     */
+    private void registerWithNewWatcher(int attempt) {
+        boolean last = attempt >= REGISTER_ATTEMPTS;
+        if (register(last) || last || closed) {
+            return;
+        }
+        CompletableFuture.runAsync(() -> registerWithNewWatcher(attempt + 1),
+                CompletableFuture.delayedExecutor(100L << Math.min(attempt - 1, 4), TimeUnit.MILLISECONDS));
     }
 
     /**
@@ -173,6 +197,7 @@ public final class StatusNotifierItem implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         try {
             watcherSignals.close();
         } catch (Exception e) {

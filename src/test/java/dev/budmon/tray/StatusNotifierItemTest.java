@@ -180,6 +180,46 @@ class StatusNotifierItemTest {
         }
     }
 
+    /**
+     * A panel's watcher may own its name a moment before it answers on it: the item must not take the first
+     * refusal for an answer. Here a watcher of the test's own takes the name, refuses for 0.6 s (nothing is
+     * exported yet) and only then takes registrations.
+     */
+    @Test
+    void registersWithAWatcherThatAnswersOnlyAMomentAfterTakingItsName() throws Exception {
+        desktop.stopStatusNotifierWatcher();
+        DBusConnection bus = SessionBus.connect(desktop.busAddress());
+        DBusConnection panel = SessionBus.connect(desktop.busAddress());
+        StatusNotifierItem sni = StatusNotifierItem.export(bus, new Recorder());
+        List<String> registered = Collections.synchronizedList(new ArrayList<>());
+        try {
+            panel.requestBusName(StatusNotifierItem.WATCHER);
+            Thread.sleep(600);
+            panel.exportObject("/StatusNotifierWatcher", new SniTypes.Watcher() {
+                @Override
+                public void RegisterStatusNotifierItem(String service) {
+                    registered.add(service);
+                }
+
+                @Override
+                public String getObjectPath() {
+                    return "/StatusNotifierWatcher";
+                }
+            });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (registered.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(registered).as("registrations the late watcher took").containsExactly(sni.busName());
+        } finally {
+            sni.close();
+            bus.close();
+            panel.releaseBusName(StatusNotifierItem.WATCHER);
+            panel.close();
+            desktop.startStatusNotifierWatcher();
+        }
+    }
+
     private static String busctl(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("busctl", "--user", "--")); // "--": -1 is an argument
         cmd.addAll(List.of(args));
