@@ -16,7 +16,6 @@ import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JMenu;
 import javax.swing.JMenuItem;
-import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Toolkit;
@@ -29,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 
 import static dev.budmon.ui.DashboardPanelTest.find;
 import static dev.budmon.ui.DashboardPanelTest.onEdt;
@@ -367,47 +367,36 @@ class DashboardAppWindowTest {
 
     /**
      * How much of the bar is green on the screen: the run of the theme's OK colour along the bar's middle row,
-     * over the bar's length (fill, track and markers; the percentage text to their right is not part). The
-     * screen is read again for up to two seconds until it shows a fill: X paints after Swing has laid out, and
-     * on a loaded machine a capture can come between a relayout and its paint.
+     * over the bar's length (fill, track and markers; the percentage text to their right is not part).
      */
     private double filledFraction(String window) throws Exception {
         int ok = BudmonTheme.color(BudmonTheme.QUOTA_OK).getRGB() & 0xffffff;
         int track = BudmonTheme.color(BudmonTheme.QUOTA_TRACK).getRGB() & 0xffffff;
         int warnMarker = BudmonTheme.color(BudmonTheme.QUOTA_WARN_MARKER).getRGB() & 0xffffff;
         int alarmMarker = BudmonTheme.color(BudmonTheme.QUOTA_ALARM_MARKER).getRGB() & 0xffffff;
-        Robot robot = new Robot();
-        Instant giveUp = Instant.now().plusSeconds(2);
-        int fill;
-        int end;
-        BufferedImage row;
-        do {
-            settle();
-            Rectangle r = onEdt(() -> {
-                QuotaBar b = bar(window);
-                Point p = b.getLocationOnScreen();
-                return new Rectangle(p.x, p.y + b.getHeight() / 2, b.getWidth(), 1);
-            });
-            row = robot.createScreenCapture(r);
-            fill = 0;
+        int[] fillAndEnd = new int[2];
+        Predicate<BufferedImage> measured = row -> {
+            int fill = 0;
             while (fill < row.getWidth() && (row.getRGB(fill, 0) & 0xffffff) == ok) {
                 fill++;
             }
-            end = 0;
+            int end = 0;
             for (int x = 0; x < row.getWidth(); x++) {
                 int c = row.getRGB(x, 0) & 0xffffff;
                 if (c == track || c == warnMarker || c == alarmMarker) {
                     end = x + 1;
                 }
             }
-        } while ((fill == 0 || end <= fill) && Instant.now().isBefore(giveUp));
-        if (fill == 0 || end <= fill) {
-            ImageIO.write(new Robot().createScreenCapture(onEdt(() -> app.frame().getBounds())), "png",
-                    Path.of("target", "window-bar-" + window + "-unfilled.png").toFile());
-        }
-        assertThat(fill).as("green pixels at the start of the bar (first pixel %06x)", row.getRGB(0, 0) & 0xffffff)
-                .isPositive();
-        assertThat(end).as("track pixels after the fill").isGreaterThan(fill);
-        return (double) fill / end;
+            fillAndEnd[0] = fill;
+            fillAndEnd[1] = end;
+            return fill > 0 && end > fill;
+        };
+        BufferedImage row = ScreenReader.await(onEdt(() -> bar(window)),
+                b -> new Rectangle(0, b.getHeight() / 2, b.getWidth(), 1), measured);
+        measured.test(row);
+        assertThat(fillAndEnd[0]).as("green pixels at the start of the bar (first pixel %06x)",
+                row.getRGB(0, 0) & 0xffffff).isPositive();
+        assertThat(fillAndEnd[1]).as("track pixels after the fill").isGreaterThan(fillAndEnd[0]);
+        return (double) fillAndEnd[0] / fillAndEnd[1];
     }
 }

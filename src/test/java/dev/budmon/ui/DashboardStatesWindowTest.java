@@ -26,6 +26,7 @@ import java.awt.Toolkit;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.ToIntFunction;
 
 import static dev.budmon.ui.DashboardPanelTest.find;
 import static dev.budmon.ui.DashboardPanelTest.onEdt;
@@ -66,7 +67,7 @@ class DashboardStatesWindowTest {
             DashboardPanelTest.assertNothingClipped(frame.dashboard());
             return null;
         });
-        BufferedImage shot = screenshot("window-state-" + scenario.name().toLowerCase() + "-" + language);
+        screenshot("window-state-" + scenario.name().toLowerCase() + "-" + language);
         switch (scenario) {
             case NO_QUOTA -> assertThat(label("header:status")).isEqualTo("NO QUOTA DATA");
             case AT_LIMIT -> {
@@ -74,21 +75,21 @@ class DashboardStatesWindowTest {
                 assertThat(label("quota:5h.reset")).isEqualTo("13:39");
                 assertThat(label("quota:5h.countdown")).isEqualTo("1:05:00");
                 assertThat(label("quota:5h.alert")).contains(german ? "gesperrt bis 13:39" : "blocked until 13:39");
-                assertThat(colourCount(shot, "quota:5h.reset", Tone.ALARM)).as("red pixels of the reset").isPositive();
+                assertThat(colourCount("quota:5h.reset", Tone.ALARM, true)).as("red pixels of the reset").isPositive();
             }
             case WEEKLY_ALARM -> {
                 // the compact Opus row shows what makes the header red: its reserve, in red
                 assertThat(label("header:status")).isEqualTo("ALARM");
                 assertThat(label("quota:7d_opus.mark")).isEqualTo("\u22122 d 10 h");
-                assertThat(colourCount(shot, "quota:7d_opus.mark", Tone.ALARM)).as("red pixels of the mark")
+                assertThat(colourCount("quota:7d_opus.mark", Tone.ALARM, true)).as("red pixels of the mark")
                         .isPositive();
                 assertThat(Tips.plain((JComponent) component("header:status"))).contains("7 days Opus");
             }
             case STALE -> {
                 assertThat(label("header:status")).isEqualTo("STALE · 2 h");
                 assertThat(label("footer:data")).isEqualTo("quota from 2 h ago");
-                assertThat(colourCount(shot, "quota:5h.reserve", Tone.OK)).as("no green in a stale figure").isZero();
-                assertThat(colourCount(shot, "quota:5h.reserve", Tone.DIM)).isPositive();
+                assertThat(colourCount("quota:5h.reserve", Tone.DIM, true)).isPositive();
+                assertThat(colourCount("quota:5h.reserve", Tone.OK, false)).as("no green in a stale figure").isZero();
             }
             case LONGEST -> assertThat(label("quota:7d.countdown")).isEqualTo("6 d 23 h 1 min");
             default -> {
@@ -109,7 +110,14 @@ class DashboardStatesWindowTest {
         Robot robot = new Robot();
         robot.mouseMove(p.x - 40, p.y + 40);
         robot.mouseMove(p.x, p.y);
-        Thread.sleep(900);
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        String shown = null;
+        while (shown == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            shown = onEdt(DashboardStatesWindowTest::showingToolTip);
+        }
+        assertThat(shown).as("the tooltip on screen").isNotNull().contains("7 days Opus");
+        settle();
         Rectangle screen = onEdt(() -> frame.getGraphicsConfiguration().getBounds());
         Rectangle area = onEdt(() -> frame.getBounds()).union(new Rectangle(p.x - 500, p.y, 900, 300))
                 .intersection(screen);
@@ -215,6 +223,34 @@ class DashboardStatesWindowTest {
         settle();
     }
 
+    /** The text of the tooltip showing in any window now (a light popup in the frame or a window of its own). */
+    private static String showingToolTip() {
+        for (java.awt.Window w : java.awt.Window.getWindows()) {
+            if (w.isShowing()) {
+                javax.swing.JToolTip tip = findToolTip(w);
+                if (tip != null) {
+                    return tip.getTipText();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static javax.swing.JToolTip findToolTip(java.awt.Container c) {
+        for (java.awt.Component child : c.getComponents()) {
+            if (child instanceof javax.swing.JToolTip tip && tip.isShowing()) {
+                return tip;
+            }
+            if (child instanceof java.awt.Container inner) {
+                javax.swing.JToolTip found = findToolTip(inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     private static void settle() throws InterruptedException {
         onEdt(() -> null);
         Thread.sleep(300);
@@ -234,25 +270,28 @@ class DashboardStatesWindowTest {
         return onEdt(() -> ((JLabel) component(name)).getText());
     }
 
-    /** How many pixels of the tone's colour the screenshot shows where the component is. */
-    private int colourCount(BufferedImage shot, String name, Tone tone) {
-        Rectangle r = onEdt(() -> {
-            java.awt.Component c = component(name);
-            Point p = SwingUtilities.convertPoint(c, 0, 0, frame);
-            return new Rectangle(p.x, p.y, c.getWidth(), c.getHeight());
-        });
+    /**
+     * How many pixels of the tone's colour the screen shows where the component is; with {@code awaitSome},
+     * read again until there are some (see {@link ScreenReader}).
+     */
+    private int colourCount(String name, Tone tone, boolean awaitSome) throws Exception {
         Color want = onEdt(tone::color);
-        int n = 0;
-        for (int y = r.y; y < r.y + r.height; y++) {
-            for (int x = r.x; x < r.x + r.width; x++) {
-                Color c = new Color(shot.getRGB(x, y));
-                if (Math.abs(c.getRed() - want.getRed()) < 12 && Math.abs(c.getGreen() - want.getGreen()) < 12
-                        && Math.abs(c.getBlue() - want.getBlue()) < 12) {
-                    n++;
+        ToIntFunction<BufferedImage> count = img -> {
+            int n = 0;
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    Color c = new Color(img.getRGB(x, y));
+                    if (Math.abs(c.getRed() - want.getRed()) < 12 && Math.abs(c.getGreen() - want.getGreen()) < 12
+                            && Math.abs(c.getBlue() - want.getBlue()) < 12) {
+                        n++;
+                    }
                 }
             }
-        }
-        return n;
+            return n;
+        };
+        BufferedImage img = ScreenReader.await(onEdt(() -> component(name)), ScreenReader::whole,
+                i -> !awaitSome || count.applyAsInt(i) > 0);
+        return count.applyAsInt(img);
     }
 
     private BufferedImage screenshot(String name) throws Exception {
