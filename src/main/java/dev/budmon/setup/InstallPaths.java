@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.Os;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,8 +46,13 @@ public record InstallPaths(Path interceptor, Path binDir, Path claudeBudmon, Pat
         return new InstallPaths(interceptor, localBin, localBin.resolve("claude-budmon"), localBin.resolve("budmon"),
                 jar,
                 linux ? share.resolve("applications").resolve("budmon.desktop") : null,
-                linux ? share.resolve("icons").resolve("hicolor") : null,
+                linux ? iconTheme(home) : null,
                 List.of(home.resolve(".bashrc"), home.resolve(".zshrc")));
+    }
+
+    /** The user's {@code hicolor} icon folder, where setup puts BudMon's icons on Linux. */
+    public static Path iconTheme(Path home) {
+        return home.resolve(".local").resolve("share").resolve("icons").resolve("hicolor");
     }
 
     /** Where setup records what it wrote ({@link InstallManifest}): beside the installed jar. */

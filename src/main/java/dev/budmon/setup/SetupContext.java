@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.Os;
+
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
