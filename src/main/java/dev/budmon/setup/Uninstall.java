@@ -56,6 +56,9 @@ public final class Uninstall {
             if (paths.desktopEntry() != null) {
                 remove.ifOurs(paths.desktopEntry(), Setup::isOurScript, "application menu entry");
             }
+            if (paths.autostartEntry() != null) {
+                remove.ifOurs(paths.autostartEntry(), Setup::isOurScript, "login autostart entry");
+            }
             if (paths.iconTheme() != null) {
                 for (Path icon : installedIcons(paths.iconTheme())) {
                     remove.ifOurs(icon, p -> AppIcons.isOurs(SafeRead.bytes(p, Setup.MAX_INSTALLED_BYTES)), "icon");
