@@ -131,7 +131,7 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
     public void windowShown(boolean shown) {
         if (windowShown != shown) {
             windowShown = shown;
-            refreshTray();
+            io.execute(this::refreshTray); // paints the icon and talks to the panel: not on the EDT
         }
     }
 

@@ -38,12 +38,23 @@ final class WindowCommand {
      * @param cacheDir BudMon's cache folder
      */
     static int window(ClaudeDirs dirs, Path home, Path cacheDir) {
-        return WindowStartup.run(dirs, new TranscriptFeed(), SETUP, app -> {
+        return WindowStartup.run(dirs, new TranscriptFeed(), SETUP,
+                trayAndAlerts(dirs, SessionBus.addressFromEnvironment(), InstallPaths.iconTheme(home), cacheDir));
+    }
+
+    /**
+     * The tray icon and the alerts beside the window of {@code budmon}, owned by it.
+     *
+     * @param busAddress the session bus; {@code null} when there is none
+     * @param iconTheme  the user's hicolor folder, for the notifications' icon; {@code null} when none
+     */
+    static WindowStartup.Beside trayAndAlerts(ClaudeDirs dirs, String busAddress, Path iconTheme, Path cacheDir) {
+        return app -> {
             ConfigStore store = new ConfigStore(dirs.primary());
-            TrayAndAlerts t = TrayAndAlerts.start(store, store.load().config(), SessionBus.addressFromEnvironment(),
-                    InstallPaths.iconTheme(home), cacheDir, Clock.systemDefaultZone(), TrayWindow.of(app));
+            TrayAndAlerts t = TrayAndAlerts.start(store, store.load().config(), busAddress, iconTheme, cacheDir,
+                    Clock.systemDefaultZone(), TrayWindow.of(app));
             return new TrayCompanion(t, true);
-        });
+        };
     }
 
     /**

@@ -167,7 +167,8 @@ public final class PrivateDesktop implements AutoCloseable {
         }
     }
 
-    private void environment(Map<String, String> env) {
+    /** Puts this desktop's display and bus into a process's environment. */
+    public void environment(Map<String, String> env) {
         env.put("DISPLAY", display);
         env.put("DBUS_SESSION_BUS_ADDRESS", busAddress);
     }

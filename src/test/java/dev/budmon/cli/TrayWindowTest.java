@@ -1,0 +1,222 @@
+package dev.budmon.cli;
+
+import dev.budmon.notify.PrivateDesktop;
+import dev.budmon.source.ClaudeDirs;
+import dev.budmon.source.transcript.TranscriptFeed;
+import dev.budmon.ui.ClaudeDirFixture;
+import dev.budmon.ui.DashboardApp;
+import dev.budmon.ui.WindowTestDisplay;
+import dev.budmon.ui.startup.WindowStartup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.swing.JFrame;
+import javax.swing.SwingUtilities;
+import java.awt.Frame;
+import java.awt.event.WindowEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The window of {@code budmon} with its tray icon and alerts as {@link WindowCommand} puts them together, on a
+ * private desktop of real parts ({@link PrivateDesktop}: a session bus with dunst and a StatusNotifierWatcher):
+ * the window's watcher feeds the alerts, so a rewrite of {@code usage-limits.json} over the alarm threshold
+ * makes dunst show exactly one notification; closing the window while the icon exists hides it and BudMon runs
+ * on; the icon's click brings it back; the menu's Quit ends it.
+ */
+@Tag("window")
+class TrayWindowTest {
+
+    private static PrivateDesktop desktop;
+
+    @TempDir
+    static Path temp;
+
+    @BeforeAll
+    static void startDesktop() throws Exception {
+        WindowTestDisplay.require();
+        PrivateDesktop.require("Xvfb", "dbus-daemon", "dbus-send", "busctl", "dunst", "dunstctl",
+                "status-notifier-watcher");
+        desktop = PrivateDesktop.start(temp);
+        desktop.startDunst();
+        desktop.startStatusNotifierWatcher();
+    }
+
+    @AfterAll
+    static void stopDesktop() {
+        if (desktop != null) {
+            desktop.close();
+        }
+    }
+
+    @Test
+    void alertsFromTheWindowsWatcherAndClosingHidesItBesideTheIcon() throws Exception {
+        Path claude = temp.resolve("claude");
+        ClaudeDirFixture data = ClaudeDirFixture.create(claude, Instant.now(), "en"); // the 5h window at 42 %
+        ClaudeDirs dirs = new ClaudeDirs(List.of(claude));
+        int before = notifications();
+        DashboardApp app = WindowStartup.open(dirs, new TranscriptFeed(), (dir, out) -> {
+            throw new AssertionError("the test ran setup for " + dir);
+        }, WindowCommand.trayAndAlerts(dirs, desktop.busAddress(), null, temp.resolve("cache")));
+        assertThat(app).isNotNull();
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                app.awaitClosed();
+                ended.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.setDaemon(true);
+        waiter.start();
+        try {
+            String item = awaitItem();
+            assertThat(await(() -> menuLabels(item).contains("Hide window"), 10))
+                    .as("the icon's menu offers to hide the shown window").isTrue();
+
+            // the interceptor records a response at 95 %: one alarm, from the window's own watcher
+            data.writeUsageLimits(0.95, Instant.now());
+            assertThat(await(() -> notifications() >= before + 1, 20)).as("a notification within 20 s").isTrue();
+            Thread.sleep(1500); // a second one sent by mistake would have arrived by now
+            assertThat(notifications()).as("notifications dunst received").isEqualTo(before + 1);
+            desktop.run("dunstctl", "close-all");
+            assertThat(desktop.run("dunstctl", "history")).contains("5-hour quota at 95%");
+            assertThat(Files.readString(claude.resolve("budmon").resolve("alerts.json"))).contains("5h");
+
+            // the user closes the window: with the icon there, it only hides
+            JFrame frame = onEdt(TrayWindowTest::budmonFrame);
+            SwingUtilities.invokeAndWait(() -> frame.dispatchEvent(new WindowEvent(frame, WindowEvent.WINDOW_CLOSING)));
+            assertThat(onEdt(frame::isShowing)).as("shown after closing").isFalse();
+            assertThat(onEdt(frame::isDisplayable)).as("kept, not disposed").isTrue();
+            assertThat(ended.await(1, TimeUnit.SECONDS)).as("BudMon ended").isFalse();
+            assertThat(await(() -> menuLabels(item).contains("Show window"), 10))
+                    .as("the icon's menu offers to show the hidden window").isTrue();
+
+            // a click on the icon brings it back
+            busctl("call", item, "/StatusNotifierItem", "org.kde.StatusNotifierItem", "Activate", "ii", "0", "0");
+            assertThat(await(() -> onEdtQuietly(frame::isShowing), 10)).as("shown after the icon's click").isTrue();
+
+            // the menu's Quit (item 5) ends the window for good
+            busctl("call", item, "/MenuBar", "com.canonical.dbusmenu", "Event", "isvu", "5", "clicked", "i", "0",
+                    "0");
+            assertThat(ended.await(10, TimeUnit.SECONDS)).as("BudMon ended by the tray's Quit").isTrue();
+            assertThat(await(() -> registeredItems().equals("as 0"), 10))
+                    .as("the icon left the panel with the window").isTrue();
+        } finally {
+            SwingUtilities.invokeLater(app::quit);
+            ended.await(10, TimeUnit.SECONDS);
+        }
+        WindowTestDisplay.assertThreadRulesKept();
+    }
+
+    /** Displayed, waiting and past notifications of dunst. */
+    private static int notifications() {
+        try {
+            int n = 0;
+            for (String which : List.of("displayed", "waiting", "history")) {
+                n += Integer.parseInt(desktop.run("dunstctl", "count", which).trim());
+            }
+            return n;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bus name of the one item registered with the watcher. */
+    private static String awaitItem() throws Exception {
+        AtomicReference<String> name = new AtomicReference<>();
+        assertThat(await(() -> {
+            String items = registeredItems();
+            int q = items.indexOf('"');
+            if (q < 0) {
+                return false;
+            }
+            String first = items.substring(q + 1, items.indexOf('"', q + 1));
+            name.set(first.contains("/") ? first.substring(0, first.indexOf('/')) : first);
+            return true;
+        }, 20)).as("the item registered with the StatusNotifierWatcher").isTrue();
+        return name.get();
+    }
+
+    private static String registeredItems() {
+        return busctlQuietly("get-property", "org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher",
+                "org.kde.StatusNotifierWatcher", "RegisteredStatusNotifierItems");
+    }
+
+    /** The labels of the icon's menu, as {@code busctl} prints the layout. */
+    private static String menuLabels(String item) {
+        return busctlQuietly("call", item, "/MenuBar", "com.canonical.dbusmenu", "GetLayout", "iias", "0", "-1", "1",
+                "label");
+    }
+
+    private static String busctl(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("busctl", "--user", "--")); // "--": -1 is an argument
+        cmd.addAll(List.of(args));
+        return desktop.run(cmd.toArray(String[]::new)).strip();
+    }
+
+    private static String busctlQuietly(String... args) {
+        try {
+            return busctl(args);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static JFrame budmonFrame() {
+        for (Frame f : Frame.getFrames()) {
+            if (f instanceof JFrame j && f.isShowing() && j.getJMenuBar() != null) {
+                return j;
+            }
+        }
+        throw new AssertionError("no window shown");
+    }
+
+    private static boolean await(BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static <T> T onEdt(java.util.concurrent.Callable<T> c) throws Exception {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            try {
+                result.set(c.call());
+            } catch (Exception e) {
+                failure.set(e);
+            }
+        });
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return result.get();
+    }
+
+    private static boolean onEdtQuietly(java.util.concurrent.Callable<Boolean> c) {
+        try {
+            return onEdt(c);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
