@@ -13,11 +13,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,45 +130,23 @@ class BackgroundCommandTest {
         }
     }
 
-    /** Displayed, waiting and past notifications of dunst. */
     private static int notifications() {
-        int n = 0;
-        for (String which : List.of("displayed", "waiting", "history")) {
-            n += Integer.parseInt(quietly("dunstctl", "count", which).trim());
+        try {
+            return desktop.notificationsSoFar();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return n;
     }
 
     private static String registeredItems() {
-        return quietly("busctl", "--user", "get-property", "org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher",
-                "org.kde.StatusNotifierWatcher", "RegisteredStatusNotifierItems");
+        return desktop.registeredItems();
     }
 
     private static void busctl(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("busctl", "--user", "--"));
-        cmd.addAll(List.of(args));
-        desktop.run(cmd.toArray(String[]::new));
+        desktop.busctl(args);
     }
 
-    private static String quietly(String... command) {
-        try {
-            return desktop.run(command);
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-    }
-
-    private static boolean await(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return condition.getAsBoolean();
+    private static boolean await(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+        return PrivateDesktop.await(condition, seconds);
     }
 }

@@ -20,7 +20,6 @@ import java.awt.event.WindowEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -122,14 +121,9 @@ class TrayWindowTest {
         WindowTestDisplay.assertThreadRulesKept();
     }
 
-    /** Displayed, waiting and past notifications of dunst. */
     private static int notifications() {
         try {
-            int n = 0;
-            for (String which : List.of("displayed", "waiting", "history")) {
-                n += Integer.parseInt(desktop.run("dunstctl", "count", which).trim());
-            }
-            return n;
+            return desktop.notificationsSoFar();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -152,8 +146,7 @@ class TrayWindowTest {
     }
 
     private static String registeredItems() {
-        return busctlQuietly("get-property", "org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher",
-                "org.kde.StatusNotifierWatcher", "RegisteredStatusNotifierItems");
+        return desktop.registeredItems();
     }
 
     /** The labels of the icon's menu, as {@code busctl} prints the layout. */
@@ -163,9 +156,7 @@ class TrayWindowTest {
     }
 
     private static String busctl(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("busctl", "--user", "--")); // "--": -1 is an argument
-        cmd.addAll(List.of(args));
-        return desktop.run(cmd.toArray(String[]::new)).strip();
+        return desktop.busctl(args);
     }
 
     private static String busctlQuietly(String... args) {
@@ -186,14 +177,7 @@ class TrayWindowTest {
     }
 
     private static boolean await(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
+        return PrivateDesktop.await(condition, seconds);
     }
 
     private static <T> T onEdt(java.util.concurrent.Callable<T> c) throws Exception {
