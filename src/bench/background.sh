@@ -55,11 +55,12 @@ for run in $(seq 1 "${BUDMON_BENCH_RUNS:-2}"); do
   t0=$(awk '{print $14+$15}' "/proc/$pid/stat")
   sleep "$idle"
   t1=$(awk '{print $14+$15}' "/proc/$pid/stat")
+  rss_end_kb=$(awk '/VmRSS/{print $2}' "/proc/$pid/status")
   hz=$(getconf CLK_TCK)
   items=$(busctl --user get-property org.kde.StatusNotifierWatcher /StatusNotifierWatcher \
           org.kde.StatusNotifierWatcher RegisteredStatusNotifierItems)
   echo "--- run $run${BUDMON_BENCH_ARCHIVE:+ (archive: $BUDMON_BENCH_ARCHIVE)} (load average $load0 at the start, $(cut -d' ' -f1 /proc/loadavg) at the end)"
-  echo "RSS after ${warm} s: $((rss_kb / 1024)) MB"
+  echo "RSS after ${warm} s: $((rss_kb / 1024)) MB, after $((warm + idle)) s: $((rss_end_kb / 1024)) MB"
   awk -v t="$((t1 - t0))" -v hz="$hz" -v s="$idle" 'BEGIN { printf "idle CPU over %d s: %.2f %% of a core\n", s, 100 * t / hz / s }'
   echo "tray items on the bus: $items; notifications so far: $(( $(dunstctl count displayed) + $(dunstctl count history) ))"
   echo "log: $(cat "$bench/background-$run.log")"
