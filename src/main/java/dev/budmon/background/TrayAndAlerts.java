@@ -5,6 +5,7 @@ import dev.budmon.alert.AlertStateStore;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.ConfigStore;
 import dev.budmon.config.LoadedConfig;
+import dev.budmon.config.SettingSwitch;
 import dev.budmon.i18n.Messages;
 import dev.budmon.model.UsageState;
 import dev.budmon.notify.AlertService;
@@ -180,11 +181,13 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
 
     @Override
     public void setSetting(String setting, boolean on) {
-        int slash = setting.indexOf('/');
+        SettingSwitch s = SettingSwitch.of(setting);
+        if (s == null) {
+            return; // no switch of BudMon's: the panel sent an item id of an older menu
+        }
         io.execute(() -> {
             try {
-                LoadedConfig saved = configStore.save(setting.substring(0, slash), setting.substring(slash + 1),
-                        on ? "on" : "off");
+                LoadedConfig saved = configStore.save(s.section(), s.key(), SettingSwitch.iniValue(on));
                 // the window's watcher and BackgroundMode's read the file again too; this shows it at once
                 configure(saved.config());
                 refreshTray();

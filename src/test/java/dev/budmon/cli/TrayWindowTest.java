@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import java.awt.Frame;
@@ -108,6 +109,16 @@ class TrayWindowTest {
             busctl("call", item, "/StatusNotifierItem", "org.kde.StatusNotifierItem", "Activate", "ii", "0", "0");
             assertThat(await(() -> onEdtQuietly(frame::isShowing), 10)).as("shown after the icon's click").isTrue();
 
+            // the icon's Settings › Alert when a quota is back (item 16), switched off: saved to budmon.ini, and
+            // the window's Settings › Alerts follows
+            busctl("call", item, "/MenuBar", "com.canonical.dbusmenu", "Event", "isvu", "16", "clicked", "i", "0",
+                    "0");
+            Path ini = claude.resolve("budmon.ini");
+            assertThat(await(() -> read(ini).contains("quota_back = off"), 10)).as("budmon.ini").isTrue();
+            JCheckBoxMenuItem back = onEdt(() -> (JCheckBoxMenuItem) named(frame.getJMenuBar(),
+                    "menu:settings.alerts.quota_back"));
+            assertThat(await(() -> !onEdtQuietly(back::isSelected), 10)).as("the window's check item").isTrue();
+
             // the menu's Quit (item 5) ends the window for good
             busctl("call", item, "/MenuBar", "com.canonical.dbusmenu", "Event", "isvu", "5", "clicked", "i", "0",
                     "0");
@@ -165,6 +176,32 @@ class TrayWindowTest {
         } catch (Exception e) {
             return "";
         }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    /** The component of that name in a menu bar, looking into menus that are not open. */
+    private static java.awt.Component named(java.awt.Container root, String name) {
+        java.awt.Component[] children = root instanceof javax.swing.JMenu m ? m.getMenuComponents()
+                : root.getComponents();
+        for (java.awt.Component c : children) {
+            if (name.equals(c.getName())) {
+                return c;
+            }
+            if (c instanceof java.awt.Container inner) {
+                java.awt.Component found = named(inner, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static JFrame budmonFrame() {
