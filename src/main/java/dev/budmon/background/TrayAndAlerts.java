@@ -65,6 +65,8 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
     private volatile Messages messages;
     private volatile BudmonConfig config;
     private volatile boolean windowShown;
+    /** Whether the icon is on screen, as last asked (at the start and with every evaluation). */
+    private volatile boolean iconVisible;
     private volatile AlertService.Evaluation last;
 
     private TrayAndAlerts(ConfigStore configStore, BudmonConfig config, String busAddress, Path iconTheme,
@@ -76,6 +78,7 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
         this.messages = Messages.forSetting(config.language(), Locale.getDefault());
         this.bus = SessionBus.connect(busAddress);
         this.tray = config.tray().icon() ? Tray.show(bus, TrayPalette.fromThemeFile(), this) : Tray.none();
+        this.iconVisible = tray.visible();
         this.notifier = Notifiers.forPlatform(Os.current(), busAddress, bus, Notifiers.pathFromEnvironment(),
                 NotificationIcon.resolve(iconTheme, cacheDir), messages.get("alert.show_action"), window::show,
                 tray.awtIcon());
@@ -136,9 +139,18 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
         }
     }
 
-    /** Whether a tray icon is shown (or waits on the bus for a panel): then closing the window may hide it. */
+    /** Whether a tray icon is shown or waits on the bus for a panel (one that starts after BudMon at login). */
     public boolean hasTray() {
         return tray.exists();
+    }
+
+    /**
+     * Whether the icon is on screen, so that closing the window may hide it: an icon waiting for a panel
+     * could not bring the window back. As of the last evaluation (every {@link AlertService#TICK} at least).
+     * Any thread.
+     */
+    public boolean iconVisible() {
+        return iconVisible;
     }
 
     /** The ways of showing notifications, best first, for the log. */
@@ -155,6 +167,7 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
             tray = Tray.none();
             old.close();
         }
+        iconVisible = tray.visible();
     }
 
     private void refreshTray() {
@@ -167,6 +180,7 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
     private void showOnTray(AlertService.Evaluation e) {
         // the config in use, not the evaluation's: a switch just clicked shows its new state at once
         tray.update(e.figures(), config, messages, clock.getZone(), windowShown);
+        iconVisible = tray.visible();
     }
 
     @Override

@@ -34,7 +34,7 @@ record TrayCompanion(TrayAndAlerts trayAndAlerts, boolean owned) implements Wind
 
     @Override
     public boolean hasTray() {
-        return trayAndAlerts.hasTray();
+        return trayAndAlerts.iconVisible();
     }
 
     @Override

@@ -92,6 +92,11 @@ public final class StatusNotifierItem implements AutoCloseable {
         }
     }
 
+    /** Whether a panel's watcher is on the bus now, so that the item is shown (it registers with each new one). */
+    public boolean panelPresent() {
+        return watcherPresent(bus);
+    }
+
     /** The bus name the item owns. */
     public String busName() {
         return busName;

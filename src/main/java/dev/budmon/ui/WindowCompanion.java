@@ -44,7 +44,10 @@ public interface WindowCompanion extends AutoCloseable {
     /** The window was shown or hidden. */
     void windowShown(boolean shown);
 
-    /** Whether a tray icon exists: then closing the window may only hide it ({@code [tray] close_to_tray}). */
+    /**
+     * Whether a tray icon is on screen to bring the window back: then closing the window may only hide it
+     * ({@code [tray] close_to_tray}).
+     */
     boolean hasTray();
 
     /** Ends what runs beside the window. */

@@ -132,6 +132,40 @@ class TrayWindowTest {
         WindowTestDisplay.assertThreadRulesKept();
     }
 
+    @Test
+    void withAnIconWaitingForAPanelClosingEndsBudMon() throws Exception {
+        // a desktop whose bus has no tray (GNOME without the AppIndicator extension): the item waits for a
+        // panel, but nothing on screen could bring a hidden window back
+        desktop.stopStatusNotifierWatcher();
+        try {
+            Path claude = temp.resolve("claude-no-panel");
+            ClaudeDirFixture.create(claude, Instant.now(), "en");
+            ClaudeDirs dirs = new ClaudeDirs(List.of(claude));
+            DashboardApp app = WindowStartup.open(dirs, new TranscriptFeed(), (dir, out) -> {
+                throw new AssertionError("the test ran setup for " + dir);
+            }, WindowCommand.trayAndAlerts(dirs, desktop.busAddress(), null, temp.resolve("cache")));
+            assertThat(app).isNotNull();
+            CountDownLatch ended = new CountDownLatch(1);
+            Thread waiter = new Thread(() -> {
+                try {
+                    app.awaitClosed();
+                    ended.countDown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            waiter.setDaemon(true);
+            waiter.start();
+            // open() started the tray and the alerts and queued their attachment before this close
+            JFrame frame = onEdt(TrayWindowTest::budmonFrame);
+            SwingUtilities.invokeAndWait(() -> frame.dispatchEvent(new WindowEvent(frame, WindowEvent.WINDOW_CLOSING)));
+            assertThat(ended.await(10, TimeUnit.SECONDS)).as("BudMon ended with its window").isTrue();
+        } finally {
+            desktop.startStatusNotifierWatcher();
+        }
+        WindowTestDisplay.assertThreadRulesKept();
+    }
+
     private static int notifications() {
         try {
             return desktop.notificationsSoFar();
