@@ -65,23 +65,9 @@ class TrayWindowTest {
     void alertsFromTheWindowsWatcherAndClosingHidesItBesideTheIcon() throws Exception {
         Path claude = temp.resolve("claude");
         ClaudeDirFixture data = ClaudeDirFixture.create(claude, Instant.now(), "en"); // the 5h window at 42 %
-        ClaudeDirs dirs = new ClaudeDirs(List.of(claude));
         int before = notifications();
-        DashboardApp app = WindowStartup.open(dirs, new TranscriptFeed(), (dir, out) -> {
-            throw new AssertionError("the test ran setup for " + dir);
-        }, WindowCommand.trayAndAlerts(dirs, desktop.busAddress(), null, temp.resolve("cache")));
-        assertThat(app).isNotNull();
-        CountDownLatch ended = new CountDownLatch(1);
-        Thread waiter = new Thread(() -> {
-            try {
-                app.awaitClosed();
-                ended.countDown();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        waiter.setDaemon(true);
-        waiter.start();
+        DashboardApp app = open(claude);
+        CountDownLatch ended = endOf(app);
         try {
             String item = awaitItem();
             assertThat(await(() -> menuLabels(item).contains("Hide window"), 10))
@@ -140,22 +126,7 @@ class TrayWindowTest {
         try {
             Path claude = temp.resolve("claude-no-panel");
             ClaudeDirFixture.create(claude, Instant.now(), "en");
-            ClaudeDirs dirs = new ClaudeDirs(List.of(claude));
-            DashboardApp app = WindowStartup.open(dirs, new TranscriptFeed(), (dir, out) -> {
-                throw new AssertionError("the test ran setup for " + dir);
-            }, WindowCommand.trayAndAlerts(dirs, desktop.busAddress(), null, temp.resolve("cache")));
-            assertThat(app).isNotNull();
-            CountDownLatch ended = new CountDownLatch(1);
-            Thread waiter = new Thread(() -> {
-                try {
-                    app.awaitClosed();
-                    ended.countDown();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            waiter.setDaemon(true);
-            waiter.start();
+            CountDownLatch ended = endOf(open(claude));
             // open() started the tray and the alerts and queued their attachment before this close
             JFrame frame = onEdt(TrayWindowTest::budmonFrame);
             SwingUtilities.invokeAndWait(() -> frame.dispatchEvent(new WindowEvent(frame, WindowEvent.WINDOW_CLOSING)));
@@ -164,6 +135,32 @@ class TrayWindowTest {
             desktop.startStatusNotifierWatcher();
         }
         WindowTestDisplay.assertThreadRulesKept();
+    }
+
+    /** The window of {@code budmon} with its tray icon and alerts on the private bus, as WindowCommand starts it. */
+    private static DashboardApp open(Path claude) throws InterruptedException {
+        ClaudeDirs dirs = new ClaudeDirs(List.of(claude));
+        DashboardApp app = WindowStartup.open(dirs, new TranscriptFeed(), (dir, out) -> {
+            throw new AssertionError("the test ran setup for " + dir);
+        }, WindowCommand.trayAndAlerts(dirs, desktop.busAddress(), null, temp.resolve("cache")));
+        assertThat(app).isNotNull();
+        return app;
+    }
+
+    /** Counted down when the window has ended for good. */
+    private static CountDownLatch endOf(DashboardApp app) {
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread waiter = new Thread(() -> {
+            try {
+                app.awaitClosed();
+                ended.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiter.setDaemon(true);
+        waiter.start();
+        return ended;
     }
 
     private static int notifications() {
