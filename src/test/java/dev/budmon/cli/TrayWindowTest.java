@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The window of {@code budmon} with its tray icon and alerts as {@link WindowCommand} puts them together, on a
  * private desktop of real parts ({@link PrivateDesktop}: a session bus with dunst and a StatusNotifierWatcher):
  * the window's watcher feeds the alerts, so a rewrite of {@code usage-limits.json} over the alarm threshold
- * makes dunst show exactly one notification; closing the window while the icon exists hides it and BudMon runs
- * on; the icon's click brings it back; the menu's Quit ends it.
+ * makes dunst show exactly one notification, whose click shows the window; closing the window while the icon is
+ * on screen hides it and BudMon runs on; the icon's click brings it back; a switch of its menu is saved and the
+ * window's menu follows; the menu's Quit ends it. Without a panel on the bus closing the window ends BudMon.
  */
 @Tag("window")
 class TrayWindowTest {
@@ -78,14 +79,21 @@ class TrayWindowTest {
             assertThat(await(() -> notifications() >= before + 1, 20)).as("a notification within 20 s").isTrue();
             Thread.sleep(1500); // a second one sent by mistake would have arrived by now
             assertThat(notifications()).as("notifications dunst received").isEqualTo(before + 1);
-            desktop.run("dunstctl", "close-all");
-            assertThat(desktop.run("dunstctl", "history")).contains("5-hour quota at 95%");
             assertThat(Files.readString(claude.resolve("budmon").resolve("alerts.json"))).contains("5h");
 
             // the user closes the window: with the icon there, it only hides
             JFrame frame = onEdt(TrayWindowTest::budmonFrame);
             SwingUtilities.invokeAndWait(() -> frame.dispatchEvent(new WindowEvent(frame, WindowEvent.WINDOW_CLOSING)));
             assertThat(onEdt(frame::isShowing)).as("shown after closing").isFalse();
+
+            // a click on the notification shows it again
+            desktop.run("dunstctl", "action", "0");
+            assertThat(await(() -> onEdtQuietly(frame::isShowing), 10)).as("shown after the notification's click")
+                    .isTrue();
+            desktop.run("dunstctl", "close-all");
+            assertThat(desktop.run("dunstctl", "history")).contains("5-hour quota at 95%");
+            SwingUtilities.invokeAndWait(() -> frame.dispatchEvent(new WindowEvent(frame, WindowEvent.WINDOW_CLOSING)));
+            assertThat(onEdt(frame::isShowing)).as("shown after closing again").isFalse();
             assertThat(onEdt(frame::isDisplayable)).as("kept, not disposed").isTrue();
             assertThat(ended.await(1, TimeUnit.SECONDS)).as("BudMon ended").isFalse();
             assertThat(await(() -> menuLabels(item).contains("Show window"), 10))

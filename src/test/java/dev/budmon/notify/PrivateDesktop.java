@@ -70,7 +70,7 @@ public final class PrivateDesktop implements AutoCloseable {
             return;
         }
         String message = "the desktop tests need " + String.join(", ", missing)
-                + " (Debian: xvfb dbus-daemon dunst haskell-status-notifier-item-utils; .ci/run installs them)";
+                + " (Debian: xvfb dbus-daemon dunst haskell-status-notifier-item-utils xdotool; .ci/run installs them)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(message + " [CI=true: they must not be skipped]");
         }
