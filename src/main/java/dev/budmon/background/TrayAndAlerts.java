@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The tray icon and the alerts of one BudMon process, the one owner of both whichever way BudMon runs: beside
@@ -120,13 +121,13 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
         BudmonConfig before = config;
         config = c;
         if (!c.language().equals(before.language())) {
-            io.execute(() -> {
+            onIo(() -> {
                 messages = Messages.forSetting(c.language(), Locale.getDefault());
                 refreshTray();
             });
         }
         if (c.tray().icon() != before.tray().icon()) {
-            io.execute(() -> switchTray(c.tray().icon()));
+            onIo(() -> switchTray(c.tray().icon()));
         }
         alerts.configure(c);
     }
@@ -135,7 +136,7 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
     public void windowShown(boolean shown) {
         if (windowShown != shown) {
             windowShown = shown;
-            io.execute(this::refreshTray); // paints the icon and talks to the panel: not on the EDT
+            onIo(this::refreshTray); // paints the icon and talks to the panel: not on the EDT
         }
     }
 
@@ -183,6 +184,15 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
         iconVisible = tray.visible();
     }
 
+    /** Runs {@code r} on the I/O thread; nothing once closed (a window that ends after the background did). */
+    private void onIo(Runnable r) {
+        try {
+            io.execute(r);
+        } catch (RejectedExecutionException closed) {
+            // closing: the icon and the settings no longer matter
+        }
+    }
+
     @Override
     public void toggleWindow() {
         window.toggle();
@@ -199,7 +209,7 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
         if (s == null) {
             return; // no switch of BudMon's: the panel sent an item id of an older menu
         }
-        io.execute(() -> {
+        onIo(() -> {
             try {
                 LoadedConfig saved = configStore.save(s.section(), s.key(), SettingSwitch.iniValue(on));
                 // the window's watcher and BackgroundMode's read the file again too; this shows it at once
@@ -213,7 +223,7 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
 
     @Override
     public void openIni() {
-        io.execute(() -> {
+        onIo(() -> {
             configStore.load(); // creates the commented default when there is none yet
             String file = configStore.file().toString();
             List<String> cmd = switch (Os.current()) {
