@@ -123,7 +123,7 @@ public final class Setup {
                 // the launcher's path passed the desktop entry's check above
                 plan.add(new Planned(paths.autostartEntry(),
                         utf8(DesktopEntry.autostart(paths.budmonLauncher().toString())), false, Setup::isOurScript,
-                        "starts the tray icon and the alerts at login (budmon --background)"));
+                        "starts the tray icon and the alerts at login: budmon --background"));
             }
         }
 
