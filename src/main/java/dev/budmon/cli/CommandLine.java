@@ -17,7 +17,7 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
 
     /** The things BudMon can be asked to do. */
     public enum Command {
-        WINDOW, DEMO, JSON, STATUSLINE, SETUP, UNINSTALL, VERSION, HELP, HISTORY, REPORT
+        WINDOW, BACKGROUND, DEMO, JSON, STATUSLINE, SETUP, UNINSTALL, VERSION, HELP, HISTORY, REPORT
     }
 
     public CommandLine {
@@ -42,6 +42,8 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
             "                         DATE: 2026-12-01, 2026-12-01T09:00:00Z, or 24h, 7d back",
             "  --setup                install the interceptor and the claude-budmon launcher",
             "  --uninstall            remove exactly what --setup installed",
+            "  --background           run with the tray icon and the alerts only, no window (for the",
+            "                         login autostart); the tray's Show window opens it",
             "  --demo                 open the window on generated, changing data",
             "  --version              print the version",
             "  --help                 print this help",
@@ -96,6 +98,7 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
                 case "--statusline" -> command = only(command, Command.STATUSLINE, a);
                 case "--setup" -> command = only(command, Command.SETUP, a);
                 case "--uninstall" -> command = only(command, Command.UNINSTALL, a);
+                case "--background" -> command = only(command, Command.BACKGROUND, a);
                 case "--demo" -> command = only(command, Command.DEMO, a);
                 case "--version", "-V" -> command = only(command, Command.VERSION, a);
                 case "--help", "-h" -> command = only(command, Command.HELP, a);

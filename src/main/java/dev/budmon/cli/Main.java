@@ -79,7 +79,11 @@ public final class Main {
                 return WindowCommand.demo(err);
             }
             case WINDOW -> {
-                return WindowCommand.window(ClaudeDirs.resolve(cl.claudeDir(), env, home));
+                return WindowCommand.window(ClaudeDirs.resolve(cl.claudeDir(), env, home), home, cacheDir(env, home));
+            }
+            case BACKGROUND -> {
+                return BackgroundCommand.run(ClaudeDirs.resolve(cl.claudeDir(), env, home), home, cacheDir(env, home),
+                        err);
             }
             case STATUSLINE -> {
                 return StatuslineCommand.run(cl.operands(), cl.force(), ClaudeDirs.resolve(cl.claudeDir(), env, home),

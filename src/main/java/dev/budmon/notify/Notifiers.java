@@ -1,5 +1,7 @@
 package dev.budmon.notify;
 
+import dev.budmon.Os;
+
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 
 import java.awt.TrayIcon;
@@ -22,6 +24,7 @@ public final class Notifiers {
      * <li>Windows: the tray icon's toast.</li>
      * </ul>
      *
+     * @param platform    the desktop family ({@link Os#current()})
      * @param busAddress  the session bus's address, given to {@code notify-send} too; {@code null} when unknown
      * @param bus         the connection to it; {@code null} when there is none
      * @param pathEntries the folders of PATH
@@ -30,7 +33,7 @@ public final class Notifiers {
      * @param onClick     what a click on a notification does (shows the window); runs on a D-Bus thread
      * @param trayIcon    the AWT tray icon when one is shown; {@code null} otherwise
      */
-    public static NotifierChain forPlatform(Platform platform, String busAddress, DBusConnection bus,
+    public static NotifierChain forPlatform(Os platform, String busAddress, DBusConnection bus,
                                             List<Path> pathEntries, String icon, String actionLabel, Runnable onClick,
                                             TrayIcon trayIcon) {
         List<Notifier> ways = new ArrayList<>();

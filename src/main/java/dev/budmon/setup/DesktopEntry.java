@@ -1,8 +1,11 @@
 package dev.budmon.setup;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * BudMon's freedesktop.org desktop entry ({@code budmon.desktop}), so that BudMon appears in the
- * application menu of Linux desktops.
+ * BudMon's freedesktop.org desktop entries ({@code budmon.desktop}): the application menu's, so that BudMon
+ * appears in the menu of Linux desktops, and the login autostart's, which runs {@code budmon --background}.
  */
 final class DesktopEntry {
 
@@ -19,7 +22,32 @@ final class DesktopEntry {
      * @throws IllegalArgumentException when the path holds a control character, which no desktop entry can carry
      */
     static String content(String launcher) {
-        return String.join("\n",
+        return entry(execValue(launcher),
+                "Comment=Claude Code quota windows, burn rate and token costs",
+                "Comment[de]=Kontingente, Verbrauchsrate und Token-Kosten von Claude Code",
+                "Categories=Development;",
+                "Keywords=Claude;quota;budget;tokens;cost;",
+                "StartupWMClass=budmon");
+    }
+
+    /**
+     * The login autostart entry's text: the tray icon and the alerts without the window. Desktops list it
+     * among their start-up programs (GNOME Tweaks, XFCE's Session and Startup, Plasma's Autostart), where it
+     * can be switched off without uninstalling.
+     *
+     * @param launcher absolute path of the installed {@code budmon} launcher
+     * @throws IllegalArgumentException when the path holds a control character
+     */
+    static String autostart(String launcher) {
+        return entry(execValue(launcher) + " --background",
+                "Comment=Claude Code quota alerts and tray icon, from login on",
+                "Comment[de]=Kontingent-Benachrichtigungen und Symbol im Infobereich für Claude Code, ab der Anmeldung",
+                "X-GNOME-Autostart-enabled=true");
+    }
+
+    /** An entry of BudMon's: the lines all have, the {@code Exec} value, then the entry's own lines. */
+    private static String entry(String exec, String... own) {
+        List<String> lines = new ArrayList<>(List.of(
                 "# " + Launchers.OWNER_MARK,
                 "[Desktop Entry]",
                 "Type=Application",
@@ -27,15 +55,12 @@ final class DesktopEntry {
                 "Name=BudMon",
                 "GenericName=Budget Monitor",
                 "GenericName[de]=Budget-Monitor",
-                "Comment=Claude Code quota windows, burn rate and token costs",
-                "Comment[de]=Kontingente, Verbrauchsrate und Token-Kosten von Claude Code",
-                "Exec=" + execValue(launcher),
+                "Exec=" + exec,
                 "Icon=" + ICON_NAME,
-                "Terminal=false",
-                "Categories=Development;",
-                "Keywords=Claude;quota;budget;tokens;cost;",
-                "StartupWMClass=budmon",
-                "");
+                "Terminal=false"));
+        lines.addAll(List.of(own));
+        lines.add("");
+        return String.join("\n", lines);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.Os;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,10 +18,13 @@ import java.util.Locale;
  * @param installedJar   {@code ~/.local/share/budmon/budmon.jar}
  * @param desktopEntry   {@code ~/.local/share/applications/budmon.desktop} on Linux, else {@code null}
  * @param iconTheme      {@code ~/.local/share/icons/hicolor} on Linux, else {@code null}
+ * @param autostartEntry {@code $XDG_CONFIG_HOME/autostart/budmon.desktop} ({@code ~/.config/autostart}), which
+ *                       starts {@code budmon --background} at login, on Linux; else {@code null}
  * @param rcFiles        {@code ~/.bashrc} and {@code ~/.zshrc} (whether they exist or not); empty on Windows
  */
 public record InstallPaths(Path interceptor, Path binDir, Path claudeBudmon, Path budmonLauncher,
-                           Path installedJar, Path desktopEntry, Path iconTheme, List<Path> rcFiles) {
+                           Path installedJar, Path desktopEntry, Path iconTheme, Path autostartEntry,
+                           List<Path> rcFiles) {
 
     /** The interceptor's file name in the Claude directory. */
     public static final String INTERCEPTOR_NAME = "budmon-interceptor.mjs";
@@ -38,14 +43,20 @@ public record InstallPaths(Path interceptor, Path binDir, Path claudeBudmon, Pat
         if (ctx.os() == Os.WINDOWS) {
             Path bin = windowsBinDir(ctx, localBin);
             return new InstallPaths(interceptor, bin, bin.resolve("claude-budmon.cmd"), bin.resolve("budmon.cmd"),
-                    jar, null, null, List.of());
+                    jar, null, null, null, List.of());
         }
         boolean linux = ctx.os() == Os.LINUX;
         return new InstallPaths(interceptor, localBin, localBin.resolve("claude-budmon"), localBin.resolve("budmon"),
                 jar,
                 linux ? share.resolve("applications").resolve("budmon.desktop") : null,
-                linux ? share.resolve("icons").resolve("hicolor") : null,
+                linux ? iconTheme(home) : null,
+                linux ? ctx.configHome().resolve("autostart").resolve("budmon.desktop") : null,
                 List.of(home.resolve(".bashrc"), home.resolve(".zshrc")));
+    }
+
+    /** The user's {@code hicolor} icon folder, where setup puts BudMon's icons on Linux. */
+    public static Path iconTheme(Path home) {
+        return home.resolve(".local").resolve("share").resolve("icons").resolve("hicolor");
     }
 
     /** Where setup records what it wrote ({@link InstallManifest}): beside the installed jar. */

@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.Os;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.Os;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

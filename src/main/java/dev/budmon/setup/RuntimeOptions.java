@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.Os;
+
 import java.nio.charset.StandardCharsets;
 
 /**

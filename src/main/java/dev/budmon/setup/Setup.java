@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.Os;
+
 import dev.budmon.files.SafeRead;
 import dev.budmon.setup.FileAction.Outcome;
 
@@ -116,6 +118,12 @@ public final class Setup {
                 }
                 plan.add(new Planned(paths.desktopEntry(), utf8(entry), false, Setup::isOurScript,
                         "application menu entry"));
+            }
+            if (paths.autostartEntry() != null) {
+                // the launcher's path passed the desktop entry's check above
+                plan.add(new Planned(paths.autostartEntry(),
+                        utf8(DesktopEntry.autostart(paths.budmonLauncher().toString())), false, Setup::isOurScript,
+                        "starts the tray icon and the alerts at login: budmon --background"));
             }
         }
 

@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.Os;
+
 import dev.budmon.source.ClaudeDirs;
 
 import java.io.File;
@@ -125,7 +127,7 @@ public final class SetupCommand {
                 Os.current() == Os.WINDOWS ? "java.exe" : "java");
         return new SetupContext(Os.current(), home, claudeDir, pathEntries(env.get("PATH")),
                 Files.isExecutable(java) ? java : null, resource(INTERCEPTOR_RESOURCE), runningJar(),
-                bundledIcons(), SetupContext.cacheHome(env, home));
+                bundledIcons(), SetupContext.cacheHome(env, home), SetupContext.configHome(env, home));
     }
 
     /** The PATH entries, skipping empty and malformed ones. */

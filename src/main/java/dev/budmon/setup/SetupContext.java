@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.Os;
+
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -22,9 +24,12 @@ import java.util.LinkedHashMap;
  *                       {@code 48x48/apps/budmon.png}; may be empty
  * @param cacheHome      the user's cache folder ({@code $XDG_CACHE_HOME}, else {@code ~/.cache}), where the
  *                       launcher of earlier versions kept class-data archives, which uninstall removes
+ * @param configHome     the user's config folder ({@code $XDG_CONFIG_HOME}, else {@code ~/.config}), where the
+ *                       login autostart entry goes
  */
 public record SetupContext(Os os, Path home, Path claudeDir, List<Path> pathEntries, Path javaExecutable,
-                           byte[] interceptor, Path jar, Map<String, byte[]> icons, Path cacheHome) {
+                           byte[] interceptor, Path jar, Map<String, byte[]> icons, Path cacheHome,
+                           Path configHome) {
 
     public SetupContext {
         Objects.requireNonNull(os, "os");
@@ -33,6 +38,14 @@ public record SetupContext(Os os, Path home, Path claudeDir, List<Path> pathEntr
         pathEntries = List.copyOf(pathEntries);
         icons = Collections.unmodifiableMap(new LinkedHashMap<>(icons));
         cacheHome = cacheHome.toAbsolutePath().normalize();
+        configHome = configHome.toAbsolutePath().normalize();
+    }
+
+    /** A context whose config folder is the default one, {@code ~/.config}. */
+    public SetupContext(Os os, Path home, Path claudeDir, List<Path> pathEntries, Path javaExecutable,
+                        byte[] interceptor, Path jar, Map<String, byte[]> icons, Path cacheHome) {
+        this(os, home, claudeDir, pathEntries, javaExecutable, interceptor, jar, icons, cacheHome,
+                home.resolve(".config"));
     }
 
     /** A context whose cache folder is the default one, {@code ~/.cache}. */
@@ -46,25 +59,34 @@ public record SetupContext(Os os, Path home, Path claudeDir, List<Path> pathEntr
      * directory rules ignore a relative one), else {@code .cache} in the home folder.
      */
     public static Path cacheHome(Map<String, String> env, Path home) {
-        String xdg = env.get("XDG_CACHE_HOME");
+        return xdgHome(env, "XDG_CACHE_HOME", home.resolve(".cache"));
+    }
+
+    /** The user's config folder: {@code XDG_CONFIG_HOME} when it is an absolute path, else {@code ~/.config}. */
+    public static Path configHome(Map<String, String> env, Path home) {
+        return xdgHome(env, "XDG_CONFIG_HOME", home.resolve(".config"));
+    }
+
+    private static Path xdgHome(Map<String, String> env, String variable, Path otherwise) {
+        String xdg = env.get(variable);
         if (xdg != null && !xdg.isEmpty()) {
             Path p = Path.of(xdg);
             if (p.isAbsolute()) {
                 return p;
             }
         }
-        return home.resolve(".cache");
+        return otherwise;
     }
 
     /** The same context with another interceptor (e.g. to test replacing an older version). */
     public SetupContext withInterceptor(byte[] newInterceptor) {
         return new SetupContext(os, home, claudeDir, pathEntries, javaExecutable, newInterceptor, jar, icons,
-                cacheHome);
+                cacheHome, configHome);
     }
 
     /** The same context with another PATH. */
     public SetupContext withPathEntries(List<Path> newPathEntries) {
         return new SetupContext(os, home, claudeDir, newPathEntries, javaExecutable, interceptor, jar, icons,
-                cacheHome);
+                cacheHome, configHome);
     }
 }

@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.Os;
+
 import dev.budmon.files.SafeRead;
 
 import dev.budmon.setup.FileAction.Outcome;
@@ -53,6 +55,9 @@ public final class Uninstall {
             remove.ifOurs(paths.installedJar(), Setup::isOurJar, "installed BudMon");
             if (paths.desktopEntry() != null) {
                 remove.ifOurs(paths.desktopEntry(), Setup::isOurScript, "application menu entry");
+            }
+            if (paths.autostartEntry() != null) {
+                remove.ifOurs(paths.autostartEntry(), Setup::isOurScript, "login autostart entry");
             }
             if (paths.iconTheme() != null) {
                 for (Path icon : installedIcons(paths.iconTheme())) {

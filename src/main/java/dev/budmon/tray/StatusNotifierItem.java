@@ -96,6 +96,11 @@ public final class StatusNotifierItem implements AutoCloseable {
         }
     }
 
+    /** Whether a panel's watcher is on the bus now, so that the item is shown (it registers with each new one). */
+    public boolean panelPresent() {
+        return watcherPresent(bus);
+    }
+
     /** The bus name the item owns. */
     public String busName() {
         return busName;
@@ -216,9 +221,53 @@ public final class StatusNotifierItem implements AutoCloseable {
         return new Variant<>(s);
     }
 
-    /** The object at {@link #ITEM_PATH}. */
-    private final class ItemObject implements SniTypes.Item, Properties {
+    /** An exported object whose D-Bus properties are read-only and all of one interface. */
+    private abstract static class ReadOnlyProperties implements Properties {
+        private final String iface;
+        private final String path;
 
+        ReadOnlyProperties(String iface, String path) {
+            this.iface = iface;
+            this.path = path;
+        }
+
+        /** The properties as they are now. */
+        abstract Map<String, Variant<?>> properties();
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <A> A Get(String interfaceName, String name) {
+            Variant<?> v = properties().get(name);
+            if (v == null) {
+                throw new IllegalArgumentException("no property " + name + " in " + interfaceName);
+            }
+            return (A) v;
+        }
+
+        @Override
+        public <A> void Set(String interfaceName, String name, A value) {
+            throw new UnsupportedOperationException("the properties of " + iface + " are read-only");
+        }
+
+        @Override
+        public Map<String, Variant<?>> GetAll(String interfaceName) {
+            return iface.equals(interfaceName) ? properties() : Map.of();
+        }
+
+        @Override
+        public String getObjectPath() {
+            return path;
+        }
+    }
+
+    /** The object at {@link #ITEM_PATH}. */
+    private final class ItemObject extends ReadOnlyProperties implements SniTypes.Item {
+
+        ItemObject() {
+            super(ITEM_INTERFACE, ITEM_PATH);
+        }
+
+        @Override
         Map<String, Variant<?>> properties() {
             Map<String, Variant<?>> p = new LinkedHashMap<>();
             synchronized (StatusNotifierItem.this) {
@@ -260,35 +309,14 @@ public final class StatusNotifierItem implements AutoCloseable {
         @Override
         public void Scroll(int delta, String orientation) {
         }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <A> A Get(String iface, String name) {
-            Variant<?> v = properties().get(name);
-            if (v == null) {
-                throw new IllegalArgumentException("no property " + name + " in " + iface);
-            }
-            return (A) v;
-        }
-
-        @Override
-        public <A> void Set(String iface, String name, A value) {
-            throw new UnsupportedOperationException("the properties of " + ITEM_INTERFACE + " are read-only");
-        }
-
-        @Override
-        public Map<String, Variant<?>> GetAll(String iface) {
-            return ITEM_INTERFACE.equals(iface) ? properties() : Map.of();
-        }
-
-        @Override
-        public String getObjectPath() {
-            return ITEM_PATH;
-        }
     }
 
     /** The object at {@link #MENU_PATH}. */
-    private final class MenuObject implements SniTypes.Menu, Properties {
+    private final class MenuObject extends ReadOnlyProperties implements SniTypes.Menu {
+
+        MenuObject() {
+            super(MENU_INTERFACE, MENU_PATH);
+        }
 
         private TrayMenu.Item root() {
             synchronized (StatusNotifierItem.this) {
@@ -395,38 +423,14 @@ public final class StatusNotifierItem implements AutoCloseable {
             return new SniTypes.AboutToShowReply<>(List.of(), List.of());
         }
 
-        private Map<String, Variant<?>> properties() {
+        @Override
+        Map<String, Variant<?>> properties() {
             Map<String, Variant<?>> p = new LinkedHashMap<>();
             p.put("Version", new Variant<>(new UInt32(3)));
             p.put("TextDirection", string("ltr"));
             p.put("Status", string("normal"));
             p.put("IconThemePath", new Variant<>(List.of(), "as"));
             return p;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <A> A Get(String iface, String name) {
-            Variant<?> v = properties().get(name);
-            if (v == null) {
-                throw new IllegalArgumentException("no property " + name + " in " + iface);
-            }
-            return (A) v;
-        }
-
-        @Override
-        public <A> void Set(String iface, String name, A value) {
-            throw new UnsupportedOperationException("the properties of " + MENU_INTERFACE + " are read-only");
-        }
-
-        @Override
-        public Map<String, Variant<?>> GetAll(String iface) {
-            return MENU_INTERFACE.equals(iface) ? properties() : Map.of();
-        }
-
-        @Override
-        public String getObjectPath() {
-            return MENU_PATH;
         }
     }
 }

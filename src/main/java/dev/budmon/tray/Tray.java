@@ -65,6 +65,14 @@ public final class Tray implements AutoCloseable {
         return sni != null || awt != null;
     }
 
+    /**
+     * Whether the icon is on screen now: AWT's, or the item with a panel on the bus, not one waiting for a
+     * panel that may never come (GNOME without the AppIndicator extension). Asks the bus; not on the EDT.
+     */
+    public boolean visible() {
+        return awt != null || (sni != null && sni.panelPresent());
+    }
+
     /** The AWT icon when that is the way; {@code null} otherwise. */
     public TrayIcon awtIcon() {
         return awt == null ? null : awt.icon();

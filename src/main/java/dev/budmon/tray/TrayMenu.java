@@ -1,6 +1,7 @@
 package dev.budmon.tray;
 
 import dev.budmon.config.BudmonConfig;
+import dev.budmon.config.SettingSwitch;
 import dev.budmon.i18n.Messages;
 
 import java.util.ArrayList;
@@ -78,16 +79,13 @@ public final class TrayMenu {
         items.add(action(1, m.get(windowShown ? "tray.hide_window" : "tray.show_window"), Action.TOGGLE_WINDOW));
         items.add(action(2, m.get("menu.history_log"), Action.HISTORY));
         List<Item> settings = new ArrayList<>();
-        settings.add(toggle(11, m.get("tray.setting.notify"), "alerts/notify", config.alerts().enabled()));
-        settings.add(toggle(12, m.get("tray.setting.quota_warn"), "alerts/quota_warn", config.alerts().quotaWarn()));
-        settings.add(toggle(13, m.get("tray.setting.quota_alarm"), "alerts/quota_alarm", config.alerts().quotaAlarm()));
-        settings.add(toggle(14, m.get("tray.setting.exhaustion"), "alerts/exhaustion", config.alerts().exhaustion()));
-        settings.add(toggle(15, m.get("tray.setting.server_status"), "alerts/server_status",
-                config.alerts().serverStatus()));
-        settings.add(toggle(16, m.get("tray.setting.quota_back"), "alerts/quota_back", config.alerts().quotaBack()));
-        settings.add(toggle(17, m.get("tray.setting.no_data"), "alerts/no_data", config.alerts().noData()));
+        int id = 11; // 11 to 17: the same ids as before the list was shared with the window's menu
+        for (SettingSwitch s : SettingSwitch.ALERTS) {
+            settings.add(toggle(id++, m, s, config));
+        }
         settings.add(separator(18));
-        settings.add(toggle(19, m.get("tray.setting.close_to_tray"), "tray/close_to_tray", config.tray().closeToTray()));
+        // no switch for the icon itself here: it would take its own menu away
+        settings.add(toggle(19, m, SettingSwitch.CLOSE_TO_TRAY, config));
         settings.add(separator(20));
         settings.add(action(21, m.get("tray.open_ini"), Action.OPEN_INI));
         items.add(new Item(3, m.get("menu.settings"), Action.NONE, null, null, settings));
@@ -100,8 +98,8 @@ public final class TrayMenu {
         return new Item(id, label, a, null, null, List.of());
     }
 
-    private static Item toggle(int id, String label, String setting, boolean on) {
-        return new Item(id, label, Action.TOGGLE_SETTING, setting, on, List.of());
+    private static Item toggle(int id, Messages m, SettingSwitch s, BudmonConfig config) {
+        return new Item(id, m.get(s.textKey()), Action.TOGGLE_SETTING, s.setting(), s.isOn(config), List.of());
     }
 
     private static Item separator(int id) {

@@ -1,6 +1,7 @@
 package dev.budmon.ui;
 
 import dev.budmon.config.ModelChoice;
+import dev.budmon.config.SettingSwitch;
 
 /**
  * What the dashboard's menus do. The window only calls these; the application decides what happens.
@@ -22,6 +23,9 @@ public interface DashboardActions {
 
     /** Settings › Model: apply {@code model}'s prices at once. */
     void selectModel(ModelChoice model);
+
+    /** Settings › Alerts: switch an alert rule or the tray icon, saved to {@code budmon.ini}. */
+    void switchSetting(SettingSwitch setting, boolean on);
 
     /** Settings › INI: open {@code budmon.ini} in the system editor. */
     void openIni();

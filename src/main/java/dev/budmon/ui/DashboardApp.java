@@ -26,6 +26,8 @@ import com.formdev.flatlaf.util.UIScale;
 
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
+import javax.swing.WindowConstants;
+import java.awt.Frame;
 import java.awt.Rectangle;
 import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
@@ -64,6 +66,8 @@ public final class DashboardApp {
         return t;
     });
     private final LiveState live;
+    /** The tray icon and the alerts beside the window; none until {@link #attach}. */
+    private volatile WindowCompanion companion = WindowCompanion.NONE;
     private final AppDialogs dialogs;
     private final MenuActions actions;
     /** Counted down when the window has closed and the watcher and the clock have stopped. */
@@ -112,7 +116,10 @@ public final class DashboardApp {
         // states carry only those of the data files.
         StateReader reader = new StateReader(dirs.dirs(), transcripts, List.of());
         this.live = new LiveState(dirs.dirs(), reader, Duration.ofMillis(config.refreshMs()),
-                this::reloadConfigIfChanged, s -> SwingUtilities.invokeLater(() -> onState(s)),
+                this::reloadConfigIfChanged, s -> {
+                    companion.accept(s); // the alerts evaluate on their own thread, never the EDT
+                    SwingUtilities.invokeLater(() -> onState(s));
+                },
                 t -> System.err.println("budmon: reading failed: " + t));
         this.dialogs = new AppDialogs(dirs, io, setup);
         this.actions = new MenuActions(this);
@@ -131,11 +138,17 @@ public final class DashboardApp {
         frame = new DashboardFrame(actions, view());
         frame.setBounds(WindowPlacement.place(WindowGeometry.parse(config.windowGeometry()),
                 UIScale.getUserScaleFactor(), frame.getMinimumSize(), frame.getSize(), WindowPlacement.usableAreas()));
+        frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE); // windowClosing decides
         frame.addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosing(WindowEvent e) {
                 // Still showing here: after the dispose the bounds are no longer the user's.
                 saveGeometry();
+                if (closesToTray()) {
+                    hideWindow();
+                } else {
+                    frame.dispose();
+                }
             }
 
             @Override
@@ -165,6 +178,85 @@ public final class DashboardApp {
             var images = WindowIcons.read();
             SwingUtilities.invokeLater(() -> frame.setIconImages(images));
         });
+    }
+
+    /**
+     * Attaches the tray icon and the alerts, started after the window so that they cost its start-up nothing:
+     * they get the state and config in use now and every one after, and end with the window. EDT only; once.
+     */
+    public void attach(WindowCompanion c) {
+        if (closed.getCount() == 0) {
+            // closed before it came (its I/O thread is gone): it ends as it would have with the window
+            new Thread(c::close, "budmon-companion-close").start();
+            return;
+        }
+        companion = c;
+        c.configure(config);
+        if (refreshes > 0) {
+            c.accept(state);
+        }
+        c.windowShown(frame != null && frame.isShowing());
+    }
+
+    /**
+     * Whether closing the window only hides it: while a tray icon exists to bring it back, unless
+     * {@code [tray] close_to_tray = off}. EDT only.
+     */
+    boolean closesToTray() {
+        return companion.hasTray() && config.tray().closeToTray();
+    }
+
+    /** Shows the window, brought up to date, de-iconified and in front (the tray, a notification). EDT only. */
+    public void showWindow() {
+        if (frame == null) {
+            return;
+        }
+        if (!frame.isShowing()) {
+            repaintView(); // states that came while hidden were kept, not shown
+            frame.setVisible(true);
+            ticker.start();
+            companion.windowShown(true);
+        }
+        if ((frame.getExtendedState() & Frame.ICONIFIED) != 0) {
+            frame.setExtendedState(frame.getExtendedState() & ~Frame.ICONIFIED);
+        }
+        frame.toFront();
+        frame.requestFocus();
+    }
+
+    /** Hides the window; BudMon runs on beside the tray icon. EDT only. */
+    public void hideWindow() {
+        if (frame == null || !frame.isShowing()) {
+            return;
+        }
+        saveGeometry();
+        ticker.stop();
+        frame.setVisible(false);
+        companion.windowShown(false);
+    }
+
+    /** The tray icon's click and first item: hides the window when shown, else shows it. EDT only. */
+    public void toggleWindow() {
+        if (frame != null && frame.isShowing()) {
+            hideWindow();
+        } else {
+            showWindow();
+        }
+    }
+
+    /**
+     * The tray's History item: the history log (Logs › History log), over the window or alone while it is
+     * hidden. The one place to point it elsewhere (a quota history window). EDT only.
+     */
+    public void showHistory() {
+        actions.showHistoryLog();
+    }
+
+    /** Ends the window for good, hidden or not, as the tray's Quit does; {@link #awaitClosed} then returns. EDT only. */
+    public void quit() {
+        if (frame != null) {
+            frame.dispose();
+        }
     }
 
     /** Waits until the window has closed and the watcher, the clock and a last save have stopped. Not on the EDT. */
@@ -230,6 +322,9 @@ public final class DashboardApp {
     private void onState(UsageState s) {
         state = s;
         refreshes++;
+        if (frame != null && !frame.isShowing()) {
+            return; // hidden beside the tray: shown when the window is
+        }
         repaintView();
         checkFirstRun();
     }
@@ -311,6 +406,7 @@ public final class DashboardApp {
         loadedConfig = loaded;
         config = loaded.config();
         messages = texts;
+        companion.configure(config);
         repaintView();
     }
 
@@ -383,6 +479,7 @@ public final class DashboardApp {
             ticker.stop();
         }
         live.close();
+        io.execute(companion::close); // the tray icon and the alerts end with the window, off the EDT
         io.shutdown();
         try {
             // Let a queued save (the window position) finish before the process exits.

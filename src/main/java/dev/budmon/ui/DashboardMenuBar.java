@@ -1,11 +1,14 @@
 package dev.budmon.ui;
 
 import dev.budmon.config.ModelChoice;
+import dev.budmon.config.SettingSwitch;
+import dev.budmon.ui.view.MenuSwitch;
 import dev.budmon.ui.view.MenuOption;
 import dev.budmon.ui.view.MenuText;
 import dev.budmon.ui.view.MenuView;
 
 import javax.swing.ButtonGroup;
+import javax.swing.JCheckBoxMenuItem;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
@@ -16,12 +19,14 @@ import java.awt.Toolkit;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Logs, Settings and Help. Labels and their mnemonics come from the view (Alt+L, Alt+S, Alt+H in English),
+ * Logs, Settings (with the Alerts switches) and Help. Labels and their mnemonics come from the view (Alt+L, Alt+S, Alt+H in English),
  * so a language switch is just a new view; the language and model submenus are rebuilt only when their
  * choices change. The frequent items have accelerators: Ctrl+L session log, Ctrl+H history log, Ctrl+O folder,
  * Ctrl+E budmon.ini, F1 user guide. EDT only.
@@ -36,6 +41,8 @@ final class DashboardMenuBar extends JMenuBar {
     private final JMenuItem folder = item("menu:logs.folder");
     private final JMenu language = menu("menu:settings.language");
     private final JMenu model = menu("menu:settings.model");
+    private final JMenu alerts = menu("menu:settings.alerts");
+    private final Switches switches;
     private final JMenuItem ini = item("menu:settings.ini");
     private final JMenuItem userGuide = item("menu:help.guide");
     private final JMenuItem about = item("menu:help.about");
@@ -63,6 +70,7 @@ final class DashboardMenuBar extends JMenuBar {
         about.addActionListener(e -> actions.showAbout());
         languages = new Choices<>(language, "menu:settings.language.", actions::selectLanguage);
         models = new Choices<>(model, "menu:settings.model.", actions::selectModel);
+        switches = new Switches(alerts, actions);
 
         logs.add(sessionLog);
         logs.add(historyLog);
@@ -70,6 +78,7 @@ final class DashboardMenuBar extends JMenuBar {
         logs.add(folder);
         settings.add(language);
         settings.add(model);
+        settings.add(alerts);
         settings.addSeparator();
         settings.add(ini);
         help.add(userGuide);
@@ -88,6 +97,8 @@ final class DashboardMenuBar extends JMenuBar {
         languages.show(v.languages(), v.selectedLanguage());
         text(model, v.model());
         models.show(v.models(), v.selectedModel());
+        text(alerts, v.alerts());
+        switches.show(v.switches());
         text(ini, v.ini());
         text(userGuide, v.userGuide());
         text(about, v.about());
@@ -117,6 +128,37 @@ final class DashboardMenuBar extends JMenuBar {
         JMenuItem i = new JMenuItem();
         i.setName(name);
         return i;
+    }
+
+    /**
+     * Settings › Alerts: a check item per {@link SettingSwitch}, the alert rules first, then, after a line, the
+     * tray's. Made once (the switches are fixed); a new view sets their texts and checks.
+     */
+    private static final class Switches {
+        private final Map<SettingSwitch, JCheckBoxMenuItem> items = new EnumMap<>(SettingSwitch.class);
+
+        Switches(JMenu menu, DashboardActions actions) {
+            for (SettingSwitch s : SettingSwitch.values()) {
+                if (s == SettingSwitch.TRAY_ICON) {
+                    menu.addSeparator();
+                }
+                JCheckBoxMenuItem item = new JCheckBoxMenuItem();
+                item.setName("menu:settings.alerts." + s.key());
+                item.addActionListener(e -> actions.switchSetting(s, item.isSelected()));
+                menu.add(item);
+                items.put(s, item);
+            }
+        }
+
+        void show(List<MenuSwitch> switches) {
+            for (MenuSwitch s : switches) {
+                JCheckBoxMenuItem item = items.get(s.which());
+                text(item, s.text());
+                if (item.isSelected() != s.on()) {
+                    item.setSelected(s.on());
+                }
+            }
+        }
     }
 
     /** A submenu of radio items, one per option, the selected one checked. */

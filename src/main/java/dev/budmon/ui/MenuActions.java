@@ -2,6 +2,7 @@ package dev.budmon.ui;
 
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.ModelChoice;
+import dev.budmon.config.SettingSwitch;
 import dev.budmon.i18n.Messages;
 
 import javax.swing.SwingUtilities;
@@ -65,6 +66,22 @@ final class MenuActions implements DashboardActions {
                 SwingUtilities.invokeLater(() -> app.applyInMemory(withModel(app.config(), model)));
             } else {
                 app.saveSetting(() -> app.configStore().save("model", "model", model.iniValue()));
+            }
+        });
+    }
+
+    @Override
+    public void switchSetting(SettingSwitch setting, boolean on) {
+        if (setting.isOn(app.config()) == on) {
+            return;
+        }
+        app.io().execute(() -> {
+            if (keptInMemoryOnly(null)) {
+                // alerts need the Claude directory's files anyway: the check goes back to what is in use
+                SwingUtilities.invokeLater(app::repaintView);
+            } else {
+                app.saveSetting(() -> app.configStore().save(setting.section(), setting.key(),
+                        SettingSwitch.iniValue(on)));
             }
         });
     }

@@ -18,6 +18,15 @@ class CommandLineTest {
     }
 
     @Test
+    void backgroundRunsTheTrayAndTheAlertsOnItsOwn() throws Exception {
+        CommandLine c = CommandLine.parse("--background", "--claude-dir", "/tmp/c");
+        assertThat(c.command()).isEqualTo(CommandLine.Command.BACKGROUND);
+        assertThat(c.claudeDir()).isEqualTo(java.nio.file.Path.of("/tmp/c"));
+        assertThatThrownBy(() -> CommandLine.parse("--background", "--json")).hasMessageContaining("cannot be combined");
+        assertThat(CommandLine.USAGE).contains("--background");
+    }
+
+    @Test
     void theWindowRehearsalOfEarlierLaunchersIsGone() {
         assertThatThrownBy(() -> CommandLine.parse("--claude-dir", "/tmp/c", "--window-rehearsal"))
                 .isInstanceOf(CommandLine.UsageException.class).hasMessage("unknown option: --window-rehearsal");

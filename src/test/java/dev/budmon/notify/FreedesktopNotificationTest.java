@@ -1,6 +1,7 @@
 package dev.budmon.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.budmon.Os;
 import dev.budmon.alert.AlertStateStore;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.ConfigStore;
@@ -73,7 +74,7 @@ class FreedesktopNotificationTest {
         int before = count("displayed") + count("history");
         DBusConnection bus = SessionBus.connect(desktop.busAddress());
         assertThat(bus).as("BudMon's connection to the private bus").isNotNull();
-        NotifierChain notifier = Notifiers.forPlatform(Platform.LINUX, desktop.busAddress(), bus, List.of(), icon, "Show BudMon",
+        NotifierChain notifier = Notifiers.forPlatform(Os.LINUX, desktop.busAddress(), bus, List.of(), icon, "Show BudMon",
                 clicked::countDown, null);
         assertThat(notifier.name()).isEqualTo("org.freedesktop.Notifications");
 
@@ -128,7 +129,7 @@ class FreedesktopNotificationTest {
         PrivateDesktop.require("notify-send");
         int before = count("displayed") + count("history");
         // no connection of BudMon's own (the JDK cannot open the bus's socket, say): notify-send takes over
-        NotifierChain notifier = Notifiers.forPlatform(Platform.LINUX, desktop.busAddress(), null,
+        NotifierChain notifier = Notifiers.forPlatform(Os.LINUX, desktop.busAddress(), null,
                 Notifiers.pathFromEnvironment(), "budmon", "Show BudMon", () -> { }, null);
         assertThat(notifier.name()).isEqualTo("notify-send");
         assertThat(notifier.show(new dev.budmon.alert.Notice("7-day quota reset: 100% available",

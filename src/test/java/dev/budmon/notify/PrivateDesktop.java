@@ -70,7 +70,7 @@ public final class PrivateDesktop implements AutoCloseable {
             return;
         }
         String message = "the desktop tests need " + String.join(", ", missing)
-                + " (Debian: xvfb dbus-daemon dunst haskell-status-notifier-item-utils; .ci/run installs them)";
+                + " (Debian: xvfb dbus-daemon dunst haskell-status-notifier-item-utils xdotool; .ci/run installs them)";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(message + " [CI=true: they must not be skipped]");
         }
@@ -150,6 +150,47 @@ public final class PrivateDesktop implements AutoCloseable {
         return out;
     }
 
+    /** {@code busctl --user} on this desktop's bus; {@code --} first, so that {@code -1} is an argument. */
+    public String busctl(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("busctl", "--user", "--"));
+        cmd.addAll(List.of(args));
+        return run(cmd.toArray(String[]::new)).strip();
+    }
+
+    /** The StatusNotifierWatcher's {@code RegisteredStatusNotifierItems} as busctl prints them; "" when unreadable. */
+    public String registeredItems() {
+        try {
+            return busctl("get-property", "org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher",
+                    "org.kde.StatusNotifierWatcher", "RegisteredStatusNotifierItems");
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    /** Every notification dunst has had: shown, waiting and past. */
+    public int notificationsSoFar() throws IOException, InterruptedException {
+        int n = 0;
+        for (String which : List.of("displayed", "waiting", "history")) {
+            n += Integer.parseInt(run("dunstctl", "count", which).trim());
+        }
+        return n;
+    }
+
+    /** Waits up to {@code seconds} for the condition; whether it came true. */
+    public static boolean await(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return condition.getAsBoolean();
+    }
+
     /** Whether a name has an owner on the bus. */
     public boolean hasOwner(String name) throws IOException, InterruptedException {
         String out = run("dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
@@ -167,7 +208,8 @@ public final class PrivateDesktop implements AutoCloseable {
         }
     }
 
-    private void environment(Map<String, String> env) {
+    /** Puts this desktop's display and bus into a process's environment. */
+    public void environment(Map<String, String> env) {
         env.put("DISPLAY", display);
         env.put("DBUS_SESSION_BUS_ADDRESS", busAddress);
     }

@@ -120,6 +120,11 @@ class CheckoutLauncherTest {
         assertThat(run(Map.of("BUDMON_CDS", "off"), "--statusline").out()).isEqualTo("the line\n");
         assertThat(TestHome.readRecord(record)).noneMatch(a -> a.contains("SharedArchiveFile"));
 
+        // the background mode runs all day: no archive, which would cost it resident memory
+        run(Map.of(), "--background");
+        assertThat(TestHome.readRecord(record)).contains("ARG=--background")
+                .noneMatch(a -> a.contains("SharedArchiveFile"));
+
         // a jar built after the archive (mvn package run by hand while the archive could not be recorded)
         Files.setLastModifiedTime(statusline, FileTime.from(Instant.now().minusSeconds(60)));
         assertThat(run(Map.of(), "--statusline").out()).isEqualTo("the line\n");

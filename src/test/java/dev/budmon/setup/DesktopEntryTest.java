@@ -34,10 +34,21 @@ class DesktopEntryTest {
 
     @Test
     void theEntryPassesDesktopFileValidate(@TempDir Path tmp) throws Exception {
+        validates(tmp, DesktopEntry.content("/h/my home 'q' \"dq\" $x \\y/.local/bin/budmon"));
+    }
+
+    @Test
+    void theAutostartEntryRunsTheBackgroundAndPassesDesktopFileValidate(@TempDir Path tmp) throws Exception {
+        String entry = DesktopEntry.autostart("/h/my home/.local/bin/budmon");
+        assertThat(entry).contains("Exec=\"/h/my home/.local/bin/budmon\" --background\n");
+        validates(tmp, entry);
+    }
+
+    private static void validates(Path tmp, String entry) throws Exception {
         Path validator = LaunchersEndToEndTest.findOnPath("desktop-file-validate");
         assumeTrue(validator != null, "desktop-file-validate (desktop-file-utils) is not installed");
         Path f = tmp.resolve("budmon.desktop");
-        Files.writeString(f, DesktopEntry.content("/h/my home 'q' \"dq\" $x \\y/.local/bin/budmon"));
+        Files.writeString(f, entry);
         TestHome.ProcResult r = TestHome.exec(List.of(validator.toString(), f.toString()),
                 Map.of("PATH", "/usr/bin:/bin"), null);
         assertThat(r.exit()).as(r.out() + r.err()).isZero();

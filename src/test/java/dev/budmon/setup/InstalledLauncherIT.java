@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.Os;
+
 import dev.budmon.statusline.StatuslineLauncherIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.Os;
+
 import dev.budmon.setup.FileAction.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,8 +84,8 @@ class SetupTest {
         assertThat(TestHome.tree(h.root)).isEqualTo(once);
         assertThat(second.out()).contains("Nothing changed").doesNotContain("created").doesNotContain("updated");
         long unchanged = second.out().lines().filter(l -> l.trim().startsWith("unchanged")).count();
-        // interceptor, claude-budmon, jar, budmon, 7 PNGs + SVG, desktop entry, two rc files
-        assertThat(unchanged).isEqualTo(4 + SetupCommand.bundledIcons().size() + 1 + 2);
+        // interceptor, claude-budmon, jar, budmon, 7 PNGs + SVG, desktop entry, autostart entry, two rc files
+        assertThat(unchanged).isEqualTo(4 + SetupCommand.bundledIcons().size() + 2 + 2);
     }
 
     @Test
@@ -106,8 +108,13 @@ class SetupTest {
         String desktop = Files.readString(p.desktopEntry());
         assertThat(desktop).contains("Name=BudMon", "Comment=", "Comment[de]=", "Icon=budmon", "Terminal=false",
                 "Categories=", "StartupWMClass=budmon", "Exec=" + DesktopEntry.execValue(p.budmonLauncher().toString()));
+        assertThat(p.autostartEntry()).isEqualTo(h.home.resolve(".config/autostart/budmon.desktop"));
+        assertThat(Files.readString(p.autostartEntry())).contains("Name=BudMon", "Icon=budmon",
+                "Exec=" + DesktopEntry.execValue(p.budmonLauncher().toString()) + " --background")
+                .doesNotContain("Categories=");
+        assertThat(run.out()).contains(p.autostartEntry().toString()).contains("budmon --background");
         long created = run.out().lines().filter(l -> l.trim().startsWith("created")).count();
-        assertThat(created).isEqualTo(4 + SetupCommand.bundledIcons().size() + 1);
+        assertThat(created).isEqualTo(4 + SetupCommand.bundledIcons().size() + 2);
         // No rc file existed, so none was created and there is nothing to back up.
         assertThat(h.home.resolve(".bashrc")).doesNotExist();
         assertThat(h.home.resolve(".zshrc")).doesNotExist();
@@ -129,6 +136,57 @@ class SetupTest {
         assertThat(h.uninstall(h.context(Os.LINUX)).exit()).isZero();
         assertThat(Files.readString(h.home.resolve(".zshrc"))).isEqualTo("export C=3\n");
         assertThat(h.home.resolve(".bashrc")).doesNotExist();
+    }
+
+    @Test
+    void theAutostartEntryGoesToXdgConfigHomeAndUninstallRemovesExactlyIt() throws IOException {
+        TestHome h = home();
+        Path config = h.root.resolve("xdg config");
+        Path autostart = Files.createDirectories(config.resolve("autostart"));
+        byte[] other = "[Desktop Entry]\nType=Application\nName=Other\nExec=other\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(autostart.resolve("other.desktop"), other);
+        SetupContext c = h.context(Os.LINUX);
+        SetupContext ctx = new SetupContext(c.os(), c.home(), c.claudeDir(), c.pathEntries(), c.javaExecutable(),
+                c.interceptor(), c.jar(), c.icons(), c.cacheHome(), config);
+        Map<String, String> before = TestHome.tree(h.root);
+
+        TestHome.Run run = h.setup(ctx);
+        assertThat(run.exit()).as(run.err()).isZero();
+        Path entry = autostart.resolve("budmon.desktop");
+        assertThat(InstallPaths.of(ctx).autostartEntry()).isEqualTo(entry);
+        assertThat(Files.readString(entry)).contains(" --background");
+        assertThat(h.home.resolve(".config/autostart/budmon.desktop")).doesNotExist();
+        assertThat(Files.readString(InstallPaths.of(ctx).manifest())).contains(entry.toString());
+
+        TestHome.Run un = h.uninstall(ctx);
+        assertThat(un.exit()).as(un.err()).isZero();
+        assertThat(un.out()).contains(entry.toString());
+        assertThat(entry).doesNotExist();
+        assertThat(Files.readAllBytes(autostart.resolve("other.desktop"))).isEqualTo(other);
+        Map<String, String> after = new TreeMap<>(TestHome.tree(h.root));
+        after.keySet().removeIf(k -> k.contains("/.local") && after.get(k).startsWith("dir "));
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void anAutostartEntryTheUserChangedSurvivesUninstall() throws IOException {
+        TestHome h = home();
+        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
+        Path entry = h.paths().autostartEntry();
+        // e.g. switched off in the desktop's start-up programs
+        Files.writeString(entry, Files.readString(entry).replace("X-GNOME-Autostart-enabled=true",
+                "X-GNOME-Autostart-enabled=false"));
+        TestHome.Run un = h.uninstall(h.context(Os.LINUX));
+        assertThat(un.exit()).as(un.err()).isZero();
+        assertThat(entry).exists();
+    }
+
+    @Test
+    void xdgConfigHomeCountsOnlyAsAnAbsolutePath() {
+        Path home = Path.of("/home/u");
+        assertThat(SetupContext.configHome(Map.of(), home)).isEqualTo(home.resolve(".config"));
+        assertThat(SetupContext.configHome(Map.of("XDG_CONFIG_HOME", "rel/cfg"), home)).isEqualTo(home.resolve(".config"));
+        assertThat(SetupContext.configHome(Map.of("XDG_CONFIG_HOME", "/etc/u"), home)).isEqualTo(Path.of("/etc/u"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.budmon.setup;
 
+import dev.budmon.Os;
+
 import dev.budmon.cli.Main;
 
 import java.io.ByteArrayOutputStream;

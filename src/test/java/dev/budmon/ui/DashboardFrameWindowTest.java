@@ -1,6 +1,7 @@
 package dev.budmon.ui;
 
 import dev.budmon.config.ModelChoice;
+import dev.budmon.config.SettingSwitch;
 import dev.budmon.ui.theme.BudmonTheme;
 import dev.budmon.ui.view.DashboardView;
 import org.junit.jupiter.api.AfterEach;
@@ -154,6 +155,10 @@ class DashboardFrameWindowTest {
 
         @Override
         public void selectModel(ModelChoice model) {
+        }
+
+        @Override
+        public void switchSetting(SettingSwitch setting, boolean on) {
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.budmon.ui;
 
 import com.formdev.flatlaf.util.UIScale;
 import dev.budmon.config.ModelChoice;
+import dev.budmon.config.SettingSwitch;
 import dev.budmon.ui.theme.BudmonTheme;
 import dev.budmon.ui.theme.Tone;
 import dev.budmon.ui.view.DashboardView;
@@ -382,6 +383,11 @@ class DashboardPanelTest {
         @Override
         public void selectModel(ModelChoice model) {
             calls.add("model " + model);
+        }
+
+        @Override
+        public void switchSetting(SettingSwitch setting, boolean on) {
+            calls.add("switch " + setting + " " + on);
         }
 
         @Override

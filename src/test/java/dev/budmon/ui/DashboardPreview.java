@@ -1,6 +1,7 @@
 package dev.budmon.ui;
 
 import dev.budmon.config.ModelChoice;
+import dev.budmon.config.SettingSwitch;
 import dev.budmon.ui.theme.BudmonTheme;
 
 import javax.swing.SwingUtilities;
@@ -52,6 +53,11 @@ public final class DashboardPreview {
                 @Override
                 public void selectModel(ModelChoice model) {
                     System.out.println("action: model " + model);
+                }
+
+                @Override
+                public void switchSetting(SettingSwitch setting, boolean on) {
+                    System.out.println("action: switch " + setting + " " + on);
                 }
 
                 @Override

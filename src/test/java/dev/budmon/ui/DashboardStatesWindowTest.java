@@ -1,6 +1,7 @@
 package dev.budmon.ui;
 
 import dev.budmon.config.ModelChoice;
+import dev.budmon.config.SettingSwitch;
 import dev.budmon.ui.theme.BudmonTheme;
 import dev.budmon.ui.theme.Tone;
 import dev.budmon.ui.view.DashboardView;
@@ -323,6 +324,10 @@ class DashboardStatesWindowTest {
 
         @Override
         public void selectModel(ModelChoice model) {
+        }
+
+        @Override
+        public void switchSetting(SettingSwitch setting, boolean on) {
         }
 
         @Override

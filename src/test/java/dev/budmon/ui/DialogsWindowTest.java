@@ -1,6 +1,7 @@
 package dev.budmon.ui;
 
 import dev.budmon.config.ModelChoice;
+import dev.budmon.config.SettingSwitch;
 import dev.budmon.i18n.Messages;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.ui.theme.BudmonTheme;
@@ -370,6 +371,11 @@ class DialogsWindowTest {
         @Override
         public void selectModel(ModelChoice model) {
             calls.add("model " + model);
+        }
+
+        @Override
+        public void switchSetting(SettingSwitch setting, boolean on) {
+            calls.add("switch " + setting + " " + on);
         }
 
         @Override

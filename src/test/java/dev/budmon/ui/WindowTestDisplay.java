@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Without a display they fail under {@code CI=true}, where they must run ({@code .ci/run} starts them under
  * {@code xvfb-run}), and are skipped with a message on a developer's machine.
  */
-final class WindowTestDisplay {
+public final class WindowTestDisplay {
 
     private WindowTestDisplay() {
     }
@@ -23,7 +23,7 @@ final class WindowTestDisplay {
      * Call from {@code @BeforeAll}. Installs the thread check's repaint manager when the JVM runs with
      * {@code -Dbudmon.checkThreads=true}, as Maven runs the window tests.
      */
-    static void require() {
+    public static void require() {
         ThreadCheckingRepaintManager.installIfAsked();
         String problem = null;
         String display = System.getenv("DISPLAY");
@@ -49,7 +49,7 @@ final class WindowTestDisplay {
      * Call from {@code @AfterEach}: fails when Swing was touched off the EDT or a file was read on it in this
      * JVM so far, as the debug mode ({@link ThreadCheck}) saw it; without the mode nothing is seen.
      */
-    static void assertThreadRulesKept() {
+    public static void assertThreadRulesKept() {
         org.assertj.core.api.Assertions.assertThat(ThreadCheck.breaches()).as("breaches of the thread rules")
                 .isEmpty();
     }

@@ -8,6 +8,7 @@ import dev.budmon.source.transcript.TranscriptSource;
 import dev.budmon.ui.DashboardApp;
 import dev.budmon.ui.SetupRunner;
 import dev.budmon.ui.ThreadCheckingRepaintManager;
+import dev.budmon.ui.WindowCompanion;
 import dev.budmon.ui.theme.BudmonTheme;
 
 import javax.swing.SwingUtilities;
@@ -27,31 +28,63 @@ public final class WindowStartup {
     private WindowStartup() {
     }
 
+    /** Starts what runs beside a shown window: the tray icon and the alerts. */
+    @FunctionalInterface
+    public interface Beside {
+        /** Nothing beside the window. */
+        Beside NONE = app -> WindowCompanion.NONE;
+
+        /** Starts it for {@code app}, whose window is shown. Not on the EDT. */
+        WindowCompanion start(DashboardApp app);
+    }
+
     /**
-     * Opens the window and returns once it is closed. Not on the EDT.
+     * Opens the window, starts what runs beside it, and returns once the window is closed for good (closing
+     * it while a tray icon exists may only hide it); what runs beside it ends with it. Not on the EDT.
      *
      * @param transcripts reads the transcripts of {@code dirs}
      * @param setup       what the first-run dialog's Install button runs
+     * @param beside      the tray icon and the alerts, started once the window shows: they cost its
+     *                    start-up nothing
      * @return the exit code: 0, or 1 with one line on stderr when there is no display
      */
-    public static int run(ClaudeDirs dirs, TranscriptSource transcripts, SetupRunner setup) {
+    public static int run(ClaudeDirs dirs, TranscriptSource transcripts, SetupRunner setup, Beside beside) {
+        try {
+            DashboardApp app = open(dirs, transcripts, setup, beside);
+            if (app == null) {
+                return 1;
+            }
+            app.awaitClosed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /**
+     * Opens the window and starts what runs beside it; returns once the window is shown. Not on the EDT.
+     *
+     * @return the running window; {@code null}, with one line on stderr, when there is no display
+     */
+    public static DashboardApp open(ClaudeDirs dirs, TranscriptSource transcripts, SetupRunner setup, Beside beside)
+            throws InterruptedException {
         String noDisplay = Messages.forSetting("auto", Locale.getDefault()).get("cli.no_display");
         if (GraphicsEnvironment.isHeadless()) {
             System.err.println(noDisplay);
-            return 1;
+            return null;
         }
         try {
-            start(dirs, transcripts, setup, Clock.systemDefaultZone()).awaitClosed();
+            DashboardApp app = start(dirs, transcripts, setup, Clock.systemDefaultZone());
+            WindowCompanion companion = beside.start(app);
+            SwingUtilities.invokeLater(() -> app.attach(companion));
+            return app;
         } catch (AWTError e) {
             // DISPLAY is set but names no X server that answers
             System.err.println(noDisplay + " (" + e.getMessage() + ")");
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return null;
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("the window could not be opened", e.getCause());
         }
-        return 0;
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.budmon.calc.WindowForecast;
 import dev.budmon.Version;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.ModelChoice;
+import dev.budmon.config.SettingSwitch;
 import dev.budmon.config.Thresholds;
 import dev.budmon.format.AmountFormat;
 import dev.budmon.format.DurationFormat;
@@ -449,9 +450,14 @@ public final class DashboardViewBuilder {
         for (ModelChoice c : ModelChoice.values()) {
             models.add(new MenuOption<>(c, m.get("choice.model." + c.iniValue())));
         }
+        List<MenuSwitch> switches = new ArrayList<>();
+        for (SettingSwitch s : SettingSwitch.values()) {
+            switches.add(new MenuSwitch(s, MenuText.of(m.get(s.textKey()), m.get("mnemonic.setting." + s.key())),
+                    s.isOn(config)));
+        }
         return new MenuView(item(m, "logs"), item(m, "session_log"), item(m, "history_log"),
                 item(m, "folder"), item(m, "settings"), item(m, "language"), languages, m.language(),
-                item(m, "model"), models, config.model(), item(m, "ini"), item(m, "help"),
+                item(m, "model"), models, config.model(), item(m, "alerts"), switches, item(m, "ini"), item(m, "help"),
                 item(m, "user_guide"), item(m, "about"));
     }
 

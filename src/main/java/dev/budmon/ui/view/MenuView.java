@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param model            submenu {@code Model} (the prices)
  * @param models           its choices
  * @param selectedModel    the model choice in use
+ * @param alerts           submenu {@code Alerts}: the alert rules and the tray icon, switched on and off
+ * @param switches         its check items
  * @param ini              item: opens {@code budmon.ini}
  * @param help             menu {@code Help}
  * @param userGuide        item: the user guide
@@ -28,7 +30,7 @@ import java.util.Objects;
 public record MenuView(MenuText logs, MenuText sessionLog, MenuText historyLog, MenuText folder,
                        MenuText settings, MenuText language, List<MenuOption<String>> languages,
                        String selectedLanguage, MenuText model, List<MenuOption<ModelChoice>> models,
-                       ModelChoice selectedModel, MenuText ini,
+                       ModelChoice selectedModel, MenuText alerts, List<MenuSwitch> switches, MenuText ini,
                        MenuText help, MenuText userGuide, MenuText about) {
 
     public MenuView {
@@ -43,6 +45,8 @@ public record MenuView(MenuText logs, MenuText sessionLog, MenuText historyLog, 
         Objects.requireNonNull(model, "model");
         models = List.copyOf(models);
         Objects.requireNonNull(selectedModel, "selectedModel");
+        Objects.requireNonNull(alerts, "alerts");
+        switches = List.copyOf(switches);
         Objects.requireNonNull(ini, "ini");
         Objects.requireNonNull(help, "help");
         Objects.requireNonNull(userGuide, "userGuide");

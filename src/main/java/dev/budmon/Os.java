@@ -1,8 +1,11 @@
-package dev.budmon.setup;
+package dev.budmon;
 
 import java.util.Locale;
 
-/** The operating-system families setup distinguishes: they differ in launchers, menus and shells. */
+/**
+ * The operating-system families BudMon distinguishes: they differ in launchers, menus and shells (setup) and
+ * in how notifications and the tray are shown (notify, tray). The one place that reads {@code os.name}.
+ */
 public enum Os {
     /** Linux and other Unix desktops that follow the XDG conventions (desktop entry, hicolor icons). */
     LINUX,
@@ -28,7 +31,8 @@ public enum Os {
         return fromName(System.getProperty("os.name"));
     }
 
-    boolean isPosix() {
+    /** Whether launchers are POSIX shell scripts and shells read start-up files. */
+    public boolean isPosix() {
         return this != WINDOWS;
     }
 }
