@@ -79,7 +79,7 @@ public final class Main {
                 return WindowCommand.demo(err);
             }
             case WINDOW -> {
-                return WindowCommand.window(ClaudeDirs.resolve(cl.claudeDir(), env, home));
+                return WindowCommand.window(ClaudeDirs.resolve(cl.claudeDir(), env, home), cacheDir(env, home));
             }
             case STATUSLINE -> {
                 return StatuslineCommand.run(cl.operands(), cl.force(), ClaudeDirs.resolve(cl.claudeDir(), env, home),

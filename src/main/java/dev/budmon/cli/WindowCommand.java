@@ -3,6 +3,7 @@ package dev.budmon.cli;
 import dev.budmon.demo.DemoWriter;
 import dev.budmon.setup.SetupCommand;
 import dev.budmon.source.ClaudeDirs;
+import dev.budmon.source.transcript.HistoryIndex;
 import dev.budmon.source.transcript.TranscriptFeed;
 import dev.budmon.ui.SetupRunner;
 import dev.budmon.ui.startup.WindowStartup;
@@ -24,9 +25,14 @@ final class WindowCommand {
     /** The first-run dialog's Install button: {@code budmon --setup} for the Claude directory shown. */
     private static final SetupRunner SETUP = (claudeDir, out) -> SetupCommand.setup(claudeDir, false, out, out);
 
-    /** {@code budmon}: the dashboard on the user's Claude directories. */
-    static int window(ClaudeDirs dirs) {
-        return WindowStartup.run(dirs, new TranscriptFeed(), SETUP);
+    /**
+     * {@code budmon}: the dashboard on the user's Claude directories.
+     *
+     * @param cacheDir where the transcript history's index lives, shared with {@code budmon report}
+     */
+    static int window(ClaudeDirs dirs, Path cacheDir) {
+        HistoryIndex index = new HistoryIndex(cacheDir, dirs.dirs());
+        return WindowStartup.run(dirs, new TranscriptFeed(), index, SETUP);
     }
 
     /**

@@ -1,10 +1,14 @@
 package dev.budmon.ui;
 
+import dev.budmon.calc.Pricing;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.ModelChoice;
 import dev.budmon.i18n.Messages;
+import dev.budmon.source.HistoryReports;
 
 import javax.swing.SwingUtilities;
+import java.time.temporal.WeekFields;
+import java.util.Locale;
 
 /**
  * What the dashboard's menus do: logs and dialogs through {@link AppDialogs}, settings saved to
@@ -14,6 +18,8 @@ import javax.swing.SwingUtilities;
 final class MenuActions implements DashboardActions {
 
     private final DashboardApp app;
+    /** The Reports window last opened; EDT only. */
+    private ReportsWindow reports;
     /** Whether the user has been told that settings hold only until BudMon closes; the I/O thread's. */
     private volatile boolean toldInMemoryOnly;
 
@@ -32,6 +38,23 @@ final class MenuActions implements DashboardActions {
     @Override
     public void showHistoryLog() {
         app.dialogs().showTurnLog(app.frame(), app.messages(), app.config(), app.prices(), null, app.zone());
+    }
+
+    @Override
+    public void showReports() {
+        // one Reports window at a time: a second click brings it forward, unless the language changed since
+        if (reports != null && reports.dialog().isDisplayable()) {
+            if (reports.language().equals(app.messages().language())) {
+                reports.dialog().toFront();
+                return;
+            }
+            reports.dialog().dispose();
+        }
+        var index = app.historyIndex();
+        var dirs = app.dirs().dirs();
+        reports = ReportsWindow.show(app.frame(), app.messages(), app.zone(),
+                WeekFields.of(Locale.getDefault(Locale.Category.FORMAT)).getFirstDayOfWeek(),
+                new Pricing(app.prices(), app.config()), app.io(), app.today(), () -> HistoryReports.read(index, dirs));
     }
 
     @Override

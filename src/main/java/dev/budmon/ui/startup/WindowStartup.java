@@ -4,6 +4,7 @@ import dev.budmon.config.ConfigStore;
 import dev.budmon.config.LoadedConfig;
 import dev.budmon.i18n.Messages;
 import dev.budmon.source.ClaudeDirs;
+import dev.budmon.source.transcript.HistoryIndex;
 import dev.budmon.source.transcript.TranscriptSource;
 import dev.budmon.ui.DashboardApp;
 import dev.budmon.ui.SetupRunner;
@@ -35,13 +36,22 @@ public final class WindowStartup {
      * @return the exit code: 0, or 1 with one line on stderr when there is no display
      */
     public static int run(ClaudeDirs dirs, TranscriptSource transcripts, SetupRunner setup) {
+        return run(dirs, transcripts, null, setup);
+    }
+
+    /**
+     * As above, with the transcript history's index, which the Reports window reads the history through.
+     *
+     * @param historyIndex the index of {@code budmon report}; {@code null} for none
+     */
+    public static int run(ClaudeDirs dirs, TranscriptSource transcripts, HistoryIndex historyIndex, SetupRunner setup) {
         String noDisplay = Messages.forSetting("auto", Locale.getDefault()).get("cli.no_display");
         if (GraphicsEnvironment.isHeadless()) {
             System.err.println(noDisplay);
             return 1;
         }
         try {
-            start(dirs, transcripts, setup, Clock.systemDefaultZone()).awaitClosed();
+            start(dirs, transcripts, historyIndex, setup, Clock.systemDefaultZone()).awaitClosed();
         } catch (AWTError e) {
             // DISPLAY is set but names no X server that answers
             System.err.println(noDisplay + " (" + e.getMessage() + ")");
@@ -62,9 +72,20 @@ public final class WindowStartup {
      */
     public static DashboardApp start(ClaudeDirs dirs, TranscriptSource transcripts, SetupRunner setup, Clock clock)
             throws InterruptedException, InvocationTargetException {
+        return start(dirs, transcripts, null, setup, clock);
+    }
+
+    /**
+     * As above, with the transcript history's index.
+     *
+     * @param historyIndex the index of {@code budmon report}; {@code null} for none
+     */
+    public static DashboardApp start(ClaudeDirs dirs, TranscriptSource transcripts, HistoryIndex historyIndex,
+                                     SetupRunner setup, Clock clock)
+            throws InterruptedException, InvocationTargetException {
         // The config first: the language, the poll interval and the window's place come from it.
         LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
-        DashboardApp app = new DashboardApp(dirs, transcripts, loaded, clock, setup);
+        DashboardApp app = new DashboardApp(dirs, transcripts, historyIndex, loaded, clock, setup);
         // The quota files next, read here in milliseconds and handed to the EDT before the window is built:
         // the first frame shows the figures, not WAIT. The transcripts follow on the watcher's thread.
         app.startReading();

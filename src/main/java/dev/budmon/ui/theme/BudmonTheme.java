@@ -66,6 +66,17 @@ public final class BudmonTheme {
     /** Length of one pulse in milliseconds. */
     public static final String HEARTBEAT_PULSE_MILLIS = "BudMon.heartbeat.pulseMillis";
 
+    /** The colour of a cost chart's series {@code n} (1 to 6) is this prefix and {@code n}. */
+    public static final String CHART_SERIES_PREFIX = "BudMon.chart.series";
+    /** The cost chart's guide lines. */
+    public static final String CHART_GRID = "BudMon.chart.gridColor";
+    /** Behind the bar under the mouse. */
+    public static final String CHART_HOVER = "BudMon.chart.hoverColor";
+    /** The gap between two bars, as a share of a bar's slot in percent. */
+    public static final String CHART_BAR_GAP_PERCENT = "BudMon.chart.barGapPercent";
+    /** The widest a bar gets, unscaled pixels. */
+    public static final String CHART_MAX_BAR_WIDTH = "BudMon.chart.maxBarWidth";
+
     /** Monospaced figures. */
     public static final String FONT = "BudMon.font";
     /** Monospaced bold: captions of sections. */
