@@ -365,19 +365,8 @@ final class ReportsWindow {
             }
             List<? extends RowSorter.SortKey> sortKeys = table == null ? List.of() : table.getRowSorter().getSortKeys();
             ReportTableModel model = new ReportTableModel(r, m);
-            table = new TurnLogWindow.FittingTable(model);
-            table.setName("reports:table:" + kind.word());
-            TurnLogWindow.renderers(table, m, zone);
-            table.setDefaultRenderer(LocalDate.class, plain());
-            table.setDefaultRenderer(YearMonth.class, plain());
-            TableRowSorter<ReportTableModel> sorter = new TableRowSorter<>(model);
-            for (int c = 0; c < model.getColumnCount(); c++) {
-                if (model.getColumnClass(c) != String.class) {
-                    sorter.setComparator(c, Comparator.naturalOrder()); // by value: $9 before $10
-                }
-            }
-            table.setRowSorter(sorter);
-            sorter.setSortKeys(sortKeys);
+            table = ReportsWindow.table(model, m, zone);
+            table.getRowSorter().setSortKeys(sortKeys);
             JTable totals = TurnLogWindow.totals(table, model.totals(m), m, zone);
             totals.setName("reports:totals:" + kind.word());
             TurnLogWindow.sizeColumns(table, totals);
@@ -401,6 +390,27 @@ final class ReportsWindow {
         JTable table() {
             return table;
         }
+    }
+
+    /**
+     * A report's table, sortable by any column: figures, days and months by their value ($9 before $10,
+     * 2026-02 before 2026-10), texts by the language's collation. Rows in the report's order until a header
+     * is clicked.
+     */
+    static JTable table(ReportTableModel model, Messages m, ZoneId zone) {
+        JTable table = new TurnLogWindow.FittingTable(model);
+        table.setName("reports:table:" + model.report().options().kind().word());
+        TurnLogWindow.renderers(table, m, zone);
+        table.setDefaultRenderer(LocalDate.class, plain());
+        table.setDefaultRenderer(YearMonth.class, plain());
+        TableRowSorter<ReportTableModel> sorter = new TableRowSorter<>(model);
+        for (int c = 0; c < model.getColumnCount(); c++) {
+            if (model.getColumnClass(c) != String.class) {
+                sorter.setComparator(c, Comparator.naturalOrder());
+            }
+        }
+        table.setRowSorter(sorter);
+        return table;
     }
 
     /** Days and months as the command line and the CSV write them: {@code 2026-12-05}, {@code 2026-12}. */

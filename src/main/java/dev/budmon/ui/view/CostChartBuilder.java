@@ -167,8 +167,7 @@ public final class CostChartBuilder {
 
     /** A guide's label; whole dollars without their cents when every step is whole. */
     private static String dollars(double v, boolean whole, Locale locale) {
-        String s = AmountFormat.dollars(v, locale);
-        return whole ? s.replace(".00", "").replace(",00", "") : s;
+        return whole ? AmountFormat.wholeDollars(v, locale) : AmountFormat.dollars(v, locale);
     }
 
     private static String escape(String s) {
