@@ -77,8 +77,8 @@ final class ReportsWindow {
     private final JTabbedPane tabs = new JTabbedPane();
     private final Map<ReportKind, Tab> tabOf = new EnumMap<>(ReportKind.class);
     private final JComboBox<Choice> preset = new JComboBox<>();
-    private final JTextField from = new JTextField(10);
-    private final JTextField until = new JTextField(10);
+    private final JTextField from = new JTextField(12);
+    private final JTextField until = new JTextField(12);
     private final ToneLabel rangeProblem = new ToneLabel("reports:range-problem", BudmonTheme.FONT_SMALL, Tone.ALARM);
     private final ToneLabel status = new ToneLabel("reports:status", BudmonTheme.FONT_SMALL, Tone.DIM);
     private final JButton export;
@@ -343,6 +343,7 @@ final class ReportsWindow {
         final JPanel panel = new JPanel(new BorderLayout(0, UIScale.scale(6)));
         final CostChart chart;
         final ToneLabel note;
+        final ToneLabel unknown;
         Report report;
         JTable table;
 
@@ -354,7 +355,11 @@ final class ReportsWindow {
                 panel.add(chart, BorderLayout.NORTH);
             }
             note = new ToneLabel("reports:note:" + kind.word(), BudmonTheme.FONT_SMALL, Tone.DIM);
-            panel.add(note, BorderLayout.SOUTH);
+            unknown = new ToneLabel("reports:unknown:" + kind.word(), BudmonTheme.FONT_SMALL, Tone.DIM);
+            JPanel notes = new JPanel(new BorderLayout());
+            notes.add(note, BorderLayout.NORTH);
+            notes.add(unknown, BorderLayout.SOUTH);
+            panel.add(notes, BorderLayout.SOUTH);
             panel.setBorder(BorderFactory.createEmptyBorder(UIScale.scale(6), 0, 0, 0));
         }
 
@@ -380,8 +385,10 @@ final class ReportsWindow {
                 panel.add(TurnLogWindow.withTotals(table, totals, Math.min(12, r.rows().size()),
                         "reports:scroll:" + kind.word()), BorderLayout.CENTER);
             }
-            note.show(r.unknownModels().isEmpty() ? m.get("reports.note")
-                    : m.get("reports.note") + " " + m.get("reports.unknown_models", String.join(", ", r.unknownModels())));
+            note.show(m.get("reports.note"));
+            unknown.show(r.unknownModels().isEmpty() ? ""
+                    : m.get("reports.unknown_models", String.join(", ", r.unknownModels())));
+            unknown.setVisible(!r.unknownModels().isEmpty());
             panel.revalidate();
             panel.repaint();
         }

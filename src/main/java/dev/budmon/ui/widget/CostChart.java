@@ -179,7 +179,8 @@ public class CostChart extends ModelWidget<CostChartModel> {
             String label = bars.get(i).label();
             int w = fm.stringWidth(label);
             float x = l.left + i * l.slot + l.slot / 2f - w / 2f;
-            x = Math.max(0, Math.min(x, width - w));
+            // inside the plot's width: left of it are the guide lines' labels
+            x = Math.max(l.left, Math.min(x, width - w));
             if (x >= nextFree) {
                 g.drawString(label, x, baseline);
                 nextFree = x + w + UIScale.scale(10);
