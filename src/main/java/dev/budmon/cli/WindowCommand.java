@@ -11,6 +11,7 @@ import dev.budmon.ui.startup.WindowStartup;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,13 +27,19 @@ final class WindowCommand {
     private static final SetupRunner SETUP = (claudeDir, out) -> SetupCommand.setup(claudeDir, false, out, out);
 
     /**
+     * How often a window that keeps reading new responses saves the transcript index: often enough that the
+     * next start reads little, seldom enough that a window open all day does not rewrite it per response.
+     */
+    private static final Duration INDEX_SAVE_EVERY = Duration.ofMinutes(5);
+
+    /**
      * {@code budmon}: the dashboard on the user's Claude directories.
      *
      * @param cacheDir where the transcript history's index lives, shared with {@code budmon report}
      */
     static int window(ClaudeDirs dirs, Path cacheDir) {
         HistoryIndex index = new HistoryIndex(cacheDir, dirs.dirs());
-        return WindowStartup.run(dirs, new TranscriptFeed(), index, SETUP);
+        return WindowStartup.run(dirs, TranscriptFeed.indexed(index, INDEX_SAVE_EVERY), index, SETUP);
     }
 
     /**

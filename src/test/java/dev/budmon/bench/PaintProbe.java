@@ -59,8 +59,10 @@ public final class PaintProbe implements AWTEventListener {
         if (installed || event.getID() != ContainerEvent.COMPONENT_ADDED) {
             return;
         }
-        Component child = ((ContainerEvent) event).getChild();
-        if (!child.getClass().getName().equals(CONTENT_CLASS)) {
+        // the dashboard's panel, or the scroll pane that holds it (the frame's content pane since the content
+        // scrolls on short screens): whichever reaches the frame last
+        Component child = dashboardIn(((ContainerEvent) event).getChild());
+        if (child == null) {
             return;
         }
         JRootPane root = SwingUtilities.getRootPane(child);
@@ -78,6 +80,22 @@ public final class PaintProbe implements AWTEventListener {
         glass.setOpaque(false);
         root.setGlassPane(glass);
         glass.setVisible(true);
+    }
+
+    /** The dashboard's panel: the component itself or one inside it; {@code null} if none. */
+    private static Component dashboardIn(Component c) {
+        if (c.getClass().getName().equals(CONTENT_CLASS)) {
+            return c;
+        }
+        if (c instanceof java.awt.Container container) {
+            for (Component child : container.getComponents()) {
+                Component found = dashboardIn(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private void painted(JRootPane root) {

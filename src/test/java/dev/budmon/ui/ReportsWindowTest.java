@@ -100,11 +100,13 @@ class ReportsWindowTest {
         ZoneId zone = ZoneId.systemDefault();
         ClaudeDirs dirs = new ClaudeDirs(List.of(claudeDir));
         HistoryIndex index = new HistoryIndex(tmp.resolve("cache"), dirs.dirs());
-        app = WindowStartup.start(dirs, new TranscriptFeed(), index, (dir, out) -> {
+        // the transcripts through the index, as budmon starts the window
+        app = WindowStartup.start(dirs, TranscriptFeed.indexed(index, Duration.ofMinutes(5)), index, (dir, out) -> {
             throw new AssertionError("the reports test ran setup for " + dir);
         }, Clock.systemDefaultZone());
         String scale = onEdt(WindowTestDisplay::scaleName);
 
+        assertThat(await(() -> Files.exists(index.file()))).as("the window's first read saved the index").isTrue();
         JDialog reports = openReports();
         JTable daily = awaitTable(reports, "daily");
         Map<String, Integer> requests = truth.requestsBy(HistoryFixture.day(zone));
