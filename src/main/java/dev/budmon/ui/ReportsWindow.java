@@ -243,25 +243,19 @@ final class ReportsWindow {
 
     /** Reads the two fields; a day that cannot be read, or an end before the start, is marked and said. */
     void applyFields() {
-        LocalDate since;
-        LocalDate to;
-        try {
-            since = DateRange.parseDay(from.getText());
-            mark(from, false);
-        } catch (DateTimeParseException e) {
-            mark(from, true);
-            rangeProblem.show(m.get("reports.range.invalid", from.getText().strip()));
-            return;
+        LocalDate[] days = new LocalDate[2];
+        JTextField[] fields = {from, until};
+        for (int i = 0; i < fields.length; i++) {
+            try {
+                days[i] = DateRange.parseDay(fields[i].getText());
+                mark(fields[i], false);
+            } catch (DateTimeParseException e) {
+                mark(fields[i], true);
+                rangeProblem.show(m.get("reports.range.invalid", fields[i].getText().strip()));
+                return;
+            }
         }
-        try {
-            to = DateRange.parseDay(until.getText());
-            mark(until, false);
-        } catch (DateTimeParseException e) {
-            mark(until, true);
-            rangeProblem.show(m.get("reports.range.invalid", until.getText().strip()));
-            return;
-        }
-        DateRange r = new DateRange(since, to);
+        DateRange r = new DateRange(days[0], days[1]);
         if (!r.isValid()) {
             mark(until, true);
             rangeProblem.show(m.get("reports.range.reversed"));

@@ -142,17 +142,7 @@ class ReportTableModelTest {
         assertThat(months).containsExactly(YearMonth.parse("2026-10"), YearMonth.parse("2026-09"),
                 YearMonth.parse("2026-03"));
         Report daily = report(ReportKind.DAILY);
-        List<Double> costs = onEdt(() -> {
-            ReportTableModel model = new ReportTableModel(daily, m);
-            JTable table = ReportsWindow.table(model, m, BERLIN);
-            int cost = model.indexOf(ReportTableModel.Column.COST);
-            table.getRowSorter().setSortKeys(List.of(new RowSorter.SortKey(cost, SortOrder.ASCENDING)));
-            List<Double> out = new ArrayList<>();
-            for (int r = 0; r < table.getRowCount(); r++) {
-                out.add((Double) table.getValueAt(r, cost));
-            }
-            return out;
-        });
+        List<Double> costs = costsSorted(daily, m);
         List<Double> sorted = new ArrayList<>(costs);
         sorted.sort(Double::compare);
         assertThat(costs).as("by dollars, not by their text").isEqualTo(sorted).hasSize(daily.rows().size());
@@ -168,17 +158,22 @@ class ReportTableModelTest {
                     new dev.budmon.calc.Cost(dollars[i], 0, 0, 0, 0), List.of()));
         }
         Report made = new Report(daily.options(), rows, rows.get(0), List.of());
-        List<Object> byCost = onEdt(() -> {
-            ReportTableModel model = new ReportTableModel(made, m);
+        List<Double> byCost = costsSorted(made, m);
+        assertThat(byCost).containsExactly(9.0, 10.0, 100.0);
+    }
+
+    /** The cost column of the report's table, sorted by it, lowest first, as the table shows it. */
+    private static List<Double> costsSorted(Report report, Messages m) {
+        return onEdt(() -> {
+            ReportTableModel model = new ReportTableModel(report, m);
             JTable table = ReportsWindow.table(model, m, BERLIN);
             int cost = model.indexOf(ReportTableModel.Column.COST);
             table.getRowSorter().setSortKeys(List.of(new RowSorter.SortKey(cost, SortOrder.ASCENDING)));
-            List<Object> out = new ArrayList<>();
+            List<Double> out = new ArrayList<>();
             for (int r = 0; r < table.getRowCount(); r++) {
-                out.add(table.getValueAt(r, cost));
+                out.add((Double) table.getValueAt(r, cost));
             }
             return out;
         });
-        assertThat(byCost).containsExactly(9.0, 10.0, 100.0);
     }
 }

@@ -49,19 +49,13 @@ public class CostChart extends ModelWidget<CostChartModel> {
     }
 
     @Override
-    public Dimension getPreferredSize() {
-        if (isPreferredSizeSet()) {
-            return super.getPreferredSize();
-        }
-        return new Dimension(UIScale.scale(DESIGN_WIDTH), UIScale.scale(DESIGN_HEIGHT));
+    protected Dimension designSize() {
+        return new Dimension(DESIGN_WIDTH, DESIGN_HEIGHT);
     }
 
     @Override
-    public Dimension getMinimumSize() {
-        if (isMinimumSizeSet()) {
-            return super.getMinimumSize();
-        }
-        return new Dimension(UIScale.scale(160), UIScale.scale(100));
+    protected Dimension designMinimumSize() {
+        return new Dimension(160, 100);
     }
 
     @Override
