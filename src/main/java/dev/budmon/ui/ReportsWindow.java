@@ -64,6 +64,9 @@ import java.util.concurrent.Executor;
  */
 final class ReportsWindow {
 
+    /** How many characters of a session id the sessions' table shows, as the session log does. */
+    private static final int SHORT_ID = 8;
+
     /** The dialog's name, for tests and for finding an open one. */
     static final String NAME = "reports";
 
@@ -404,6 +407,18 @@ final class ReportsWindow {
         TurnLogWindow.renderers(table, m, zone);
         table.setDefaultRenderer(LocalDate.class, plain());
         table.setDefaultRenderer(YearMonth.class, plain());
+        if (model.report().options().kind() == ReportKind.SESSIONS) {
+            // a session id's first group is enough to tell sessions apart, and leaves room for the cost;
+            // the whole id is the tooltip, and the CSV's
+            table.getColumnModel().getColumn(0).setCellRenderer(new DefaultTableCellRenderer() {
+                @Override
+                protected void setValue(Object value) {
+                    String id = value == null ? "" : value.toString();
+                    setText(id.length() > SHORT_ID ? id.substring(0, SHORT_ID) : id);
+                    setToolTipText(id.isEmpty() ? null : id);
+                }
+            });
+        }
         TableRowSorter<ReportTableModel> sorter = new TableRowSorter<>(model);
         for (int c = 0; c < model.getColumnCount(); c++) {
             if (model.getColumnClass(c) != String.class) {

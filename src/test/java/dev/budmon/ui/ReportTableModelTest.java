@@ -115,6 +115,12 @@ class ReportTableModelTest {
             projects.add((String) sessions.getValueAt(r, project));
         }
         assertThat(projects).containsExactly(HistoryFixture.APP_DOT, HistoryFixture.APP_DASH, HistoryFixture.TOOL);
+        JLabel id = onEdt(() -> {
+            JTable table = ReportsWindow.table(sessions, m, BERLIN);
+            return (JLabel) table.prepareRenderer(table.getCellRenderer(0, 0), 0, 0);
+        });
+        assertThat(id.getText()).as("the id's first group, as the session log shows it").isEqualTo("11111111");
+        assertThat(id.getToolTipText()).isEqualTo(HistoryFixture.S1);
         ReportTableModel models = new ReportTableModel(report(ReportKind.MODELS), m);
         assertThat(models.indexOf(ReportTableModel.Column.MODELS)).isEqualTo(-1);
         List<Object> labels = new ArrayList<>();
