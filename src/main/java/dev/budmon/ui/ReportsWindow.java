@@ -129,6 +129,14 @@ final class ReportsWindow {
         content.add(status, BorderLayout.SOUTH);
         dialog = TextDialog.dialog(owner, m.get("reports.title"), content, m.get("dialog.close"), export);
         dialog.setName(NAME);
+        dialog.addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowClosed(java.awt.event.WindowEvent e) {
+                // every response of the history is held for other ranges; a closed window needs none
+                history = null;
+                builds++;
+            }
+        });
     }
 
     /**
@@ -152,8 +160,10 @@ final class ReportsWindow {
                 HistoryReports h = read.call();
                 Map<ReportKind, Report> reports = w.build(h, range);
                 SwingUtilities.invokeLater(() -> {
-                    w.history = h;
-                    w.shown(build, reports);
+                    if (w.dialog.isDisplayable()) { // not closed while it was read
+                        w.history = h;
+                        w.shown(build, reports);
+                    }
                 });
             } catch (Exception | LinkageError e) {
                 SwingUtilities.invokeLater(() -> w.status.show(m.get("reports.read_failed", e.toString()), Tone.ALARM));
