@@ -77,11 +77,12 @@ public final class ReportsWindowTiming {
             System.out.println("open " + (i + 1) + ": " + ms + " ms to the daily table (" + rows + " rows)");
             JDialog shown = d;
             if (i == runs - 1) {
-                // the last one as it looks, for the eye: target/reports-history-<tab>.png
-                for (String tab : new String[] {"daily", "sessions"}) {
+                // the last one as it looks, for the eye: target/reports-history-<kind>.png
+                for (dev.budmon.report.ReportKind kind : dev.budmon.report.ReportKind.values()) {
+                    String tab = kind.word();
                     onEdt(() -> {
                         ((javax.swing.JTabbedPane) find(shown.getContentPane(), "reports:tabs"))
-                                .setSelectedIndex(tab.equals("daily") ? 0 : 4);
+                                .setSelectedIndex(kind.ordinal());
                         return null;
                     });
                     Thread.sleep(500);
