@@ -8,7 +8,7 @@ import java.util.Objects;
  * texts already formatted and translated.
  *
  * @param series  the series' names, in stacking order from the bottom; series {@code i} is painted in the
- *                theme's {@code BudMon.chart.series<i+1>} colour
+ *                theme's colour {@code BudmonTheme.chartSeries(i)}
  * @param bars    the bars, left to right
  * @param grid    the horizontal guide lines with their labels, lowest first; the highest one is the top of
  *                the scale

@@ -38,8 +38,8 @@ class CostChartTest {
     @ValueSource(floats = {1, 2})
     void barsAreStackedInTheSeriesColoursInProportion(float scale) {
         ScaledTheme.install(scale);
-        int first = rgb(ScaledTheme.color(BudmonTheme.CHART_SERIES_PREFIX + 1));
-        int second = rgb(ScaledTheme.color(BudmonTheme.CHART_SERIES_PREFIX + 2));
+        int first = rgb(ScaledTheme.color(BudmonTheme.CHART_SERIES_1));
+        int second = rgb(ScaledTheme.color(BudmonTheme.CHART_SERIES_2));
         assertThat(first).as("two distinct theme colours, not the missing-key magenta").isNotEqualTo(second)
                 .isNotEqualTo(0xff00ff);
         CostChart chart = ScaledTheme.onEdt(CostChart::new);
