@@ -142,19 +142,24 @@ final class ReportsWindow {
     /**
      * Opens the window and reads the history on {@code io}. EDT only.
      *
-     * @param read reads the history (on {@code io}); {@link HistoryReports#read} with the index of the command
-     *             line
+     * @param read  reads the history (on {@code io}); {@link HistoryReports#read} with the index of the
+     *              command line
+     * @param range the days shown first
+     * @param tab   the tab shown first
      */
     static ReportsWindow show(Window owner, Messages m, ZoneId zone, DayOfWeek weekStart, Pricing pricing,
-                              Executor io, LocalDate today, Callable<HistoryReports> read) {
+                              Executor io, LocalDate today, Callable<HistoryReports> read, DateRange range,
+                              ReportKind tab) {
         ReportsWindow w = new ReportsWindow(owner, m, zone, weekStart, pricing, io, today);
         w.status.show(m.get("reports.reading"));
+        w.range = range;
+        w.showRange(range);
+        w.select(tab);
         int unit = BudmonTheme.font(BudmonTheme.FONT).getSize();
         w.dialog.setSize(unit * 96, unit * 56);
         TextDialog.fitToScreen(w.dialog, owner);
         w.dialog.setVisible(true);
         int build = ++w.builds;
-        DateRange range = w.range;
         io.execute(() -> {
             try {
                 HistoryReports h = read.call();
@@ -249,8 +254,7 @@ final class ReportsWindow {
             return;
         }
         DateRange r = c.preset().on(today);
-        from.setText(r.since() == null ? "" : r.since().toString());
-        until.setText(r.until() == null ? "" : r.until().toString());
+        showRange(r);
         applyFields();
     }
 
@@ -275,6 +279,15 @@ final class ReportsWindow {
             return;
         }
         rangeProblem.show("");
+        showRange(r);
+        range = r;
+        rebuild();
+    }
+
+    /** The range in the fields and the preset that is it, or Custom. */
+    private void showRange(DateRange r) {
+        from.setText(r.since() == null ? "" : r.since().toString());
+        until.setText(r.until() == null ? "" : r.until().toString());
         choosingPreset = true;
         preset.setSelectedIndex(preset.getItemCount() - 1);
         for (int i = 0; i < preset.getItemCount() - 1; i++) {
@@ -284,8 +297,11 @@ final class ReportsWindow {
             }
         }
         choosingPreset = false;
-        range = r;
-        rebuild();
+    }
+
+    /** The days shown. */
+    DateRange range() {
+        return range;
     }
 
     private static void mark(JTextField field, boolean wrong) {

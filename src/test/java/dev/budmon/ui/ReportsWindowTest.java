@@ -201,22 +201,49 @@ class ReportsWindowTest {
         assertThat(await(() -> onEdt(() -> ((JLabel) find(reports.getContentPane(), "reports:status")).getText())
                 .contains(written.toString()))).as("the status line says where").isTrue();
 
-        // Settings › Language › Deutsch, then Logs › Berichte…
+        // on the weekly tab with a range of days, Settings › Language › Deutsch: the window follows, where it
+        // was, on its tab and days
+        range(reports, "2026-03-01", "2026-10-31");
+        onEdt(() -> {
+            ((JTabbedPane) find(reports.getContentPane(), "reports:tabs")).setSelectedIndex(1);
+            return null;
+        });
+        Rectangle where = onEdt(reports::getBounds);
         onEdt(() -> {
             ((JMenuItem) find(app.frame().getJMenuBar(), "menu:settings.language.de")).doClick(0);
             return null;
         });
-        assertThat(await(() -> "Berichte…".equals(onEdt(() ->
-                ((JMenuItem) find(app.frame().getJMenuBar(), "menu:logs.reports")).getText())))).isTrue();
-        JDialog berichte = openReports();
-        assertThat(onEdt(berichte::getTitle)).isEqualTo("Berichte");
+        JDialog[] german = new JDialog[1];
+        assertThat(await(() -> (german[0] = onEdt(() -> {
+            for (Window w : Window.getWindows()) {
+                if (w instanceof JDialog d && d.isShowing() && "Berichte".equals(d.getTitle())) {
+                    return d;
+                }
+            }
+            return null;
+        })) != null)).as("the Reports window in German").isTrue();
+        JDialog berichte = german[0];
+        assertThat(onEdt(() -> reports.isDisplayable())).as("the English window made way").isFalse();
+        Rectangle placed = onEdt(berichte::getBounds);
+        assertThat(placed).as("where the English one was").isEqualTo(where);
+        JTable wochen = awaitTable(berichte, "weekly");
+        onEdt(() -> {
+            JTabbedPane tabs = (JTabbedPane) find(berichte.getContentPane(), "reports:tabs");
+            assertThat(tabs.getSelectedIndex()).as("still the weekly tab").isEqualTo(1);
+            assertThat(tabs.getTitleAt(0)).isEqualTo("Tage");
+            assertThat(((JTextField) find(berichte.getContentPane(), "reports:from")).getText()).isEqualTo("2026-03-01");
+            assertThat(wochen.getColumnName(0)).isEqualTo("Woche ab");
+            tabs.setSelectedIndex(0);
+            return null;
+        });
         JTable tage = awaitTable(berichte, "daily");
+        assertThat(await(() -> onEdt(tage::getRowCount) == requests.size())).as("the truth's days, not today's")
+                .isTrue();
         assertThat(onEdt(() -> tage.getColumnName(0))).isEqualTo("Datum");
-        assertThat(onEdt(() -> ((JTabbedPane) find(berichte.getContentPane(), "reports:tabs")).getTitleAt(0)))
-                .isEqualTo("Tage");
         assertThat(onEdt(() -> text(tage, 0, ((ReportTableModel) tage.getModel())
                 .indexOf(ReportTableModel.Column.READ)))).as("German grouping").contains(".");
-        assertThat(onEdt(() -> reports.isDisplayable())).as("the English window made way").isFalse();
+        // Logs › Berichte… brings the open window forward instead of opening a second
+        assertThat((Object) openReports()).isSameAs(berichte);
         new Robot().mouseMove(0, 0);
         screenshot(berichte, "reports-de-" + scale);
     }
