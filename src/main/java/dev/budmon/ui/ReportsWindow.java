@@ -15,8 +15,6 @@ import dev.budmon.report.ReportOptions;
 import dev.budmon.source.HistoryReports;
 import dev.budmon.ui.theme.BudmonTheme;
 import dev.budmon.ui.theme.Tone;
-import dev.budmon.ui.view.CostChartBuilder;
-import dev.budmon.ui.widget.CostChart;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -27,14 +25,9 @@ import javax.swing.JFileChooser;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JTabbedPane;
-import javax.swing.JTable;
 import javax.swing.JTextField;
-import javax.swing.RowSorter;
-import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.filechooser.FileNameExtensionFilter;
-import javax.swing.table.DefaultTableCellRenderer;
-import javax.swing.table.TableRowSorter;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.Window;
@@ -44,10 +37,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +55,6 @@ import java.util.concurrent.Executor;
  */
 final class ReportsWindow {
 
-    /** How many characters of a session id the sessions' table shows, as the session log does. */
-    private static final int SHORT_ID = 8;
-
     /** The dialog's name, for tests and for finding an open one. */
     static final String NAME = "reports";
 
@@ -78,7 +66,7 @@ final class ReportsWindow {
     private final LocalDate today;
     private final JDialog dialog;
     private final JTabbedPane tabs = new JTabbedPane();
-    private final Map<ReportKind, Tab> tabOf = new EnumMap<>(ReportKind.class);
+    private final Map<ReportKind, ReportTab> tabOf = new EnumMap<>(ReportKind.class);
     private final JComboBox<Choice> preset = new JComboBox<>();
     private final JTextField from = new JTextField(12);
     private final JTextField until = new JTextField(12);
@@ -121,9 +109,9 @@ final class ReportsWindow {
         content.add(rangeBar(), BorderLayout.NORTH);
         tabs.setName("reports:tabs");
         for (ReportKind kind : ReportKind.values()) {
-            Tab tab = new Tab(kind);
+            ReportTab tab = new ReportTab(kind, m, zone);
             tabOf.put(kind, tab);
-            tabs.addTab(m.get("reports.tab." + kind.word()), tab.panel);
+            tabs.addTab(m.get("reports.tab." + kind.word()), tab.panel());
         }
         content.add(tabs, BorderLayout.CENTER);
         content.add(status, BorderLayout.SOUTH);
@@ -330,7 +318,7 @@ final class ReportsWindow {
     }
 
     private void exportCsv() {
-        Report report = tabOf.get(selectedKind()).report;
+        Report report = tabOf.get(selectedKind()).report();
         if (report == null) {
             return;
         }
@@ -356,120 +344,6 @@ final class ReportsWindow {
                         Tone.ALARM));
             }
         });
-    }
-
-    // ---- a tab ----
-
-    /** One report's tab: the chart (time reports only), the table with its totals, and a note. */
-    private final class Tab {
-        final ReportKind kind;
-        final JPanel panel = new JPanel(new BorderLayout(0, UIScale.scale(6)));
-        final CostChart chart;
-        final ToneLabel note;
-        final ToneLabel unknown;
-        Report report;
-        JTable table;
-
-        Tab(ReportKind kind) {
-            this.kind = kind;
-            chart = kind.isTime() ? new CostChart() : null;
-            if (chart != null) {
-                chart.setName("reports:chart:" + kind.word());
-                panel.add(chart, BorderLayout.NORTH);
-            }
-            note = new ToneLabel("reports:note:" + kind.word(), BudmonTheme.FONT_SMALL, Tone.DIM);
-            unknown = new ToneLabel("reports:unknown:" + kind.word(), BudmonTheme.FONT_SMALL, Tone.DIM);
-            JPanel notes = new JPanel(new BorderLayout());
-            notes.add(note, BorderLayout.NORTH);
-            notes.add(unknown, BorderLayout.SOUTH);
-            panel.add(notes, BorderLayout.SOUTH);
-            panel.setBorder(BorderFactory.createEmptyBorder(UIScale.scale(6), 0, 0, 0));
-        }
-
-        void show(Report r) {
-            report = r;
-            if (chart != null) {
-                chart.setModel(CostChartBuilder.chart(r, m));
-            }
-            List<? extends RowSorter.SortKey> sortKeys = table == null ? List.of() : table.getRowSorter().getSortKeys();
-            ReportTableModel model = new ReportTableModel(r, m);
-            table = ReportsWindow.table(model, m, zone);
-            table.getRowSorter().setSortKeys(sortKeys);
-            JTable totals = TurnLogWindow.totals(table, model.totals(m), m, zone);
-            totals.setName("reports:totals:" + kind.word());
-            TurnLogWindow.sizeColumns(table, totals);
-            BorderLayout layout = (BorderLayout) panel.getLayout();
-            if (layout.getLayoutComponent(BorderLayout.CENTER) != null) {
-                panel.remove(layout.getLayoutComponent(BorderLayout.CENTER));
-            }
-            if (r.rows().isEmpty()) {
-                panel.add(AppDialogs.emptyLabel(m.get("reports.empty")), BorderLayout.CENTER);
-            } else {
-                panel.add(TurnLogWindow.withTotals(table, totals, Math.min(12, r.rows().size()),
-                        "reports:scroll:" + kind.word()), BorderLayout.CENTER);
-            }
-            note.show(m.get("reports.note"));
-            unknown.show(r.unknownModels().isEmpty() ? ""
-                    : m.get("reports.unknown_models", String.join(", ", r.unknownModels())));
-            unknown.setVisible(!r.unknownModels().isEmpty());
-            panel.revalidate();
-            panel.repaint();
-        }
-
-        /** The table shown, or {@code null} before the first report. */
-        JTable table() {
-            return table;
-        }
-    }
-
-    /**
-     * A report's table, sortable by any column: figures, days and months by their value ($9 before $10,
-     * 2026-02 before 2026-10), texts by the language's collation. Rows in the report's order until a header
-     * is clicked.
-     */
-    static JTable table(ReportTableModel model, Messages m, ZoneId zone) {
-        JTable table = new TurnLogWindow.FittingTable(model);
-        table.setName("reports:table:" + model.report().options().kind().word());
-        TurnLogWindow.renderers(table, m, zone);
-        table.setDefaultRenderer(LocalDate.class, plain());
-        table.setDefaultRenderer(YearMonth.class, plain());
-        if (model.report().options().kind() == ReportKind.SESSIONS) {
-            // a session id's first group is enough to tell sessions apart, and leaves room for the cost;
-            // the whole id is the tooltip, and the CSV's
-            table.getColumnModel().getColumn(0).setCellRenderer(new DefaultTableCellRenderer() {
-                @Override
-                protected void setValue(Object value) {
-                    String id = value == null ? "" : value.toString();
-                    setText(id.length() > SHORT_ID ? id.substring(0, SHORT_ID) : id);
-                    setToolTipText(id.isEmpty() ? null : id);
-                }
-            });
-        }
-        TableRowSorter<ReportTableModel> sorter = new TableRowSorter<>(model);
-        for (int c = 0; c < model.getColumnCount(); c++) {
-            if (model.getColumnClass(c) != String.class) {
-                sorter.setComparator(c, Comparator.naturalOrder());
-            }
-        }
-        table.setRowSorter(sorter);
-        return table;
-    }
-
-    /** Days and months as the command line and the CSV write them: {@code 2026-12-05}, {@code 2026-12}. */
-    private static DefaultTableCellRenderer plain() {
-        DefaultTableCellRenderer r = new DefaultTableCellRenderer();
-        r.setHorizontalAlignment(SwingConstants.LEFT);
-        return r;
-    }
-
-    /** The table of a report's tab, or {@code null} before it is read. For tests. */
-    JTable table(ReportKind kind) {
-        return tabOf.get(kind).table();
-    }
-
-    /** The report of a tab, or {@code null} before it is read. For tests. */
-    Report report(ReportKind kind) {
-        return tabOf.get(kind).report;
     }
 
     /** Shows a tab. */

@@ -116,7 +116,7 @@ class ReportTableModelTest {
         }
         assertThat(projects).containsExactly(HistoryFixture.APP_DOT, HistoryFixture.APP_DASH, HistoryFixture.TOOL);
         JLabel id = onEdt(() -> {
-            JTable table = ReportsWindow.table(sessions, m, BERLIN);
+            JTable table = ReportTab.table(sessions, m, BERLIN);
             return (JLabel) table.prepareRenderer(table.getCellRenderer(0, 0), 0, 0);
         });
         assertThat(id.getText()).as("the id's first group, as the session log shows it").isEqualTo("11111111");
@@ -135,7 +135,7 @@ class ReportTableModelTest {
         Messages m = Messages.of("en");
         Report monthly = report(ReportKind.MONTHLY);
         List<Object> months = onEdt(() -> {
-            JTable table = ReportsWindow.table(new ReportTableModel(monthly, m), m, BERLIN);
+            JTable table = ReportTab.table(new ReportTableModel(monthly, m), m, BERLIN);
             table.getRowSorter().setSortKeys(List.of(new RowSorter.SortKey(0, SortOrder.DESCENDING)));
             List<Object> out = new ArrayList<>();
             for (int r = 0; r < table.getRowCount(); r++) {
@@ -172,7 +172,7 @@ class ReportTableModelTest {
     private static List<Double> costsSorted(Report report, Messages m) {
         return onEdt(() -> {
             ReportTableModel model = new ReportTableModel(report, m);
-            JTable table = ReportsWindow.table(model, m, BERLIN);
+            JTable table = ReportTab.table(model, m, BERLIN);
             int cost = model.indexOf(ReportTableModel.Column.COST);
             table.getRowSorter().setSortKeys(List.of(new RowSorter.SortKey(cost, SortOrder.ASCENDING)));
             List<Double> out = new ArrayList<>();

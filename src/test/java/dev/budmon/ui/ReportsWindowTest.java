@@ -213,16 +213,7 @@ class ReportsWindowTest {
             ((JMenuItem) find(app.frame().getJMenuBar(), "menu:settings.language.de")).doClick(0);
             return null;
         });
-        JDialog[] german = new JDialog[1];
-        assertThat(await(() -> (german[0] = onEdt(() -> {
-            for (Window w : Window.getWindows()) {
-                if (w instanceof JDialog d && d.isShowing() && "Berichte".equals(d.getTitle())) {
-                    return d;
-                }
-            }
-            return null;
-        })) != null)).as("the Reports window in German").isTrue();
-        JDialog berichte = german[0];
+        JDialog berichte = awaitReports("Berichte");
         assertThat(onEdt(() -> reports.isDisplayable())).as("the English window made way").isFalse();
         Rectangle placed = onEdt(berichte::getBounds);
         assertThat(placed).as("where the English one was").isEqualTo(where);
@@ -253,15 +244,21 @@ class ReportsWindowTest {
             ((JMenuItem) find(app.frame().getJMenuBar(), "menu:logs.reports")).doClick(0);
             return null;
         });
+        return awaitReports(null);
+    }
+
+    /** The Reports window shown, with that title ({@code null}: any). */
+    private static JDialog awaitReports(String title) throws Exception {
         JDialog[] found = new JDialog[1];
         assertThat(await(() -> (found[0] = onEdt(() -> {
             for (Window w : Window.getWindows()) {
-                if (w instanceof JDialog d && d.isShowing() && ReportsWindow.NAME.equals(d.getName())) {
+                if (w instanceof JDialog d && d.isShowing() && ReportsWindow.NAME.equals(d.getName())
+                        && (title == null || title.equals(d.getTitle()))) {
                     return d;
                 }
             }
             return null;
-        })) != null)).as("the Reports window shows").isTrue();
+        })) != null)).as("the Reports window %s shows", title).isTrue();
         return found[0];
     }
 
