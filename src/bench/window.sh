@@ -14,7 +14,9 @@
 # set, 7), BUDMON_BENCH_IDLE (seconds of idle CPU, 60; 0 measures the cold starts only), BUDMON_BENCH_WRITES
 # (file rewrites, 30), BUDMON_BENCH_IDLE_FROM (seconds after the start at which RSS is read and the idle
 # time begins; 60), BUDMON_BENCH_HISTORY_MB (0: also read a generated transcript history of that many MB, as
-# a second Claude directory), BUDMON_BENCH_SETS (which sets to run, by name, separated by commas; default
+# a second Claude directory), BUDMON_BENCH_KEEP_DIR (1: every start of a set on one Claude directory, so that
+# the starts after the first find the transcript index it wrote, in the set's own XDG_CACHE_HOME; the first
+# start is left out of the medians), BUDMON_BENCH_SETS (which sets to run, by name, separated by commas; default
 # all), BUDMON_BENCH_BASELINE (another checkout, already built, measured as the sets "before",
 # "before-no-archive" and, with a JDK 25, "jdk25-before"), BUDMON_BENCH_EXTRA (more sets, one per line, as label|launcher|env|JVM options),
 # JAVA25 (a JDK 25 for its sets; empty: none), PYTHON_BUDMON (a checkout of the Python original,
@@ -136,8 +138,8 @@ display $DISPLAY ($(xdpyinfo 2>/dev/null | awk '/dimensions:/ {print $2}' || tru
 echo "== $starts cold starts per set, taking turns; ${idle} s idle from ${BUDMON_BENCH_IDLE_FROM:-60} s, \
 $writes rewrites${BUDMON_BENCH_HISTORY:+; history $BUDMON_BENCH_HISTORY}"
 echo
-echo "| set | first frame, from launch: median (min–max) | the same, since the JVM's start | RSS after ${BUDMON_BENCH_IDLE_FROM:-60} s | idle CPU (the next ${idle} s) | CPU since the start, at the end of it | file to screen: median / p90 / max |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| set | first frame, from launch: median (min–max) | the same, since the JVM's start | first frame with the transcripts' figures, from launch | RSS after ${BUDMON_BENCH_IDLE_FROM:-60} s | idle CPU (the next ${idle} s) | CPU since the start, at the end of it | file to screen: median / p90 / max |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 if [ ${#chosen[@]} -gt 0 ]; then
   java -Dclk.tck="$(getconf CLK_TCK)" -cp "$cp" dev.budmon.bench.WindowBenchmark "$bench/work" \
     "$starts" "$idle" "$writes" "${chosen[@]}"
@@ -196,7 +198,7 @@ JAVA
   done
   sorted=($(printf '%s\n' "${times[@]}" | sort -n))
   echo "| floor: a minimal FlatLaf window (one label) with its own archive, to its first paint | \
-**${sorted[$(( (${#sorted[@]} - 1) / 2 ))]} ms** (${sorted[0]}–${sorted[-1]}) | | | | | |"
+**${sorted[$(( (${#sorted[@]} - 1) / 2 ))]} ms** (${sorted[0]}–${sorted[-1]}) | | | | | | |"
 fi
 
 # The Python original, the yardstick: from launch until its window is mapped (it paints with Tk as it maps),

@@ -6,6 +6,7 @@ import dev.budmon.i18n.Messages;
 import dev.budmon.notify.SessionBus;
 import dev.budmon.setup.InstallPaths;
 import dev.budmon.source.ClaudeDirs;
+import dev.budmon.source.transcript.HistoryIndex;
 import dev.budmon.source.transcript.TranscriptFeed;
 
 import java.io.PrintStream;
@@ -35,8 +36,9 @@ final class BackgroundCommand {
     static int run(ClaudeDirs dirs, Path home, Path cacheDir, PrintStream err) {
         CountDownLatch quit = new CountDownLatch(1);
         AtomicReference<TrayAndAlerts> shared = new AtomicReference<>();
-        TrayWindow window = TrayWindow.onDemand(() -> WindowCommand.openBeside(dirs, shared.get()), quit::countDown);
-        BackgroundMode background = BackgroundMode.start(dirs, new TranscriptFeed(),
+        TrayWindow window = TrayWindow.onDemand(() -> WindowCommand.openBeside(dirs, cacheDir, shared.get()), quit::countDown);
+        BackgroundMode background = BackgroundMode.start(dirs,
+                TranscriptFeed.indexed(new HistoryIndex(cacheDir, dirs.dirs()), TranscriptFeed.SAVE_EVERY),
                 SessionBus.addressFromEnvironment(), InstallPaths.iconTheme(home), cacheDir,
                 Clock.systemDefaultZone(), window);
         TrayAndAlerts trayAndAlerts = background.trayAndAlerts();

@@ -5,6 +5,7 @@ import dev.budmon.calc.Pricing;
 import dev.budmon.config.ConfigStore;
 import dev.budmon.config.LoadedConfig;
 import dev.budmon.model.SourceWarning;
+import dev.budmon.report.DateRange;
 import dev.budmon.report.Report;
 import dev.budmon.report.ReportBuilder;
 import dev.budmon.report.ReportCsv;
@@ -28,7 +29,6 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.WeekFields;
 import java.util.ArrayList;
@@ -308,11 +308,14 @@ final class ReportCommand {
 
     private static LocalDate date(String option, String value) throws CommandLine.UsageException {
         try {
-            return value.length() == 8 && value.indexOf('-') < 0
-                    ? LocalDate.parse(value, DateTimeFormatter.BASIC_ISO_DATE) : LocalDate.parse(value);
+            LocalDate day = DateRange.parseDay(value);
+            if (day != null) {
+                return day;
+            }
         } catch (DateTimeParseException e) {
-            throw new CommandLine.UsageException(option + " needs a date as YYYY-MM-DD or YYYYMMDD, not: " + value);
+            // said below
         }
+        throw new CommandLine.UsageException(option + " needs a date as YYYY-MM-DD or YYYYMMDD, not: " + value);
     }
 
     private static ZoneId zone(String value) throws CommandLine.UsageException {

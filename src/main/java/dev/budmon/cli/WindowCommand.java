@@ -7,6 +7,7 @@ import dev.budmon.notify.SessionBus;
 import dev.budmon.setup.InstallPaths;
 import dev.budmon.setup.SetupCommand;
 import dev.budmon.source.ClaudeDirs;
+import dev.budmon.source.transcript.HistoryIndex;
 import dev.budmon.source.transcript.TranscriptFeed;
 import dev.budmon.ui.DashboardApp;
 import dev.budmon.ui.SetupRunner;
@@ -35,10 +36,12 @@ final class WindowCommand {
      * icon and the alerts, fed by the window's watcher and ended with the window.
      *
      * @param home     the user's home folder (where setup put the icons the notifications name)
-     * @param cacheDir BudMon's cache folder
+     * @param cacheDir BudMon's cache folder: the alerts' state, and the transcript history's index shared with
+     *                 {@code budmon report}
      */
     static int window(ClaudeDirs dirs, Path home, Path cacheDir) {
-        return WindowStartup.run(dirs, new TranscriptFeed(), SETUP,
+        HistoryIndex index = new HistoryIndex(cacheDir, dirs.dirs());
+        return WindowStartup.run(dirs, TranscriptFeed.indexed(index, TranscriptFeed.SAVE_EVERY), index, SETUP,
                 trayAndAlerts(dirs, SessionBus.addressFromEnvironment(), InstallPaths.iconTheme(home), cacheDir));
     }
 
@@ -63,9 +66,11 @@ final class WindowCommand {
      *
      * @return the window; {@code null} when there is no display (one line on stderr)
      */
-    static DashboardApp openBeside(ClaudeDirs dirs, TrayAndAlerts trayAndAlerts) {
+    static DashboardApp openBeside(ClaudeDirs dirs, Path cacheDir, TrayAndAlerts trayAndAlerts) {
+        HistoryIndex index = new HistoryIndex(cacheDir, dirs.dirs());
         try {
-            return WindowStartup.open(dirs, new TranscriptFeed(), SETUP, app -> new TrayCompanion(trayAndAlerts, false));
+            return WindowStartup.open(dirs, TranscriptFeed.indexed(index, TranscriptFeed.SAVE_EVERY), index, SETUP,
+                    app -> new TrayCompanion(trayAndAlerts, false));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -81,7 +86,7 @@ final class WindowCommand {
         try (DemoWriter demo = new DemoWriter()) {
             Path dir = demo.start();
             err.println("budmon: demo data in " + dir);
-            return WindowStartup.run(new ClaudeDirs(List.of(dir)), new TranscriptFeed(), SETUP,
+            return WindowStartup.run(new ClaudeDirs(List.of(dir)), new TranscriptFeed(), null, SETUP,
                     WindowStartup.Beside.NONE);
         } catch (IOException e) {
             err.println("budmon: cannot create the demo directory: " + e.getMessage());

@@ -84,6 +84,11 @@ public final class AmountFormat {
         return sign + withDollarSign(decimal(value.setScale(scale, RoundingMode.HALF_UP), scale, true, locale), locale);
     }
 
+    /** Whole US dollars with the locale's grouping, for a chart's scale: {@code $1,500}, German {@code 1.500 $}. */
+    public static String wholeDollars(double amount, Locale locale) {
+        return withDollarSign(NumberFormat.getIntegerInstance(locale).format(Math.round(amount)), locale);
+    }
+
     /**
      * A percentage as a whole number, {@code 42%} (German {@code 42 %}); values over 100 as they are
      * ({@code 104%}). Rounded to the nearest, except that a value above 0 never shows as 0 and a value below

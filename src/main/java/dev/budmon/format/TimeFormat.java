@@ -70,7 +70,7 @@ public final class TimeFormat {
      * the month and {@code dd} the day in two digits, {@code d} the day as it is; anything else as written.
      * Read by hand, not with {@code DateTimeFormatter}, whose parsing the one-second clock would pay again.
      */
-    static String weekdayDate(ZonedDateTime t, Messages m) {
+    public static String weekdayDate(ZonedDateTime t, Messages m) {
         String pattern = m.get("date.pattern");
         StringBuilder b = new StringBuilder(pattern.length() + 8);
         int i = 0;

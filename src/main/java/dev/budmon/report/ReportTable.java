@@ -232,7 +232,7 @@ public final class ReportTable {
     }
 
     /** A model id without the {@code claude-} every id starts with. */
-    static String shortModel(String model) {
+    public static String shortModel(String model) {
         return model.startsWith("claude-") && model.length() > "claude-".length()
                 ? model.substring("claude-".length()) : model;
     }

@@ -15,6 +15,13 @@ public interface DashboardActions {
     /** Logs › History log: per-turn figures across sessions. */
     void showHistoryLog();
 
+    /**
+     * Logs › Reports: cost by day, week, month, project, session and model. Does nothing unless implemented:
+     * the dashboard's test doubles need not.
+     */
+    default void showReports() {
+    }
+
     /** Logs › Folder: the Claude directory in the file manager. */
     void openClaudeFolder();
 

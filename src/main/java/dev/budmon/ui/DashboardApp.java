@@ -13,6 +13,7 @@ import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.FileStamp;
 import dev.budmon.source.QuotaSources;
 import dev.budmon.source.StateReader;
+import dev.budmon.source.transcript.HistoryIndex;
 import dev.budmon.source.transcript.TranscriptSource;
 import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.view.DashboardView;
@@ -37,6 +38,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +61,8 @@ public final class DashboardApp {
     private final ConfigStore configStore;
     private final Clock clock;
     private final ZoneId zone;
+    /** The transcript history's index, shared with {@code budmon report}; {@code null} to read without one. */
+    private final HistoryIndex historyIndex;
     private final PriceTable prices = PriceTable.bundled();
     private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "budmon-io");
@@ -104,7 +108,18 @@ public final class DashboardApp {
      */
     public DashboardApp(ClaudeDirs dirs, TranscriptSource transcripts, LoadedConfig loaded, Clock clock,
                         SetupRunner setup) {
+        this(dirs, transcripts, null, loaded, clock, setup);
+    }
+
+    /**
+     * As above, with the index the Reports window reads the history through.
+     *
+     * @param historyIndex the index of {@code budmon report}; {@code null} to read the history without one
+     */
+    public DashboardApp(ClaudeDirs dirs, TranscriptSource transcripts, HistoryIndex historyIndex, LoadedConfig loaded,
+                        Clock clock, SetupRunner setup) {
         this.dirs = dirs;
+        this.historyIndex = historyIndex;
         this.clock = clock;
         this.zone = clock.getZone();
         this.configStore = new ConfigStore(dirs.primary());
@@ -302,6 +317,16 @@ public final class DashboardApp {
 
     ZoneId zone() {
         return zone;
+    }
+
+    /** The day it is in the window's time zone. */
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    /** The history's index, or {@code null} for none. */
+    HistoryIndex historyIndex() {
+        return historyIndex;
     }
 
     /** The state shown. EDT only. */

@@ -26,7 +26,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Logs, Settings (with the Alerts switches) and Help. Labels and their mnemonics come from the view (Alt+L, Alt+S, Alt+H in English),
+ * Logs (with Reports…), Settings (with the Alerts switches) and Help. Labels and their mnemonics come from the
+ * view (Alt+L, Alt+S, Alt+H in English),
  * so a language switch is just a new view; the language and model submenus are rebuilt only when their
  * choices change. The frequent items have accelerators: Ctrl+L session log, Ctrl+H history log, Ctrl+O folder,
  * Ctrl+E budmon.ini, F1 user guide. EDT only.
@@ -38,6 +39,7 @@ final class DashboardMenuBar extends JMenuBar {
     private final JMenu help = menu("menu:help");
     private final JMenuItem sessionLog = item("menu:logs.session");
     private final JMenuItem historyLog = item("menu:logs.history");
+    private final JMenuItem reports = item("menu:logs.reports");
     private final JMenuItem folder = item("menu:logs.folder");
     private final JMenu language = menu("menu:settings.language");
     private final JMenu model = menu("menu:settings.model");
@@ -64,6 +66,7 @@ final class DashboardMenuBar extends JMenuBar {
         userGuide.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0));
         sessionLog.addActionListener(e -> actions.showSessionLog());
         historyLog.addActionListener(e -> actions.showHistoryLog());
+        reports.addActionListener(e -> actions.showReports());
         folder.addActionListener(e -> actions.openClaudeFolder());
         ini.addActionListener(e -> actions.openIni());
         userGuide.addActionListener(e -> actions.showUserGuide());
@@ -74,6 +77,7 @@ final class DashboardMenuBar extends JMenuBar {
 
         logs.add(sessionLog);
         logs.add(historyLog);
+        logs.add(reports);
         logs.addSeparator();
         logs.add(folder);
         settings.add(language);
@@ -92,6 +96,7 @@ final class DashboardMenuBar extends JMenuBar {
         text(help, v.help());
         text(sessionLog, v.sessionLog());
         text(historyLog, v.historyLog());
+        text(reports, v.reports());
         text(folder, v.folder());
         text(language, v.language());
         languages.show(v.languages(), v.selectedLanguage());

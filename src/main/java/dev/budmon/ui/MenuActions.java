@@ -1,11 +1,17 @@
 package dev.budmon.ui;
 
+import dev.budmon.calc.Pricing;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.ModelChoice;
 import dev.budmon.config.SettingSwitch;
 import dev.budmon.i18n.Messages;
+import dev.budmon.report.DateRange;
+import dev.budmon.report.ReportKind;
+import dev.budmon.source.HistoryReports;
 
 import javax.swing.SwingUtilities;
+import java.time.temporal.WeekFields;
+import java.util.Locale;
 
 /**
  * What the dashboard's menus do: logs and dialogs through {@link AppDialogs}, settings saved to
@@ -15,6 +21,8 @@ import javax.swing.SwingUtilities;
 final class MenuActions implements DashboardActions {
 
     private final DashboardApp app;
+    /** The Reports window last opened; EDT only. */
+    private ReportsWindow reports;
     /** Whether the user has been told that settings hold only until BudMon closes; the I/O thread's. */
     private volatile boolean toldInMemoryOnly;
 
@@ -36,6 +44,42 @@ final class MenuActions implements DashboardActions {
     }
 
     @Override
+    public void showReports() {
+        // one Reports window at a time: a second click brings it forward
+        if (reports != null && reports.dialog().isDisplayable()) {
+            reports.dialog().toFront();
+            return;
+        }
+        openReports(DateRange.ALL, ReportKind.DAILY);
+    }
+
+    private void openReports(DateRange range, ReportKind tab) {
+        var index = app.historyIndex();
+        var dirs = app.dirs().dirs();
+        reports = ReportsWindow.show(app.frame(), app.messages(), app.zone(),
+                WeekFields.of(Locale.getDefault(Locale.Category.FORMAT)).getFirstDayOfWeek(),
+                new Pricing(app.prices(), app.config()), app.io(), app.today(), () -> HistoryReports.read(index, dirs),
+                range, tab);
+    }
+
+    /**
+     * An open Reports window in another language than the dashboard's is opened anew in its language, where
+     * it was, on its tab and days (its texts are made once; the history is read again, through the index).
+     * EDT only.
+     */
+    private void reportsInLanguage() {
+        if (reports == null || !reports.dialog().isDisplayable()
+                || reports.language().equals(app.messages().language())) {
+            return;
+        }
+        ReportsWindow old = reports;
+        java.awt.Rectangle bounds = old.dialog().getBounds();
+        openReports(old.range(), old.selectedKind());
+        old.dialog().dispose();
+        reports.dialog().setBounds(bounds);
+    }
+
+    @Override
     public void openClaudeFolder() {
         app.dialogs().openInDesktop(app.frame(), app.messages(), app.dirs().primary());
     }
@@ -49,7 +93,10 @@ final class MenuActions implements DashboardActions {
         // they are there, without waiting for the file, which is written next.
         app.io().execute(() -> {
             Messages texts = Messages.of(code);
-            SwingUtilities.invokeLater(() -> app.applyTexts(texts));
+            SwingUtilities.invokeLater(() -> {
+                app.applyTexts(texts);
+                reportsInLanguage();
+            });
             if (!keptInMemoryOnly(texts)) {
                 app.saveSetting(() -> app.configStore().save("general", "language", code));
             }

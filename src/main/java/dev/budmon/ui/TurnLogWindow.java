@@ -195,29 +195,36 @@ final class TurnLogWindow {
         JTable table = table(model, m, zone);
         JTable totals = totals(table, new TotalsModel(model, m), m, zone);
         sizeColumns(table, totals);
-        JScrollPane scroll = new JScrollPane(table, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS,
-                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_AS_NEEDED);
-        scroll.setName("turns-scroll");
-        // as wide as the columns, as tall as about 24 rows; the dialog may be made smaller or larger
-        int width = table.getColumnModel().getTotalColumnWidth();
-        scroll.getViewport().setPreferredSize(new Dimension(width, table.getRowHeight() * Math.min(24, rows.size())));
         ToneLabel count = new ToneLabel("turns:count", BudmonTheme.FONT_SMALL, Tone.DIM);
         count.show(m.get("table.count", AmountFormat.tokensFull((long) rows.size(), m.locale())));
         count.setBorder(BorderFactory.createEmptyBorder(UIScale.scale(4), UIScale.scale(6), UIScale.scale(2), 0));
-        JPanel bottom = new JPanel(new BorderLayout());
-        // the totals share the table's columns: a scroll pane of their own without header, scrolled with it
+        JPanel content = new JPanel(new BorderLayout());
+        content.add(withTotals(table, totals, Math.min(24, rows.size()), "turns-scroll"), BorderLayout.CENTER);
+        content.add(count, BorderLayout.SOUTH);
+        return content;
+    }
+
+    /**
+     * The table in a scroll pane, as wide as its columns and {@code rows} rows tall (the window may be made
+     * smaller or larger), with the totals row under it in a scroll pane of its own without header that
+     * scrolls sideways with the table's, so that the totals stay in view.
+     */
+    static JPanel withTotals(JTable table, JTable totals, int rows, String scrollName) {
+        JScrollPane scroll = new JScrollPane(table, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS,
+                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_AS_NEEDED);
+        scroll.setName(scrollName);
+        int width = table.getColumnModel().getTotalColumnWidth();
+        scroll.getViewport().setPreferredSize(new Dimension(width, table.getRowHeight() * rows));
         JScrollPane totalsScroll = new JScrollPane(totals, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS,
                 ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
         totalsScroll.setColumnHeaderView(null);
         totalsScroll.getViewport().setPreferredSize(new Dimension(width, totals.getRowHeight()));
         scroll.getHorizontalScrollBar().addAdjustmentListener(e ->
                 totalsScroll.getViewport().setViewPosition(new java.awt.Point(e.getValue(), 0)));
-        bottom.add(totalsScroll, BorderLayout.NORTH);
-        bottom.add(count, BorderLayout.SOUTH);
-        JPanel content = new JPanel(new BorderLayout());
-        content.add(scroll, BorderLayout.CENTER);
-        content.add(bottom, BorderLayout.SOUTH);
-        return content;
+        JPanel panel = new JPanel(new BorderLayout());
+        panel.add(scroll, BorderLayout.CENTER);
+        panel.add(totalsScroll, BorderLayout.SOUTH);
+        return panel;
     }
 
     static JTable table(TurnTableModel model, Messages m, ZoneId zone) {
@@ -231,7 +238,8 @@ final class TurnLogWindow {
         return table;
     }
 
-    private static JTable totals(JTable table, TotalsModel model, Messages m, ZoneId zone) {
+    /** The totals row under {@code table}: its columns, in bold, without a header, not selectable. */
+    static JTable totals(JTable table, TableModel model, Messages m, ZoneId zone) {
         JTable totals = new FittingTable(model);
         totals.setName("turns:totals");
         totals.setAutoCreateColumnsFromModel(false);
@@ -245,7 +253,8 @@ final class TurnLogWindow {
         return totals;
     }
 
-    private static void renderers(JTable table, Messages m, ZoneId zone) {
+    /** The table's font and how times (in {@code zone}), token counts and dollars are shown. */
+    static void renderers(JTable table, Messages m, ZoneId zone) {
         table.setFont(BudmonTheme.font(BudmonTheme.FONT));
         table.setFillsViewportHeight(true);
         table.setDefaultRenderer(Instant.class, new DefaultTableCellRenderer() {
@@ -312,7 +321,7 @@ final class TurnLogWindow {
      * A table that fills the viewport's width when that is wider than its columns and scrolls sideways when it
      * is narrower, instead of squeezing columns below their content.
      */
-    private static final class FittingTable extends JTable {
+    static final class FittingTable extends JTable {
         FittingTable(TableModel model) {
             super(model);
         }

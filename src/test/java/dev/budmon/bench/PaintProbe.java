@@ -28,6 +28,8 @@ import java.util.List;
  * <ul>
  *   <li>once, when the first frame with data (a 5h percentage, not the WAIT frame) has been painted,
  *       {@code budmon-bench first-frame <ms since JVM start> <epoch µs>};</li>
+ *   <li>once, when the first frame with the transcripts' figures (the active session's requests, not the
+ *       placeholder) has been painted, {@code budmon-bench transcripts-frame <ms since JVM start> <epoch µs>};</li>
  *   <li>after the first paint of a view whose first window shows another percentage than the last line
  *       said, {@code budmon-bench paint <epoch µs> <window, e.g. 5h> <its percentage>}, so that a benchmark
  *       that rewrote {@code usage-limits.json} at a known time sees when its figure reached the screen.</li>
@@ -43,6 +45,7 @@ public final class PaintProbe implements AWTEventListener {
     private final PrintStream out = System.err;
     private boolean installed;
     private boolean firstFrameDone;
+    private boolean transcriptsFrameDone;
     private Object lastPainted;
     private String lastReported;
 
@@ -56,8 +59,10 @@ public final class PaintProbe implements AWTEventListener {
         if (installed || event.getID() != ContainerEvent.COMPONENT_ADDED) {
             return;
         }
-        Component child = ((ContainerEvent) event).getChild();
-        if (!child.getClass().getName().equals(CONTENT_CLASS)) {
+        // the dashboard's panel, or the scroll pane that holds it (the frame's content pane since the content
+        // scrolls on short screens): whichever reaches the frame last
+        Component child = dashboardIn(((ContainerEvent) event).getChild());
+        if (child == null) {
             return;
         }
         JRootPane root = SwingUtilities.getRootPane(child);
@@ -77,14 +82,32 @@ public final class PaintProbe implements AWTEventListener {
         glass.setVisible(true);
     }
 
+    /** The dashboard's panel: the component itself or one inside it; {@code null} if none. */
+    private static Component dashboardIn(Component c) {
+        if (c.getClass().getName().equals(CONTENT_CLASS)) {
+            return c;
+        }
+        if (c instanceof java.awt.Container container) {
+            for (Component child : container.getComponents()) {
+                Component found = dashboardIn(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     private void painted(JRootPane root) {
         Instant now = Instant.now();
         Object view;
         String first;
+        boolean transcripts;
         try {
             Object frame = root.getParent();
             view = frame.getClass().getMethod("getView").invoke(frame);
             first = firstWindow(view);
+            transcripts = !transcriptsFrameDone && sessionRequests(view);
         } catch (ReflectiveOperationException | RuntimeException e) {
             out.println("budmon-bench probe failed: " + e);
             return;
@@ -94,6 +117,11 @@ public final class PaintProbe implements AWTEventListener {
             // read after taking the time: the management classes load only now
             long sinceStart = now.toEpochMilli() - ManagementFactory.getRuntimeMXBean().getStartTime();
             out.println("budmon-bench first-frame " + sinceStart + " " + micros(now));
+        }
+        if (transcripts) {
+            transcriptsFrameDone = true;
+            long sinceStart = now.toEpochMilli() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            out.println("budmon-bench transcripts-frame " + sinceStart + " " + micros(now));
         }
         // the frame ignores a view equal to the one it shows, so a new instance is a new view
         if (view != lastPainted) {
@@ -118,6 +146,13 @@ public final class PaintProbe implements AWTEventListener {
             return null;
         }
         return call(section, "window") + " " + ((String) call(bar, "text")).replace(" ", "");
+    }
+
+    /** Whether the view shows the active session's requests (a number), read from the transcripts. */
+    private static boolean sessionRequests(Object view) throws ReflectiveOperationException {
+        Object total = call(call(view, "requests"), "total");
+        List<?> rows = (List<?>) call(total, "rows");
+        return !rows.isEmpty() && String.valueOf(call(call(rows.get(0), "value"), "text")).matches("[0-9].*");
     }
 
     private static Object call(Object target, String accessor) throws ReflectiveOperationException {

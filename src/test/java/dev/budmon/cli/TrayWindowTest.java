@@ -148,7 +148,7 @@ class TrayWindowTest {
     /** The window of {@code budmon} with its tray icon and alerts on the private bus, as WindowCommand starts it. */
     private static DashboardApp open(Path claude) throws InterruptedException {
         ClaudeDirs dirs = new ClaudeDirs(List.of(claude));
-        DashboardApp app = WindowStartup.open(dirs, new TranscriptFeed(), (dir, out) -> {
+        DashboardApp app = WindowStartup.open(dirs, new TranscriptFeed(), null, (dir, out) -> {
             throw new AssertionError("the test ran setup for " + dir);
         }, WindowCommand.trayAndAlerts(dirs, desktop.busAddress(), null, temp.resolve("cache")));
         assertThat(app).isNotNull();

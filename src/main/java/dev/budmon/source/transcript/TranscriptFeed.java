@@ -35,6 +35,12 @@ public final class TranscriptFeed implements TranscriptSource {
     }
 
     /**
+     * How often a long-running feed that keeps reading new responses saves the index: often enough that the
+     * next start reads little, seldom enough that a window open all day does not rewrite it per response.
+     */
+    public static final java.time.Duration SAVE_EVERY = java.time.Duration.ofMinutes(5);
+
+    /**
      * A feed on the whole history kept in the index: its first refresh restores the store from the index (on
      * the refreshing thread, never the EDT) and reads only what is new; a refresh that read something saves
      * the index again, the first at once, later ones at most once per {@code saveEvery}, so that a window

@@ -4,6 +4,7 @@ import dev.budmon.config.ConfigStore;
 import dev.budmon.config.LoadedConfig;
 import dev.budmon.i18n.Messages;
 import dev.budmon.source.ClaudeDirs;
+import dev.budmon.source.transcript.HistoryIndex;
 import dev.budmon.source.transcript.TranscriptSource;
 import dev.budmon.ui.DashboardApp;
 import dev.budmon.ui.SetupRunner;
@@ -42,15 +43,17 @@ public final class WindowStartup {
      * Opens the window, starts what runs beside it, and returns once the window is closed for good (closing
      * it while a tray icon exists may only hide it); what runs beside it ends with it. Not on the EDT.
      *
-     * @param transcripts reads the transcripts of {@code dirs}
-     * @param setup       what the first-run dialog's Install button runs
-     * @param beside      the tray icon and the alerts, started once the window shows: they cost its
-     *                    start-up nothing
+     * @param transcripts  reads the transcripts of {@code dirs}
+     * @param historyIndex the index of {@code budmon report}; {@code null} for none
+     * @param setup        what the first-run dialog's Install button runs
+     * @param beside       the tray icon and the alerts, started once the window shows: they cost its
+     *                     start-up nothing
      * @return the exit code: 0, or 1 with one line on stderr when there is no display
      */
-    public static int run(ClaudeDirs dirs, TranscriptSource transcripts, SetupRunner setup, Beside beside) {
+    public static int run(ClaudeDirs dirs, TranscriptSource transcripts, HistoryIndex historyIndex,
+                          SetupRunner setup, Beside beside) {
         try {
-            DashboardApp app = open(dirs, transcripts, setup, beside);
+            DashboardApp app = open(dirs, transcripts, historyIndex, setup, beside);
             if (app == null) {
                 return 1;
             }
@@ -64,17 +67,19 @@ public final class WindowStartup {
     /**
      * Opens the window and starts what runs beside it; returns once the window is shown. Not on the EDT.
      *
+     * @param historyIndex the index of {@code budmon report}, which the Reports window reads the history
+     *                     through; {@code null} for none
      * @return the running window; {@code null}, with one line on stderr, when there is no display
      */
-    public static DashboardApp open(ClaudeDirs dirs, TranscriptSource transcripts, SetupRunner setup, Beside beside)
-            throws InterruptedException {
+    public static DashboardApp open(ClaudeDirs dirs, TranscriptSource transcripts, HistoryIndex historyIndex,
+                                    SetupRunner setup, Beside beside) throws InterruptedException {
         String noDisplay = Messages.forSetting("auto", Locale.getDefault()).get("cli.no_display");
         if (GraphicsEnvironment.isHeadless()) {
             System.err.println(noDisplay);
             return null;
         }
         try {
-            DashboardApp app = start(dirs, transcripts, setup, Clock.systemDefaultZone());
+            DashboardApp app = start(dirs, transcripts, historyIndex, setup, Clock.systemDefaultZone());
             WindowCompanion companion = beside.start(app);
             SwingUtilities.invokeLater(() -> app.attach(companion));
             return app;
@@ -95,9 +100,20 @@ public final class WindowStartup {
      */
     public static DashboardApp start(ClaudeDirs dirs, TranscriptSource transcripts, SetupRunner setup, Clock clock)
             throws InterruptedException, InvocationTargetException {
+        return start(dirs, transcripts, null, setup, clock);
+    }
+
+    /**
+     * As above, with the transcript history's index.
+     *
+     * @param historyIndex the index of {@code budmon report}; {@code null} for none
+     */
+    public static DashboardApp start(ClaudeDirs dirs, TranscriptSource transcripts, HistoryIndex historyIndex,
+                                     SetupRunner setup, Clock clock)
+            throws InterruptedException, InvocationTargetException {
         // The config first: the language, the poll interval and the window's place come from it.
         LoadedConfig loaded = new ConfigStore(dirs.primary()).load();
-        DashboardApp app = new DashboardApp(dirs, transcripts, loaded, clock, setup);
+        DashboardApp app = new DashboardApp(dirs, transcripts, historyIndex, loaded, clock, setup);
         // The quota files next, read here in milliseconds and handed to the EDT before the window is built:
         // the first frame shows the figures, not WAIT. The transcripts follow on the watcher's thread.
         app.startReading();

@@ -66,6 +66,31 @@ public final class BudmonTheme {
     /** Length of one pulse in milliseconds. */
     public static final String HEARTBEAT_PULSE_MILLIS = "BudMon.heartbeat.pulseMillis";
 
+    /** A cost chart's first series (the most expensive model), at the bottom of every bar. */
+    public static final String CHART_SERIES_1 = "BudMon.chart.series1";
+    /** The second series. */
+    public static final String CHART_SERIES_2 = "BudMon.chart.series2";
+    /** The third series. */
+    public static final String CHART_SERIES_3 = "BudMon.chart.series3";
+    /** The fourth series. */
+    public static final String CHART_SERIES_4 = "BudMon.chart.series4";
+    /** The fifth series. */
+    public static final String CHART_SERIES_5 = "BudMon.chart.series5";
+    /** The sixth series: the models beyond the fifth, together. */
+    public static final String CHART_SERIES_6 = "BudMon.chart.series6";
+    /** The cost chart's guide lines. */
+    public static final String CHART_GRID = "BudMon.chart.gridColor";
+    /** Behind the bar under the mouse. */
+    public static final String CHART_HOVER = "BudMon.chart.hoverColor";
+    /** The gap between two bars, as a share of a bar's slot in percent. */
+    public static final String CHART_BAR_GAP_PERCENT = "BudMon.chart.barGapPercent";
+    /** The widest a bar gets, unscaled pixels. */
+    public static final String CHART_MAX_BAR_WIDTH = "BudMon.chart.maxBarWidth";
+
+    /** The keys of the chart's series colours, in order. */
+    private static final String[] CHART_SERIES = {CHART_SERIES_1, CHART_SERIES_2, CHART_SERIES_3, CHART_SERIES_4,
+        CHART_SERIES_5, CHART_SERIES_6};
+
     /** Monospaced figures. */
     public static final String FONT = "BudMon.font";
     /** Monospaced bold: captions of sections. */
@@ -112,6 +137,11 @@ public final class BudmonTheme {
             f = UIManager.getFont("Label.font");
         }
         return f != null ? f : new Font(Font.MONOSPACED, Font.PLAIN, UIScale.scale(12));
+    }
+
+    /** The colour of a cost chart's series {@code index} (0 to 5), magenta for another index. EDT only. */
+    public static Color chartSeries(int index) {
+        return index >= 0 && index < CHART_SERIES.length ? color(CHART_SERIES[index]) : MISSING;
     }
 
     /** An unscaled size of the theme (e.g. a bar height), scaled to the current UI scale. EDT only. */

@@ -455,7 +455,7 @@ public final class DashboardViewBuilder {
             switches.add(new MenuSwitch(s, MenuText.of(m.get(s.textKey()), m.get("mnemonic.setting." + s.key())),
                     s.isOn(config)));
         }
-        return new MenuView(item(m, "logs"), item(m, "session_log"), item(m, "history_log"),
+        return new MenuView(item(m, "logs"), item(m, "session_log"), item(m, "history_log"), item(m, "reports"),
                 item(m, "folder"), item(m, "settings"), item(m, "language"), languages, m.language(),
                 item(m, "model"), models, config.model(), item(m, "alerts"), switches, item(m, "ini"), item(m, "help"),
                 item(m, "user_guide"), item(m, "about"));

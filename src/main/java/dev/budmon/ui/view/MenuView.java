@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param logs             menu {@code Logs}
  * @param sessionLog       item: the active transcript's per-turn figures
  * @param historyLog       item: per-turn figures across sessions
+ * @param reports          item: the cost reports by day, week, month, project, session and model
  * @param folder           item: opens the Claude directory
  * @param settings         menu {@code Settings}
  * @param language         submenu {@code Language}
@@ -27,7 +28,7 @@ import java.util.Objects;
  * @param userGuide        item: the user guide
  * @param about            item: about BudMon
  */
-public record MenuView(MenuText logs, MenuText sessionLog, MenuText historyLog, MenuText folder,
+public record MenuView(MenuText logs, MenuText sessionLog, MenuText historyLog, MenuText reports, MenuText folder,
                        MenuText settings, MenuText language, List<MenuOption<String>> languages,
                        String selectedLanguage, MenuText model, List<MenuOption<ModelChoice>> models,
                        ModelChoice selectedModel, MenuText alerts, List<MenuSwitch> switches, MenuText ini,
@@ -37,6 +38,7 @@ public record MenuView(MenuText logs, MenuText sessionLog, MenuText historyLog, 
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(sessionLog, "sessionLog");
         Objects.requireNonNull(historyLog, "historyLog");
+        Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(language, "language");

@@ -26,19 +26,13 @@ public class CacheSparkline extends ModelWidget<SparklineModel> {
     }
 
     @Override
-    public Dimension getPreferredSize() {
-        if (isPreferredSizeSet()) {
-            return super.getPreferredSize();
-        }
-        return new Dimension(UIScale.scale(DESIGN_WIDTH), UIScale.scale(DESIGN_HEIGHT));
+    protected Dimension designSize() {
+        return new Dimension(DESIGN_WIDTH, DESIGN_HEIGHT);
     }
 
     @Override
-    public Dimension getMinimumSize() {
-        if (isMinimumSizeSet()) {
-            return super.getMinimumSize();
-        }
-        return new Dimension(UIScale.scale(40), UIScale.scale(DESIGN_HEIGHT));
+    protected Dimension designMinimumSize() {
+        return new Dimension(40, DESIGN_HEIGHT);
     }
 
     @Override

@@ -2,7 +2,10 @@ package dev.budmon.ui.widget;
 
 import dev.budmon.threads.ThreadCheck;
 
+import com.formdev.flatlaf.util.UIScale;
+
 import javax.swing.JComponent;
+import java.awt.Dimension;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -46,6 +49,31 @@ public abstract class ModelWidget<M> extends JComponent {
         model = newModel;
         modelChanged(old, newModel);
         repaintChange(old, newModel);
+    }
+
+    /**
+     * The preferred size at 100 %, in unscaled pixels, or {@code null} for Swing's own; scaled to the user
+     * scale by {@link #getPreferredSize} unless a size was set.
+     */
+    protected Dimension designSize() {
+        return null;
+    }
+
+    /** The smallest size at 100 %, in unscaled pixels, or {@code null} for Swing's own; see {@link #designSize}. */
+    protected Dimension designMinimumSize() {
+        return null;
+    }
+
+    @Override
+    public Dimension getPreferredSize() {
+        Dimension d = isPreferredSizeSet() ? null : designSize();
+        return d == null ? super.getPreferredSize() : new Dimension(UIScale.scale(d.width), UIScale.scale(d.height));
+    }
+
+    @Override
+    public Dimension getMinimumSize() {
+        Dimension d = isMinimumSizeSet() ? null : designMinimumSize();
+        return d == null ? super.getMinimumSize() : new Dimension(UIScale.scale(d.width), UIScale.scale(d.height));
     }
 
     /**
