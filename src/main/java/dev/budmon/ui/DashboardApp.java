@@ -9,6 +9,7 @@ import dev.budmon.config.LoadedConfig;
 import dev.budmon.config.WindowGeometry;
 import dev.budmon.i18n.Messages;
 import dev.budmon.model.UsageState;
+import dev.budmon.quotacost.HistoryFigures;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.FileStamp;
 import dev.budmon.source.QuotaSources;
@@ -20,6 +21,7 @@ import dev.budmon.ui.view.DashboardViewBuilder;
 import dev.budmon.ui.view.MonitorPulse;
 import dev.budmon.ui.view.NoticeView;
 import dev.budmon.ui.view.Notices;
+import dev.budmon.watch.HistoryFeed;
 import dev.budmon.watch.LiveState;
 
 import com.formdev.flatlaf.util.UIScale;
@@ -64,6 +66,10 @@ public final class DashboardApp {
         return t;
     });
     private final LiveState live;
+    /** The history figures; on the watcher's thread (the first state's on the thread that starts reading). */
+    private final HistoryFeed historyFeed;
+    /** The config in use, for the history figures computed on the watcher's thread. */
+    private volatile BudmonConfig readingConfig;
     private final AppDialogs dialogs;
     private final MenuActions actions;
     /** Counted down when the window has closed and the watcher and the clock have stopped. */
@@ -71,6 +77,8 @@ public final class DashboardApp {
 
     // EDT only
     private UsageState state = UsageState.EMPTY;
+    /** What the quota history adds to the state's figures; {@code null} until first computed. */
+    private HistoryFigures history;
     /** The config with its warnings and the keys of BudMon 1.x it read, for the notices. */
     private LoadedConfig loadedConfig;
     private BudmonConfig config;
@@ -106,14 +114,19 @@ public final class DashboardApp {
         this.configStore = new ConfigStore(dirs.primary());
         this.loadedConfig = loaded;
         this.config = loaded.config();
+        this.readingConfig = config;
         this.messages = Messages.forSetting(config.language(), Locale.getDefault());
         this.configStamp = FileStamp.of(configStore.file());
         // The config's warnings are shown from the config in use (they change when the file does), so the
         // states carry only those of the data files.
         StateReader reader = new StateReader(dirs.dirs(), transcripts, List.of());
+        this.historyFeed = new HistoryFeed(dirs.dirs(), transcripts);
         this.live = new LiveState(dirs.dirs(), reader, Duration.ofMillis(config.refreshMs()),
-                this::reloadConfigIfChanged, s -> SwingUtilities.invokeLater(() -> onState(s)),
-                t -> System.err.println("budmon: reading failed: " + t));
+                this::checkConfigAndHistory, s -> {
+                    SwingUtilities.invokeLater(() -> onState(s));
+                    historyFeed.newState(s);
+                    publishHistoryIfDue();
+                }, t -> System.err.println("budmon: reading failed: " + t));
         this.dialogs = new AppDialogs(dirs, io, setup);
         this.actions = new MenuActions(this);
     }
@@ -227,6 +240,23 @@ public final class DashboardApp {
         return messages;
     }
 
+    /** With every check of the files, on the watcher's thread: the config, and the history figures when due. */
+    private void checkConfigAndHistory() {
+        reloadConfigIfChanged();
+        publishHistoryIfDue();
+    }
+
+    /** Computes the history figures when due and hands them to the EDT; on the thread that reads the states. */
+    private void publishHistoryIfDue() {
+        HistoryFigures h = historyFeed.computeIfDue(clock.instant(), readingConfig, prices);
+        if (h != null) {
+            SwingUtilities.invokeLater(() -> {
+                history = h;
+                repaintView();
+            });
+        }
+    }
+
     private void onState(UsageState s) {
         state = s;
         refreshes++;
@@ -273,7 +303,7 @@ public final class DashboardApp {
             return;
         }
         figures = next;
-        frame.setView(DashboardViewBuilder.advance(shown, next, config, messages, zone, pulse()));
+        frame.setView(DashboardViewBuilder.advance(shown, next, history, config, messages, zone, pulse()));
     }
 
     /** States and checks so far. EDT only. */
@@ -294,7 +324,7 @@ public final class DashboardApp {
     private DashboardView view() {
         Figures f = Calculator.compute(state, clock.instant(), config, prices);
         figures = f;
-        return DashboardViewBuilder.build(f, config, messages, zone, pulse(), notices());
+        return DashboardViewBuilder.build(f, history, config, messages, zone, pulse(), notices());
     }
 
     /** Shows texts read on another thread at once, before the setting is saved. EDT only. */
@@ -310,6 +340,7 @@ public final class DashboardApp {
     private void applyConfig(LoadedConfig loaded, Messages texts) {
         loadedConfig = loaded;
         config = loaded.config();
+        readingConfig = config;
         messages = texts;
         repaintView();
     }
@@ -320,6 +351,7 @@ public final class DashboardApp {
      */
     void applyInMemory(BudmonConfig changed) {
         config = changed;
+        readingConfig = config;
         repaintView();
     }
 

@@ -15,6 +15,8 @@ final class HeaderPanel extends JPanel {
     private final ToneLabel version = new ToneLabel("header:version", BudmonTheme.FONT_SMALL, Tone.DIM);
     private final HeartbeatDot heartbeat = new HeartbeatDot();
     private final ToneLabel status = new ToneLabel("header:status", BudmonTheme.FONT_BOLD, Tone.DIM);
+    /** Which window runs out first and when; empty (and no height) when none does. */
+    private final ToneLabel binds = new ToneLabel("header:binds", BudmonTheme.FONT, Tone.WARN);
 
     HeaderPanel() {
         super(new GridBagLayout());
@@ -24,6 +26,7 @@ final class HeaderPanel extends JPanel {
         add(version, Cell.at(1, 0).baseline().gap(0, 8, 0, 0).grow());
         add(heartbeat, Cell.at(2, 0).gap(0, 0, 0, 2));
         add(status, Cell.at(3, 0).baseline());
+        add(binds, Cell.at(0, 1).span(4).end());
     }
 
     void show(HeaderView v) {
@@ -35,5 +38,7 @@ final class HeaderPanel extends JPanel {
         Tips.set(version, v.titleTip());
         Tips.set(heartbeat, v.heartbeatTip());
         Tips.set(status, v.statusTip());
+        binds.show(v.binds());
+        Tips.set(binds, v.bindsTip().isEmpty() ? null : v.bindsTip());
     }
 }

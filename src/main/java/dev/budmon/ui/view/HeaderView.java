@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param titleTip     tooltip of title and version: what BudMon shows
  * @param heartbeatTip tooltip of the dot: what it counts, the last check
  * @param statusTip    tooltip of the status: what drives it, e.g. the window whose reserve is negative
+ * @param binds        the window that runs out first and when, e.g. {@code 7 days Sonnet runs out Thu 14:20,
+ *                     before its reset}; empty when every window lasts until its reset or nothing is known
+ * @param bindsTip     tooltip of {@code binds}: at which pace it was judged
  */
 public record HeaderView(String title, String version, HeartbeatModel heartbeat, String status, Tone statusTone,
-                         String titleTip, String heartbeatTip, String statusTip) {
+                         String titleTip, String heartbeatTip, String statusTip, TonedText binds, String bindsTip) {
 
     public HeaderView {
         Objects.requireNonNull(title, "title");
@@ -30,5 +33,7 @@ public record HeaderView(String title, String version, HeartbeatModel heartbeat,
         Objects.requireNonNull(titleTip, "titleTip");
         Objects.requireNonNull(heartbeatTip, "heartbeatTip");
         Objects.requireNonNull(statusTip, "statusTip");
+        Objects.requireNonNull(binds, "binds");
+        Objects.requireNonNull(bindsTip, "bindsTip");
     }
 }
