@@ -123,9 +123,10 @@ public final class DashboardApp {
         this.historyFeed = new HistoryFeed(dirs.dirs(), transcripts);
         this.live = new LiveState(dirs.dirs(), reader, Duration.ofMillis(config.refreshMs()),
                 this::checkConfigAndHistory, s -> {
-                    SwingUtilities.invokeLater(() -> onState(s));
+                    // the state and the history figures that are due with it in one step: one layout, not two
                     historyFeed.newState(s);
-                    publishHistoryIfDue();
+                    HistoryFigures h = historyFeed.computeIfDue(clock.instant(), readingConfig, prices);
+                    SwingUtilities.invokeLater(() -> onState(s, h));
                 }, t -> System.err.println("budmon: reading failed: " + t));
         this.dialogs = new AppDialogs(dirs, io, setup);
         this.actions = new MenuActions(this);
@@ -257,8 +258,12 @@ public final class DashboardApp {
         }
     }
 
-    private void onState(UsageState s) {
+    /** @param h history figures computed with the state; {@code null} to keep those shown */
+    private void onState(UsageState s, HistoryFigures h) {
         state = s;
+        if (h != null) {
+            history = h;
+        }
         refreshes++;
         repaintView();
         checkFirstRun();

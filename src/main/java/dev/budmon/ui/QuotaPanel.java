@@ -134,8 +134,6 @@ final class QuotaPanel extends JPanel {
         private final ToneLabel expiryPace;
         private final ToneLabel reservePace;
         private final ToneLabel burnPace;
-        /** What one percent of the window is worth, or that the history is too short to say. */
-        private final ToneLabel worth;
 
         private Section(String id, boolean compact) {
             window = id;
@@ -165,7 +163,6 @@ final class QuotaPanel extends JPanel {
             expiryPace = value(id, "expiry_pace");
             reservePace = value(id, "reserve_pace");
             burnPace = value(id, "burn_pace");
-            worth = value(id, "worth");
         }
 
         private static ToneLabel caption(String what) {
@@ -204,15 +201,14 @@ final class QuotaPanel extends JPanel {
                 s.pair(s.resetCaption, resetValue, 0, row++, 1);
                 s.pair(s.expiryCaption, expiry, 0, row++, 1);
                 s.pair(s.reserveCaption, reserve, 0, row++, 1);
-                s.pair(s.burnCaption, burn, 0, row++, 1);
+                s.pair(s.burnCaption, burn, 0, row, 1);
             } else {
                 // with the pace beside them, Reserve and Burn Rate are too long to share a row
                 s.pair(s.resetCaption, resetValue, 0, row++, 3);
                 s.pair(s.expiryCaption, expiry, 0, row++, 3);
                 s.pair(s.reserveCaption, reserve, 0, row++, 3);
-                s.pair(s.burnCaption, burn, 0, row++, 3);
+                s.pair(s.burnCaption, burn, 0, row, 3);
             }
-            s.panel.add(s.worth, Cell.at(0, row).span(4).gap(2, 0, 0, 0));
             return s;
         }
 
@@ -265,7 +261,6 @@ final class QuotaPanel extends JPanel {
             Tips.set(expiryPace, captions.expiryTip());
             Tips.set(reservePace, captions.reserveTip());
             Tips.set(burnPace, captions.burnRateTip());
-            Tips.set(worth, v.pace().worthTip().isEmpty() ? null : v.pace().worthTip());
             resetCaption.show(captions.reset());
             expiryCaption.show(captions.expiry());
             reserveCaption.show(captions.reserve());
@@ -278,7 +273,6 @@ final class QuotaPanel extends JPanel {
             expiryPace.show(dimmed(v.pace().expiry(), dim));
             reservePace.show(dimmed(v.pace().reserve(), dim));
             burnPace.show(dimmed(v.pace().burnRate(), dim));
-            worth.show(dimmed(v.pace().worth(), dim));
         }
 
         private static TonedText dimmed(TonedText t, boolean dim) {

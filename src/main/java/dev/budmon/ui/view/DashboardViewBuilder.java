@@ -341,10 +341,11 @@ public final class DashboardViewBuilder {
                 tip.append('\n').append(m.get("tip.quota.compact_pace", pace.burnRate().text(),
                         pace.expiry().text(), pace.reserve().text()));
             }
-            if (!pace.worth().text().isEmpty()) {
-                tip.append('\n').append(pace.worth().text());
-            }
             pace = PaceView.NONE;
+        }
+        Worth worth = worth(w, h, m);
+        if (worth != null) {
+            tip.append('\n').append(worth.text().text());
         }
         if (stale) {
             tip.append('\n').append(m.get("tip.quota.stale", DurationFormat.age(
@@ -355,8 +356,8 @@ public final class DashboardViewBuilder {
     }
 
     /**
-     * The window's figures at the current pace ({@code now 18.0 %/h}, {@code now 14:55}, {@code now −40 min})
-     * and what one percent of it is worth; {@link PaceView#NONE} without history figures. A pace too new to say
+     * The window's figures at the current pace ({@code now 18.0 %/h}, {@code now 14:55}, {@code now −40 min});
+     * {@link PaceView#NONE} without history figures. A pace too new to say
      * shows {@code now --}, and expiry and reserve only with a pace and while the window is not used up.
      */
     static PaceView pace(WindowForecast w, Figures f, HistoryFigures h, Messages m, ZoneId zone, boolean stale) {
@@ -382,24 +383,40 @@ public final class DashboardViewBuilder {
                                 tone(p.reserveLevel()));
             }
         }
-        DollarsPerPercent d = h.worth().get(q.name());
-        Locale l = m.locale();
-        TonedText worth;
-        String worthTip;
-        if (d == null || d.dollarsPerPercent() == null) {
-            worth = new TonedText(m.get("quota.worth_none"), Tone.DIM);
-            worthTip = m.get("tip.quota.worth_none", DollarsPerPercent.MIN_BATCHES,
-                    AmountFormat.plain(DollarsPerPercent.BATCH_POINTS, l), d == null ? 0 : d.batches());
-        } else {
-            String one = AmountFormat.dollars(d.dollarsPerPercent(), l);
-            String error = AmountFormat.dollars(d.standardError(), l);
-            Double left = w.percent() == null ? null : d.dollarsLeft(w.percent());
-            worth = new TonedText(left == null ? m.get("quota.worth", one, error)
-                    : m.get("quota.worth_left", one, error, AmountFormat.dollars(left, l)), Tone.NORMAL);
-            worthTip = m.get("tip.quota.worth", one, error, d.batches(), AmountFormat.plain(
-                    Math.round(d.percentPoints()), l), left == null ? "--" : AmountFormat.dollars(left, l));
+        return new PaceView(dim(expiry, stale), dim(reserve, stale), dim(burn, stale));
+    }
+
+    /**
+     * What 1 % of a window is worth: in full for tooltips ({@code 1% ≈ $0.41 ± $0.05}), short for the line beside
+     * the window's cost ({@code 1% ≈ $0.41}, {@code 1% ≈ ?}), and how it was fitted.
+     */
+    record Worth(TonedText text, TonedText shortText, String tip) {
+    }
+
+    /**
+     * What one percent of the window is worth ({@code 1% ≈ $0.41 ± $0.05}), or that the history is too short to
+     * say; the tooltip says how it was fitted and what is left of the window at that rate. {@code null} without
+     * history figures.
+     */
+    static Worth worth(WindowForecast w, HistoryFigures h, Messages m) {
+        if (h == null || w == null) {
+            return null;
         }
-        return new PaceView(dim(expiry, stale), dim(reserve, stale), dim(burn, stale), dim(worth, stale), worthTip);
+        DollarsPerPercent d = h.worth().get(w.window().name());
+        Locale l = m.locale();
+        if (d == null || d.dollarsPerPercent() == null) {
+            return new Worth(new TonedText(m.get("quota.worth_none"), Tone.DIM),
+                    new TonedText(m.get("quota.worth_none_short"), Tone.DIM), m.get("tip.quota.worth_none",
+                    DollarsPerPercent.MIN_BATCHES, AmountFormat.plain(DollarsPerPercent.BATCH_POINTS, l),
+                    d == null ? 0 : d.batches()));
+        }
+        String one = AmountFormat.dollars(d.dollarsPerPercent(), l);
+        String error = AmountFormat.dollars(d.standardError(), l);
+        Double left = w.percent() == null || w.resetPassed() ? null : d.dollarsLeft(w.percent());
+        return new Worth(new TonedText(m.get("quota.worth", one, error), Tone.NORMAL),
+                new TonedText(m.get("quota.worth_short", one), Tone.NORMAL), m.get("tip.quota.worth", one,
+                error, d.batches(), AmountFormat.plain(Math.round(d.percentPoints()), l),
+                left == null ? "--" : AmountFormat.dollars(left, l)));
     }
 
     private static QuotaSectionView unknownSection(String window, String label, boolean noQuota, Messages m) {
@@ -500,8 +517,15 @@ public final class DashboardViewBuilder {
                         "tip.requests.quota_total"));
         PricedUsage five = f.windowUsage().get("5h");
         TonedText line = five == null ? TonedText.UNKNOWN : TonedText.plain(tokensAndCost(five, m));
+        String tip = m.get("tip.requests.window", prices);
+        // what 1 % of the window is worth stands beside what the window cost so far
+        Worth worth = worth(f.window("5h"), h, m);
+        if (worth != null) {
+            line = new TonedText(line.text() + " · " + worth.shortText().text(), line.tone());
+            tip += "\n" + worth.text().text() + ". " + worth.tip();
+        }
         return new RequestsView(last, total, new FigureRow(m.get("label.window_caption", windowLabel("5h", m)), line,
-                m.get("tip.requests.window", prices)));
+                tip));
     }
 
     private static final String[] ROW_KEYS = {"label.requests", "label.since", "label.input", "label.output",

@@ -140,19 +140,23 @@ class HistoryViewTest {
     void whatOnePercentIsWorthOrThatTheHistoryIsTooShort() {
         HistoryFigures h = historyFigures();
         DashboardView v = view(h, EN);
-        assertThat(section(v, "5h").pace().worth()).isEqualTo(new TonedText("1%: not enough history yet", Tone.DIM));
-        assertThat(section(v, "5h").pace().worthTip()).contains("5 spans of 2 percentage points").contains("have 0");
+        // beside what the 5-hour window cost so far, and in each window's tooltip
+        assertThat(v.requests().windowLine().value().text()).endsWith(" · 1% ≈ ?");
+        assertThat(v.requests().windowLine().tip()).contains("1%: not enough history yet").contains("5 spans of 2 percentage points").contains("have 0")
+                .contains("does not guess");
+        assertThat(section(v, "7d").tip()).endsWith("\n1%: not enough history yet");
 
         Map<String, DollarsPerPercent> worth = new LinkedHashMap<>(h.worth());
         worth.put("5h", new DollarsPerPercent(0.41, 0.05, 6, 14.2, null));
         HistoryFigures fitted = new HistoryFigures(h.paces(), h.binding(), h.joined(), h.shares(), worth,
                 h.lastRequest(), h.session());
-        QuotaSectionView five = section(view(fitted, EN), "5h");
+        DashboardView f = view(fitted, EN);
+        assertThat(f.requests().windowLine().value().text()).endsWith(" · 1% ≈ $0.41");
         // 80 % of the window left at $0.41 a percent
-        assertThat(five.pace().worth()).isEqualTo(new TonedText("1% ≈ $0.41 ± $0.05 · $32.80 left", Tone.NORMAL));
-        assertThat(five.pace().worthTip()).contains("6 spans covering 14 percentage points")
+        assertThat(f.requests().windowLine().tip()).contains("1% ≈ $0.41 ± $0.05").contains("6 spans covering 14 percentage points")
                 .contains("about $32.80 of API use");
-        assertThat(section(view(fitted, DE), "5h").pace().worth().text()).isEqualTo("1 % ≈ 0,41 $ ± 0,05 $ · 32,80 $ übrig");
+        assertThat(section(f, "5h").tip()).endsWith("\n1% ≈ $0.41 ± $0.05");
+        assertThat(view(fitted, DE).requests().windowLine().value().text()).endsWith(" · 1 % ≈ 0,41 $");
     }
 
     @Test
