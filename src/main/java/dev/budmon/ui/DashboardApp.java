@@ -8,6 +8,7 @@ import dev.budmon.config.ConfigStore;
 import dev.budmon.config.LoadedConfig;
 import dev.budmon.config.WindowGeometry;
 import dev.budmon.i18n.Messages;
+import dev.budmon.history.DayTrails;
 import dev.budmon.model.UsageState;
 import dev.budmon.quotacost.HistoryFigures;
 import dev.budmon.source.ClaudeDirs;
@@ -79,6 +80,8 @@ public final class DashboardApp {
     private UsageState state = UsageState.EMPTY;
     /** What the quota history adds to the state's figures; {@code null} until first computed. */
     private HistoryFigures history;
+    /** The last day of the 5-hour and 7-day windows; {@code null} until first read. */
+    private DayTrails trails;
     /** The config with its warnings and the keys of BudMon 1.x it read, for the notices. */
     private LoadedConfig loadedConfig;
     private BudmonConfig config;
@@ -125,8 +128,10 @@ public final class DashboardApp {
                 this::checkConfigAndHistory, s -> {
                     // the state and the history figures that are due with it in one step: one layout, not two
                     historyFeed.newState(s);
-                    HistoryFigures h = historyFeed.computeIfDue(clock.instant(), readingConfig, prices);
-                    SwingUtilities.invokeLater(() -> onState(s, h));
+                    Instant now = clock.instant();
+                    HistoryFigures h = historyFeed.computeIfDue(now, readingConfig, prices);
+                    DayTrails t = h == null ? null : historyFeed.trails(now);
+                    SwingUtilities.invokeLater(() -> onState(s, h, t));
                 }, t -> System.err.println("budmon: reading failed: " + t));
         this.dialogs = new AppDialogs(dirs, io, setup);
         this.actions = new MenuActions(this);
@@ -249,20 +254,24 @@ public final class DashboardApp {
 
     /** Computes the history figures when due and hands them to the EDT; on the thread that reads the states. */
     private void publishHistoryIfDue() {
-        HistoryFigures h = historyFeed.computeIfDue(clock.instant(), readingConfig, prices);
+        Instant now = clock.instant();
+        HistoryFigures h = historyFeed.computeIfDue(now, readingConfig, prices);
         if (h != null) {
+            DayTrails t = historyFeed.trails(now);
             SwingUtilities.invokeLater(() -> {
                 history = h;
+                trails = t;
                 repaintView();
             });
         }
     }
 
-    /** @param h history figures computed with the state; {@code null} to keep those shown */
-    private void onState(UsageState s, HistoryFigures h) {
+    /** @param h history figures computed with the state, {@code t} the trails; {@code null} to keep those shown */
+    private void onState(UsageState s, HistoryFigures h, DayTrails t) {
         state = s;
         if (h != null) {
             history = h;
+            trails = t;
         }
         refreshes++;
         repaintView();
@@ -308,7 +317,8 @@ public final class DashboardApp {
             return;
         }
         figures = next;
-        frame.setView(DashboardViewBuilder.advance(shown, next, history, config, messages, zone, pulse()));
+        frame.setView(DashboardViewBuilder.advance(shown, next, history, trails, config, messages, zone,
+                pulse()));
     }
 
     /** States and checks so far. EDT only. */
@@ -329,7 +339,7 @@ public final class DashboardApp {
     private DashboardView view() {
         Figures f = Calculator.compute(state, clock.instant(), config, prices);
         figures = f;
-        return DashboardViewBuilder.build(f, history, config, messages, zone, pulse(), notices());
+        return DashboardViewBuilder.build(f, history, trails, config, messages, zone, pulse(), notices());
     }
 
     /** Shows texts read on another thread at once, before the setting is saved. EDT only. */

@@ -5,6 +5,7 @@ import dev.budmon.calc.Figures;
 import dev.budmon.calc.PriceTable;
 import dev.budmon.calc.Pricing;
 import dev.budmon.config.BudmonConfig;
+import dev.budmon.history.DayTrails;
 import dev.budmon.history.LiveHistory;
 import dev.budmon.history.QuotaHistory;
 import dev.budmon.history.UnloggedLimits;
@@ -108,5 +109,10 @@ public final class HistoryFeed {
     /** The history last read; {@code null} before the first computation. Same thread. */
     public QuotaHistory history() {
         return lastHistory;
+    }
+
+    /** The last day of the 5-hour and 7-day windows in the history last read, at {@code now}. Same thread. */
+    public DayTrails trails(Instant now) {
+        return lastHistory == null ? null : DayTrails.of(lastHistory, now);
     }
 }

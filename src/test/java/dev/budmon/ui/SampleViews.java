@@ -8,6 +8,7 @@ import dev.budmon.calc.WindowForecast;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.LegacyKey;
 import dev.budmon.config.ModelChoice;
+import dev.budmon.history.DayTrails;
 import dev.budmon.history.Observation;
 import dev.budmon.history.QuotaHistory;
 import dev.budmon.history.WindowReading;
@@ -88,16 +89,17 @@ final class SampleViews {
         MonitorPulse pulse = scenario == Scenario.LONGEST
                 ? new MonitorPulse(987_654, 1_234_567, now.minusSeconds(1))
                 : new MonitorPulse(412 + tick, 3_071 + tick, now.minusSeconds(1));
-        return DashboardViewBuilder.build(f, history(scenario, f, config, now), config, m, ZONE, pulse,
+        QuotaHistory observed = observations(f, now);
+        return DashboardViewBuilder.build(f, history(scenario, f, observed, config, now),
+                observed == null ? null : DayTrails.of(observed, now), config, m, ZONE, pulse,
                 scenario == Scenario.LONGEST ? notices(m) : List.of());
     }
 
     /**
-     * What the quota history adds: each window observed every five minutes of the last hour, rising by a tenth
-     * of its utilization (a steady pace), the shares of the last request and the session, and what 1 % is
-     * worth (fitted for 5h; in LONGEST the largest figures). None while there is no quota data.
+     * Each window observed every five minutes of the last hour, rising by a tenth of its utilization (a steady
+     * pace), as the interceptor records them; {@code null} while there is no quota data.
      */
-    static HistoryFigures history(Scenario scenario, Figures f, BudmonConfig config, Instant now) {
+    static QuotaHistory observations(Figures f, Instant now) {
         if (f.windows().isEmpty()) {
             return null;
         }
@@ -113,7 +115,19 @@ final class SampleViews {
             obs.add(new Observation(now.minus(Duration.ofMinutes(60 - 5L * i)), Observation.INTERCEPTOR, null, null,
                     "allowed", w));
         }
-        HistoryFigures h = HistoryFigures.compute(f, QuotaHistory.of(obs), List.of(), Map.of(),
+        return QuotaHistory.of(obs);
+    }
+
+    /**
+     * What the quota history adds: the pace from {@link #observations}, the shares of the last request and the
+     * session, and what 1 % is worth (fitted for 5h; in LONGEST the largest figures). None without observations.
+     */
+    static HistoryFigures history(Scenario scenario, Figures f, QuotaHistory observed, BudmonConfig config,
+                                  Instant now) {
+        if (observed == null) {
+            return null;
+        }
+        HistoryFigures h = HistoryFigures.compute(f, observed, List.of(), Map.of(),
                 new Pricing(PriceTable.bundled(), config), config.thresholds(), now);
         boolean longest = scenario == Scenario.LONGEST;
         Map<String, DollarsPerPercent> worth = new LinkedHashMap<>(h.worth());

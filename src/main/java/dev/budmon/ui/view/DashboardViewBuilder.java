@@ -17,6 +17,8 @@ import dev.budmon.format.AmountFormat;
 import dev.budmon.format.DurationFormat;
 import dev.budmon.format.TimeFormat;
 import dev.budmon.i18n.Messages;
+import dev.budmon.history.DayTrails;
+import dev.budmon.history.Trail;
 import dev.budmon.model.QuotaWindow;
 import dev.budmon.quotacost.DollarsPerPercent;
 import dev.budmon.quotacost.HistoryFigures;
@@ -25,6 +27,7 @@ import dev.budmon.ui.widget.HeartbeatModel;
 import dev.budmon.ui.widget.QuotaBarModel;
 import dev.budmon.ui.widget.RingModel;
 import dev.budmon.ui.widget.SparklineModel;
+import dev.budmon.ui.widget.TrailModel;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -71,19 +74,20 @@ public final class DashboardViewBuilder {
      */
     public static DashboardView build(Figures f, BudmonConfig config, Messages m, ZoneId zone, MonitorPulse pulse,
                                       List<NoticeView> notices) {
-        return build(f, null, config, m, zone, pulse, notices);
+        return build(f, null, null, config, m, zone, pulse, notices);
     }
 
     /**
      * The view for these figures and what the quota history adds to them.
      *
-     * @param h the history figures (pace, binding limit, shares, worth of a percent), computed for a moment
-     *          close to {@code f}'s; {@code null} before they are known, which shows none of them
+     * @param h      the history figures (pace, binding limit, shares, worth of a percent), computed for a moment
+     *               close to {@code f}'s; {@code null} before they are known, which shows none of them
+     * @param trails the last day of the 5-hour and 7-day windows; {@code null} before the history is read
      * @see #build(Figures, BudmonConfig, Messages, ZoneId, MonitorPulse, List)
      */
-    public static DashboardView build(Figures f, HistoryFigures h, BudmonConfig config, Messages m, ZoneId zone,
-                                      MonitorPulse pulse, List<NoticeView> notices) {
-        return withClockParts(f, h, config, m, zone, pulse, menu(config, m), captions(config.thresholds(), m),
+    public static DashboardView build(Figures f, HistoryFigures h, DayTrails trails, BudmonConfig config, Messages m,
+                                      ZoneId zone, MonitorPulse pulse, List<NoticeView> notices) {
+        return withClockParts(f, h, trails, config, m, zone, pulse, menu(config, m), captions(config.thresholds(), m),
                 requests(f, h, config, m, zone), cache(f.cache(), config.thresholds(), m), notices);
     }
 
@@ -103,20 +107,21 @@ public final class DashboardViewBuilder {
      */
     public static DashboardView advance(DashboardView previous, Figures f, BudmonConfig config, Messages m,
                                         ZoneId zone, MonitorPulse pulse) {
-        return advance(previous, f, null, config, m, zone, pulse);
+        return advance(previous, f, null, null, config, m, zone, pulse);
     }
 
     /**
      * {@link #advance(DashboardView, Figures, BudmonConfig, Messages, ZoneId, MonitorPulse)} with the history
      * figures {@code previous} was built with.
      */
-    public static DashboardView advance(DashboardView previous, Figures f, HistoryFigures h, BudmonConfig config,
-                                        Messages m, ZoneId zone, MonitorPulse pulse) {
-        return withClockParts(f, h, config, m, zone, pulse, previous.menu(), previous.captions(),
+    public static DashboardView advance(DashboardView previous, Figures f, HistoryFigures h, DayTrails trails,
+                                        BudmonConfig config, Messages m, ZoneId zone, MonitorPulse pulse) {
+        return withClockParts(f, h, trails, config, m, zone, pulse, previous.menu(), previous.captions(),
                 previous.requests(), previous.cache(), previous.notices());
     }
 
-    private static DashboardView withClockParts(Figures f, HistoryFigures h, BudmonConfig config, Messages m,
+    private static DashboardView withClockParts(Figures f, HistoryFigures h, DayTrails trails, BudmonConfig config,
+                                                Messages m,
                                                 ZoneId zone, MonitorPulse pulse, MenuView menu,
                                                 QuotaCaptions captions, RequestsView requests, CacheView cache,
                                                 List<NoticeView> notices) {
@@ -146,7 +151,8 @@ public final class DashboardViewBuilder {
         if (!binds.text().isEmpty()) {
             ringTip += "\n" + binds.text() + ".";
         }
-        return new DashboardView(title, menu, header(f, binding, binds, config.thresholds(), m, zone, pulse, stale),
+        return new DashboardView(title, menu, header(f, binding, binds, trails, config.thresholds(), m, zone, pulse,
+                stale),
                 ring, ringTip, captions, quotas, requests, cache, notices, footer(f, config, m, zone, pulse, stale));
     }
 
@@ -157,8 +163,10 @@ public final class DashboardViewBuilder {
 
     // ---- header ----
 
-    private static HeaderView header(Figures f, BindingLimit binding, TonedText binds, Thresholds t, Messages m,
-                                     ZoneId zone, MonitorPulse pulse, boolean stale) {
+    private static HeaderView header(Figures f, BindingLimit binding, TonedText binds, DayTrails trails, Thresholds t,
+                                     Messages m, ZoneId zone, MonitorPulse pulse, boolean stale) {
+        TrailModel trail = trail(trails);
+        String trailTip = trailTip(trails, m);
         String title = m.get("app.title");
         String version = m.get("app.version", Version.get());
         String titleTip = m.get("tip.header.title");
@@ -171,10 +179,10 @@ public final class DashboardViewBuilder {
         switch (s) {
             case WAIT:
                 return new HeaderView(title, version, HeartbeatModel.IDLE, word, Tone.DIM, titleTip, beatTip,
-                        m.get("tip.status.wait"), TonedText.NONE, "");
+                        m.get("tip.status.wait"), TonedText.NONE, "", trail, trailTip);
             case NO_QUOTA:
                 return new HeaderView(title, version, new HeartbeatModel(pulse.states(), Tone.INFO), word, Tone.INFO,
-                        titleTip, beatTip, m.get("tip.status.no_quota"), TonedText.NONE, "");
+                        titleTip, beatTip, m.get("tip.status.no_quota"), TonedText.NONE, "", trail, trailTip);
             default:
                 break;
         }
@@ -188,11 +196,41 @@ public final class DashboardViewBuilder {
             String staleWord = m.get("status.stale", DurationFormat.age(age, m));
             return new HeaderView(title, version, new HeartbeatModel(pulse.states(), Tone.DIM), staleWord, Tone.DIM,
                     titleTip, beatTip, m.get("tip.status.stale", DurationFormat.age(age, m),
-                            TimeFormat.time(f.quotaCapturedAt(), zone), word) + "\n" + cause, binds, bindsTip);
+                            TimeFormat.time(f.quotaCapturedAt(), zone), word) + "\n" + cause, binds, bindsTip, trail, trailTip);
         }
         Tone tone = tone(levelOf(s));
         return new HeaderView(title, version, new HeartbeatModel(pulse.states(), tone), word, tone, titleTip, beatTip,
-                cause, binds, bindsTip);
+                cause, binds, bindsTip, trail, trailTip);
+    }
+
+    /** The trails as the widget's model; empty before the history is read. */
+    static TrailModel trail(DayTrails t) {
+        if (t == null) {
+            return TrailModel.EMPTY;
+        }
+        return new TrailModel(t.fiveHour().values(), t.fiveHour().resets(), t.sevenDay().values(),
+                t.sevenDay().resets());
+    }
+
+    /** What the trail shows, and where each window stands at its right edge. */
+    static String trailTip(DayTrails t, Messages m) {
+        if (t == null) {
+            return m.get("tip.trail.none");
+        }
+        return m.get("tip.trail", last(t.fiveHour(), m), last(t.sevenDay(), m), resets(t.fiveHour()));
+    }
+
+    private static String last(Trail t, Messages m) {
+        double v = t.value(t.columns() - 1);
+        return Double.isNaN(v) ? "--" : AmountFormat.percent(v * 100, m.locale());
+    }
+
+    private static int resets(Trail t) {
+        int n = 0;
+        for (int i = 0; i < t.columns(); i++) {
+            n += t.reset(i) ? 1 : 0;
+        }
+        return n;
     }
 
     /**

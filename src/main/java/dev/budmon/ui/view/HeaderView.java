@@ -2,6 +2,7 @@ package dev.budmon.ui.view;
 
 import dev.budmon.ui.theme.Tone;
 import dev.budmon.ui.widget.HeartbeatModel;
+import dev.budmon.ui.widget.TrailModel;
 
 import java.util.Objects;
 
@@ -20,9 +21,11 @@ import java.util.Objects;
  * @param binds        the window that runs out first and when, e.g. {@code 7 days Sonnet runs out Thu 14:20,
  *                     before its reset}; empty when every window lasts until its reset or nothing is known
  * @param bindsTip     tooltip of {@code binds}: at which pace it was judged
+ * @param trail        the last 24 hours of the 5-hour and 7-day windows
+ * @param trailTip     tooltip of the trail: what it shows, the figures now
  */
 public record HeaderView(String title, String version, HeartbeatModel heartbeat, String status, Tone statusTone,
-                         String titleTip, String heartbeatTip, String statusTip, TonedText binds, String bindsTip) {
+                         String titleTip, String heartbeatTip, String statusTip, TonedText binds, String bindsTip, TrailModel trail, String trailTip) {
 
     public HeaderView {
         Objects.requireNonNull(title, "title");
@@ -35,5 +38,7 @@ public record HeaderView(String title, String version, HeartbeatModel heartbeat,
         Objects.requireNonNull(statusTip, "statusTip");
         Objects.requireNonNull(binds, "binds");
         Objects.requireNonNull(bindsTip, "bindsTip");
+        Objects.requireNonNull(trail, "trail");
+        Objects.requireNonNull(trailTip, "trailTip");
     }
 }

@@ -5,6 +5,7 @@ import dev.budmon.calc.Figures;
 import dev.budmon.calc.PriceTable;
 import dev.budmon.calc.Pricing;
 import dev.budmon.config.BudmonConfig;
+import dev.budmon.history.DayTrails;
 import dev.budmon.history.Observation;
 import dev.budmon.history.QuotaHistory;
 import dev.budmon.history.WindowReading;
@@ -79,8 +80,8 @@ class HistoryViewTest {
     }
 
     private static DashboardView view(HistoryFigures h, Messages m) {
-        return DashboardViewBuilder.build(figures(), h, BudmonConfig.DEFAULTS, m, UTC, MonitorPulse.ofStates(3),
-                List.of());
+        return DashboardViewBuilder.build(figures(), h, h == null ? null : DayTrails.of(history(), NOW),
+                BudmonConfig.DEFAULTS, m, UTC, MonitorPulse.ofStates(3), List.of());
     }
 
     private static QuotaSectionView section(DashboardView v, String window) {
@@ -121,6 +122,22 @@ class HistoryViewTest {
         assertThat(week.pace().burnRate().text()).isEqualTo("now 0.0 %/d");
         assertThat(v.captions().burnRateTip()).contains("After “now”");
         assertThat(section(view(historyFigures(), DE), "5h").pace().burnRate().text()).isEqualTo("nun 0,0 %/h");
+    }
+
+    @Test
+    void theHeaderCarriesTheLastDayOfTheTwoMainWindows() {
+        DashboardView v = view(historyFigures(), EN);
+        double[] five = v.header().trail().fiveHour();
+        double[] week = v.header().trail().sevenDay();
+        assertThat(five).hasSize(96);
+        // observed in the last hour only: the columns before are unknown, the last ones show 20 % and 40 %
+        assertThat(five[90]).isNaN();
+        assertThat(five[95]).isEqualTo(0.20);
+        assertThat(week[95]).isEqualTo(0.40);
+        assertThat(v.header().trailTip()).contains("Now: 5 hours 20%, 7 days 40%").contains("(0 times)");
+        assertThat(view(historyFigures(), DE).header().trailTip()).contains("Jetzt: 5 Stunden 20 %, 7 Tage 40 %");
+        assertThat(view(null, EN).header().trail()).isEqualTo(dev.budmon.ui.widget.TrailModel.EMPTY);
+        assertThat(view(null, EN).header().trailTip()).contains("once the quota history is read");
     }
 
     @Test
