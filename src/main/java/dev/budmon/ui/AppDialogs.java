@@ -6,12 +6,17 @@ import dev.budmon.calc.PriceTable;
 import dev.budmon.calc.Pricing;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.i18n.Messages;
+import dev.budmon.history.HistoryReader;
+import dev.budmon.history.QuotaHistory;
 import dev.budmon.model.ApiResponse;
 import dev.budmon.source.transcript.TranscriptStore;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.UsageLimitsFile;
 import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.theme.BudmonTheme;
+import dev.budmon.ui.view.HistoryChartBuilder;
+import dev.budmon.ui.view.HistoryChartView;
+import dev.budmon.ui.view.HistoryRange;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -33,8 +38,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -163,6 +172,27 @@ final class AppDialogs {
             store.refresh(dirs.dirs());
             List<ApiResponse> rows = store.responses(session);
             SwingUtilities.invokeLater(() -> TurnLogWindow.show(owner, title, rows, new Pricing(prices, config), m, zone));
+        });
+    }
+
+    /**
+     * Logs › Quota history: reads the history of the last 30 days (and a week before, for the figure each range
+     * starts with) and the transcripts on the I/O thread, builds the three ranges there, shows them. EDT only.
+     */
+    void showQuotaHistory(Window owner, Messages m, BudmonConfig config, PriceTable prices, ZoneId zone, Instant now) {
+        io.execute(() -> {
+            Instant from = now.minus(HistoryRange.MONTH.span());
+            QuotaHistory history = HistoryReader.read(dirs.dirs(), from.minus(Duration.ofDays(7)), null).history();
+            TranscriptStore store = new TranscriptStore();
+            store.refresh(dirs.dirs());
+            List<ApiResponse> responses = store.responses(null, from);
+            Pricing pricing = new Pricing(prices, config);
+            Map<HistoryRange, HistoryChartView> views = new EnumMap<>(HistoryRange.class);
+            for (HistoryRange r : HistoryRange.values()) {
+                views.put(r, HistoryChartBuilder.build(r, history, responses, pricing, config.thresholds(), now, m,
+                        zone));
+            }
+            SwingUtilities.invokeLater(() -> QuotaHistoryWindow.show(owner, views, m));
         });
     }
 

@@ -14,6 +14,13 @@ public interface DashboardActions {
     /** Logs › History log: per-turn figures across sessions. */
     void showHistoryLog();
 
+    /**
+     * Logs › Quota history: the windows' utilization over 24 hours, 7 or 30 days, with the requests of each hour.
+     * A default that does nothing, so that the windows' tests that need no history window need no change.
+     */
+    default void showQuotaHistory() {
+    }
+
     /** Logs › Folder: the Claude directory in the file manager. */
     void openClaudeFolder();
 

@@ -231,6 +231,11 @@ public final class DashboardApp {
         return zone;
     }
 
+    /** The time by the app's clock. */
+    Instant now() {
+        return clock.instant();
+    }
+
     /** The state shown. EDT only. */
     UsageState state() {
         return state;

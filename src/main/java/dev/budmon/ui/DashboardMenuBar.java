@@ -33,6 +33,7 @@ final class DashboardMenuBar extends JMenuBar {
     private final JMenu help = menu("menu:help");
     private final JMenuItem sessionLog = item("menu:logs.session");
     private final JMenuItem historyLog = item("menu:logs.history");
+    private final JMenuItem quotaHistory = item("menu:logs.quota_history");
     private final JMenuItem folder = item("menu:logs.folder");
     private final JMenu language = menu("menu:settings.language");
     private final JMenu model = menu("menu:settings.model");
@@ -57,6 +58,7 @@ final class DashboardMenuBar extends JMenuBar {
         userGuide.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0));
         sessionLog.addActionListener(e -> actions.showSessionLog());
         historyLog.addActionListener(e -> actions.showHistoryLog());
+        quotaHistory.addActionListener(e -> actions.showQuotaHistory());
         folder.addActionListener(e -> actions.openClaudeFolder());
         ini.addActionListener(e -> actions.openIni());
         userGuide.addActionListener(e -> actions.showUserGuide());
@@ -66,6 +68,7 @@ final class DashboardMenuBar extends JMenuBar {
 
         logs.add(sessionLog);
         logs.add(historyLog);
+        logs.add(quotaHistory);
         logs.addSeparator();
         logs.add(folder);
         settings.add(language);
@@ -83,6 +86,7 @@ final class DashboardMenuBar extends JMenuBar {
         text(help, v.help());
         text(sessionLog, v.sessionLog());
         text(historyLog, v.historyLog());
+        text(quotaHistory, v.quotaHistory());
         text(folder, v.folder());
         text(language, v.language());
         languages.show(v.languages(), v.selectedLanguage());

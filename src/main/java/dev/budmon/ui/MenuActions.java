@@ -35,6 +35,12 @@ final class MenuActions implements DashboardActions {
     }
 
     @Override
+    public void showQuotaHistory() {
+        app.dialogs().showQuotaHistory(app.frame(), app.messages(), app.config(), app.prices(), app.zone(),
+                app.now());
+    }
+
+    @Override
     public void openClaudeFolder() {
         app.dialogs().openInDesktop(app.frame(), app.messages(), app.dirs().primary());
     }

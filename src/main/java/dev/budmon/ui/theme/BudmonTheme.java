@@ -61,6 +61,15 @@ public final class BudmonTheme {
     /** Diameter of the end dot, unscaled pixels. */
     public static final String SPARKLINE_DOT_DIAMETER = "BudMon.sparkline.dotDiameter";
 
+    /** The quota history window's line colours: this prefix and 0 to 3. */
+    public static final String HISTORY_SERIES = "BudMon.history.series";
+    /** The quota history's band between the warn and the alarm threshold. */
+    public static final String HISTORY_WARN_BAND = "BudMon.history.warnBand";
+    /** The quota history's band above the alarm threshold. */
+    public static final String HISTORY_ALARM_BAND = "BudMon.history.alarmBand";
+    /** The quota history's grid lines. */
+    public static final String HISTORY_GRID = "BudMon.history.gridColor";
+
     /** The 24-hour trail's 5-hour line. */
     public static final String TRAIL_FIVE_HOUR = "BudMon.trail.fiveHourColor";
     /** The 24-hour trail's 7-day line and its reset marks. */

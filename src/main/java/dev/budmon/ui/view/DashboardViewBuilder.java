@@ -702,7 +702,7 @@ public final class DashboardViewBuilder {
         for (ModelChoice c : ModelChoice.values()) {
             models.add(new MenuOption<>(c, m.get("choice.model." + c.iniValue())));
         }
-        return new MenuView(item(m, "logs"), item(m, "session_log"), item(m, "history_log"),
+        return new MenuView(item(m, "logs"), item(m, "session_log"), item(m, "history_log"), item(m, "quota_history"),
                 item(m, "folder"), item(m, "settings"), item(m, "language"), languages, m.language(),
                 item(m, "model"), models, config.model(), item(m, "ini"), item(m, "help"),
                 item(m, "user_guide"), item(m, "about"));

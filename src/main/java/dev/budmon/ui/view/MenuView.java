@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param logs             menu {@code Logs}
  * @param sessionLog       item: the active transcript's per-turn figures
  * @param historyLog       item: per-turn figures across sessions
+ * @param quotaHistory     item: the quota history window
  * @param folder           item: opens the Claude directory
  * @param settings         menu {@code Settings}
  * @param language         submenu {@code Language}
@@ -25,7 +26,7 @@ import java.util.Objects;
  * @param userGuide        item: the user guide
  * @param about            item: about BudMon
  */
-public record MenuView(MenuText logs, MenuText sessionLog, MenuText historyLog, MenuText folder,
+public record MenuView(MenuText logs, MenuText sessionLog, MenuText historyLog, MenuText quotaHistory, MenuText folder,
                        MenuText settings, MenuText language, List<MenuOption<String>> languages,
                        String selectedLanguage, MenuText model, List<MenuOption<ModelChoice>> models,
                        ModelChoice selectedModel, MenuText ini,
@@ -35,6 +36,7 @@ public record MenuView(MenuText logs, MenuText sessionLog, MenuText historyLog, 
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(sessionLog, "sessionLog");
         Objects.requireNonNull(historyLog, "historyLog");
+        Objects.requireNonNull(quotaHistory, "quotaHistory");
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(language, "language");
