@@ -9,6 +9,8 @@ import dev.budmon.i18n.Messages;
 import dev.budmon.history.HistoryReader;
 import dev.budmon.history.QuotaHistory;
 import dev.budmon.model.ApiResponse;
+import dev.budmon.quotacost.JoinedQuota;
+import dev.budmon.quotacost.QuotaJoin;
 import dev.budmon.source.transcript.TranscriptStore;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.UsageLimitsFile;
@@ -171,8 +173,34 @@ final class AppDialogs {
             TranscriptStore store = new TranscriptStore();
             store.refresh(dirs.dirs());
             List<ApiResponse> rows = store.responses(session);
-            SwingUtilities.invokeLater(() -> TurnLogWindow.show(owner, title, rows, new Pricing(prices, config), m, zone));
+            Pricing pricing = new Pricing(prices, config);
+            JoinedQuota quota = shares(rows, store, pricing);
+            SwingUtilities.invokeLater(() -> TurnLogWindow.show(owner, title, rows, pricing, m, zone, quota));
         });
+    }
+
+    /**
+     * The quota history of the rows' span joined to all requests of the transcripts (a session's log too: the
+     * growth between two observations is split among every session's requests), for each row's share of quota;
+     * {@code null} without rows. On the I/O thread.
+     */
+    private JoinedQuota shares(List<ApiResponse> rows, TranscriptStore store, Pricing pricing) {
+        Instant first = null;
+        Instant last = null;
+        for (ApiResponse r : rows) {
+            if (r.time() != null) {
+                first = first == null || r.time().isBefore(first) ? r.time() : first;
+                last = last == null || r.time().isAfter(last) ? r.time() : last;
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        // a week before the first row: the observation before it, and the start of its weekly period
+        Instant from = first.minus(Duration.ofDays(7));
+        Instant to = last.plus(Duration.ofDays(1));
+        QuotaHistory history = HistoryReader.read(dirs.dirs(), from, to).history();
+        return QuotaJoin.join(history, store.responses(null, from), pricing, from, to);
     }
 
     /**
