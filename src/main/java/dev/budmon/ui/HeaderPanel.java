@@ -29,7 +29,7 @@ final class HeaderPanel extends JPanel {
         trail.setName("header:trail");
         add(title, Cell.at(0, 0).baseline());
         add(version, Cell.at(1, 0).baseline().gap(0, 8, 0, 0).grow());
-        add(trail, Cell.at(2, 0).gap(0, 8, 0, 10));
+        add(trail, Cell.at(2, 0).gap(0, 6, 0, 8));
         add(heartbeat, Cell.at(3, 0).gap(0, 0, 0, 2));
         add(status, Cell.at(4, 0).baseline());
         add(binds, Cell.at(0, 1).span(5).end());

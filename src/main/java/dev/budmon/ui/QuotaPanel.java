@@ -217,7 +217,7 @@ final class QuotaPanel extends JPanel {
             JPanel p = new JPanel(new GridBagLayout());
             p.setOpaque(false);
             p.add(average, Cell.at(0, 0).baseline());
-            p.add(pace, Cell.at(1, 0).baseline().grow().gap(0, 6, 0, 0));
+            p.add(pace, Cell.at(1, 0).baseline().grow().gap(0, 8, 0, 0));
             return p;
         }
 

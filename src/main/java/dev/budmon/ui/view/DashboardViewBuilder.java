@@ -414,10 +414,13 @@ public final class DashboardViewBuilder {
                     tone(p.paceLevel()));
             if (!w.limitReached()) {
                 expiry = p.expiry() == null ? new TonedText(m.get("quota.pace_now", "--"), Tone.DIM)
-                        : new TonedText(m.get("quota.pace_now", TimeFormat.forWindow(p.expiry(), q.length(), f.now(),
-                                zone, m)), p.reserveLevel() == Level.OK ? Tone.INFO : tone(p.reserveLevel()));
+                        : new TonedText(m.get("quota.pace_now", isLong(q)
+                                // beside the average's full date the weekday says enough, and the line stays short
+                                ? TimeFormat.weekdayTime(p.expiry(), f.now(), zone, m)
+                                : TimeFormat.forWindow(p.expiry(), q.length(), f.now(), zone, m)),
+                                p.reserveLevel() == Level.OK ? Tone.INFO : tone(p.reserveLevel()));
                 reserve = p.reserve() == null ? new TonedText(m.get("quota.pace_now", "--"), Tone.DIM)
-                        : new TonedText(m.get("quota.pace_now", DurationFormat.signedShort(p.reserve(), m)),
+                        : new TonedText(m.get("quota.pace_now", DurationFormat.signedShort(roughly(p.reserve()), m)),
                                 tone(p.reserveLevel()));
             }
         }
@@ -739,6 +742,17 @@ public final class DashboardViewBuilder {
             case ALARM -> Level.ALARM;
             case WAIT, NO_QUOTA -> Level.NONE;
         };
+    }
+
+    /**
+     * A forecast at the pace of the last hour, to the hour when it is an hour or more away: its minutes would
+     * claim a precision the pace does not have (and the line beside the ring has no room for them).
+     */
+    static Duration roughly(Duration d) {
+        if (d.abs().compareTo(Duration.ofHours(1)) < 0) {
+            return d;
+        }
+        return Duration.ofHours(Math.round(d.toMinutes() / 60.0));
     }
 
     /** Calculator levels as the theme's tones; an unknown level is dim. */

@@ -28,13 +28,14 @@ public final class QuotaTrail extends ModelWidget<TrailModel> {
         if (isPreferredSizeSet()) {
             return super.getPreferredSize();
         }
-        return new Dimension(BudmonTheme.scaledSize(BudmonTheme.TRAIL_WIDTH, 96),
+        return new Dimension(BudmonTheme.scaledSize(BudmonTheme.TRAIL_WIDTH, 64),
                 BudmonTheme.scaledSize(BudmonTheme.TRAIL_HEIGHT, 16));
     }
 
+    /** Narrower when the window is made narrow: the header gives it only the room left between its texts. */
     @Override
     public Dimension getMinimumSize() {
-        return getPreferredSize();
+        return new Dimension(UIScale.scale(32), getPreferredSize().height);
     }
 
     @Override

@@ -111,17 +111,17 @@ class HistoryViewTest {
         QuotaSectionView sonnet = section(v, "7d_sonnet");
         assertThat(sonnet.compact()).isTrue();
         assertThat(sonnet.pace()).isEqualTo(PaceView.NONE);
-        assertThat(sonnet.tip()).contains("At the current pace: Burn Rate now 240 %/d · Expiry now Thu Nov 26 16:00");
+        assertThat(sonnet.tip()).contains("At the current pace: Burn Rate → 240 %/d · Expiry → Thu 16:00");
 
         QuotaSectionView five = section(v, "5h");
         // average since 10:00: 10 %/h; pace: nothing used in the last hour
         assertThat(five.burnRate().text()).isEqualTo("10.0 %/h");
-        assertThat(five.pace().burnRate()).isEqualTo(new TonedText("now 0.0 %/h", Tone.OK));
-        assertThat(five.pace().expiry()).isEqualTo(new TonedText("now --", Tone.DIM));
+        assertThat(five.pace().burnRate()).isEqualTo(new TonedText("→ 0.0 %/h", Tone.OK));
+        assertThat(five.pace().expiry()).isEqualTo(new TonedText("→ --", Tone.DIM));
         QuotaSectionView week = section(v, "7d");
-        assertThat(week.pace().burnRate().text()).isEqualTo("now 0.0 %/d");
-        assertThat(v.captions().burnRateTip()).contains("After “now”");
-        assertThat(section(view(historyFigures(), DE), "5h").pace().burnRate().text()).isEqualTo("nun 0,0 %/h");
+        assertThat(week.pace().burnRate().text()).isEqualTo("→ 0.0 %/d");
+        assertThat(v.captions().burnRateTip()).contains("After →");
+        assertThat(section(view(historyFigures(), DE), "5h").pace().burnRate().text()).isEqualTo("→ 0,0 %/h");
     }
 
     @Test

@@ -50,7 +50,7 @@ class QuotaTrailTest {
             return null;
         });
         Dimension pref = ScaledTheme.onEdt(widget::getPreferredSize);
-        assertThat(pref).isEqualTo(new Dimension(Math.round(96 * scale), Math.round(16 * scale)));
+        assertThat(pref).isEqualTo(new Dimension(Math.round(64 * scale), Math.round(16 * scale)));
         BufferedImage img = ScaledTheme.paint(widget, pref.width, pref.height);
         Path out = Path.of("target", "quota-trail-" + (int) scale + "x.png");
         Files.createDirectories(out.getParent());
@@ -73,19 +73,21 @@ class QuotaTrailTest {
         assertThat(rgb(img, xOf(3, scale), img.getHeight() / 2)).isEqualTo(track);
         // the reset: a grey mark across the track in column 48, above the 7d line and below the 5h line
         int line = Math.max(1, Math.round(scale));
-        int markX = (int) Math.floor((48 + 0.5f) * scale - line / 2f);
+        int markX = (int) Math.floor((48 + 0.5f) * COLUMN * scale - line / 2f);
         assertThat(rgb(img, markX, 1)).isEqualTo(grey);
-        assertThat(rgb(img, markX + Math.round(10 * scale), 1)).as("no mark elsewhere").isEqualTo(track);
+        assertThat(rgb(img, markX + Math.round(8 * scale), 1)).as("no mark elsewhere").isEqualTo(track);
     }
 
     private static org.assertj.core.data.Offset<Double> within(double d) {
         return org.assertj.core.data.Offset.offset(d);
     }
 
-    /** The middle of column {@code c} of 96 in device pixels. */
+    /** The middle of column {@code c} of 96 in device pixels, on a trail 64 pixels wide at 100 %. */
     private static int xOf(int c, float scale) {
-        return Math.round((c + 0.5f) * scale);
+        return (int) ((c + 0.5f) * COLUMN * scale);
     }
+
+    private static final float COLUMN = 64f / 96;
 
     private static double y(double fraction, float height, float inset) {
         return height - inset - fraction * (height - 2 * inset);
