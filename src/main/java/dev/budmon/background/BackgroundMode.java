@@ -1,11 +1,15 @@
 package dev.budmon.background;
 
+import dev.budmon.calc.PriceTable;
+import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.ConfigStore;
 import dev.budmon.config.LoadedConfig;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.FileStamp;
 import dev.budmon.source.StateReader;
 import dev.budmon.source.transcript.TranscriptSource;
+import dev.budmon.quotacost.HistoryFigures;
+import dev.budmon.watch.HistoryFeed;
 import dev.budmon.watch.LiveState;
 
 import java.nio.file.Path;
@@ -23,6 +27,12 @@ public final class BackgroundMode implements AutoCloseable {
     private final ConfigStore configStore;
     private final TrayAndAlerts trayAndAlerts;
     private final LiveState live;
+    /** The pace from the quota history, for the alert before a window runs out; the watcher's thread. */
+    private final HistoryFeed historyFeed;
+    private final Clock clock;
+    private final PriceTable prices = PriceTable.bundled();
+    /** The config in use; the watcher's thread. */
+    private BudmonConfig config;
     /** The config file's stamp when last read; the watcher's thread. */
     private Object configStamp;
 
@@ -31,11 +41,18 @@ public final class BackgroundMode implements AutoCloseable {
         this.configStore = new ConfigStore(dirs.primary());
         LoadedConfig loaded = configStore.load();
         this.configStamp = FileStamp.of(configStore.file());
+        this.config = loaded.config();
+        this.clock = clock;
+        this.historyFeed = new HistoryFeed(dirs.dirs(), transcripts);
         this.trayAndAlerts = TrayAndAlerts.start(configStore, loaded.config(), busAddress, iconTheme, cacheDir, clock,
                 window);
         StateReader reader = new StateReader(dirs.dirs(), transcripts, loaded.warnings());
         this.live = new LiveState(dirs.dirs(), reader, Duration.ofMillis(loaded.config().refreshMs()),
-                this::reloadConfigIfChanged, trayAndAlerts::accept,
+                this::checkConfigAndPace, s -> {
+                    historyFeed.newState(s);
+                    publishPaceIfDue();
+                    trayAndAlerts.accept(s);
+                },
                 t -> System.err.println("budmon: reading failed: " + t));
     }
 
@@ -59,11 +76,21 @@ public final class BackgroundMode implements AutoCloseable {
         return trayAndAlerts;
     }
 
-    private void reloadConfigIfChanged() {
+    /** With every check of the files: the config, and the pace when due (quiet time lowers it). */
+    private void checkConfigAndPace() {
         Object now = FileStamp.of(configStore.file());
         if (!now.equals(configStamp)) {
             configStamp = now;
-            trayAndAlerts.configure(configStore.load().config());
+            config = configStore.load().config();
+            trayAndAlerts.configure(config);
+        }
+        publishPaceIfDue();
+    }
+
+    private void publishPaceIfDue() {
+        HistoryFigures h = historyFeed.computeIfDue(clock.instant(), config, prices);
+        if (h != null) {
+            trayAndAlerts.paces(h.paces());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.budmon.background;
 
 import dev.budmon.Os;
 import dev.budmon.alert.AlertStateStore;
+import dev.budmon.calc.PaceForecast;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.ConfigStore;
 import dev.budmon.config.LoadedConfig;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -111,6 +113,11 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
     /** A new state of the sources; the alerts evaluate it and the icon shows it. Any thread. */
     public void accept(UsageState s) {
         alerts.accept(s);
+    }
+
+    /** The windows' pace from the quota history, by window name, for the alert before a window runs out. Any thread. */
+    public void paces(Map<String, PaceForecast> p) {
+        alerts.paces(p);
     }
 
     /**

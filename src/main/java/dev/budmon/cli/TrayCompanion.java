@@ -1,9 +1,12 @@
 package dev.budmon.cli;
 
 import dev.budmon.background.TrayAndAlerts;
+import dev.budmon.calc.PaceForecast;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.model.UsageState;
 import dev.budmon.ui.WindowCompanion;
+
+import java.util.Map;
 
 /**
  * The window's side of {@link TrayAndAlerts}: what the window tells the tray and the alerts. Any thread.
@@ -19,6 +22,13 @@ record TrayCompanion(TrayAndAlerts trayAndAlerts, boolean owned) implements Wind
     public void accept(UsageState s) {
         if (owned) {
             trayAndAlerts.accept(s);
+        }
+    }
+
+    @Override
+    public void paces(Map<String, PaceForecast> p) {
+        if (owned) {
+            trayAndAlerts.paces(p);
         }
     }
 

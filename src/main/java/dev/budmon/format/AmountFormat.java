@@ -109,6 +109,21 @@ public final class AmountFormat {
     }
 
     /**
+     * A share of a quota window in percentage points with one decimal, {@code 0.8%} (German {@code 0,8 %});
+     * a share above 0 that would show as 0.0 is {@code <0.1%}.
+     */
+    public static String percentPoints(Double points, Locale locale) {
+        if (!known(points)) {
+            return Unknown.FIGURE;
+        }
+        BigDecimal p = BigDecimal.valueOf(points).setScale(1, RoundingMode.HALF_UP);
+        if (points > 0 && p.signum() == 0) {
+            return "<" + decimal(new BigDecimal("0.1"), 1, false, locale) + percentSign(locale);
+        }
+        return decimal(p, 1, false, locale) + percentSign(locale);
+    }
+
+    /**
      * A number as a person writes it, without grouping and without trailing zeros, in the locale's decimal
      * sign: {@code 15}, {@code 0.5}, German {@code 3,75}. For thresholds and prices in tooltips.
      */

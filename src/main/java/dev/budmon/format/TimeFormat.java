@@ -54,6 +54,25 @@ public final class TimeFormat {
         return twoDigits(b, t.getMinute()).toString();
     }
 
+    /**
+     * Weekday and time, {@code Wed 02:23} (German {@code Mi 02:23}), for a point less than a week ahead where
+     * the date would make a line too long; else {@link #weekdayDateTime}.
+     */
+    public static String weekdayTime(Instant at, Instant now, ZoneId zone, Messages m) {
+        if (at == null) {
+            return Unknown.FIGURE;
+        }
+        if (Duration.between(now, at).abs().compareTo(Duration.ofDays(6)) >= 0) {
+            return weekdayDateTime(at, zone, m);
+        }
+        ZonedDateTime t = at.atZone(zone);
+        StringBuilder b = new StringBuilder(12)
+                .append(m.get("weekday." + t.getDayOfWeek().name().substring(0, 3).toLowerCase(Locale.ROOT)))
+                .append(' ');
+        twoDigits(b, t.getHour()).append(':');
+        return twoDigits(b, t.getMinute()).toString();
+    }
+
     /** Weekday, date and time with seconds, {@code Fri Apr 4 13:00:05}; German {@code Fr 04.04. 13:00:05}. */
     public static String weekdayDateTimeSeconds(Instant at, ZoneId zone, Messages m) {
         if (at == null) {

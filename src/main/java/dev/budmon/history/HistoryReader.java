@@ -161,6 +161,25 @@ public final class HistoryReader {
         }
     }
 
+    /**
+     * Reads the complete lines of one month file from byte {@code offset} on (the end of a complete line, as
+     * an earlier call returned) into a segment of their own, for a history kept up to date by reading only
+     * what was appended ({@link LiveHistory}).
+     *
+     * @return the segment and the offset to read on from next time
+     */
+    static Appended readAppended(Path file, long offset, Instant from) throws IOException {
+        HistorySegment segment = new HistorySegment();
+        FileLines lines = new FileLines(from, null, segment::add);
+        lines.read(file, new byte[SMALL_BUFFER], offset);
+        segment.trim();
+        return new Appended(segment, lines.readTo, lines.bad);
+    }
+
+    /** What {@link #readAppended} found. */
+    record Appended(HistorySegment segment, long readTo, long badLines) {
+    }
+
     /** Hands each observation made in {@code [from, to)} to the sink, as read, file by file. */
     public static Stats forEach(Path claudeDir, Instant from, Instant to, ObservationSink sink) {
         return forEach(List.of(claudeDir), from, to, sink);
@@ -249,6 +268,8 @@ public final class HistoryReader {
         long observations;
         long bad;
         boolean partial;
+        /** The file offset after the last complete line read. */
+        long readTo;
 
         FileLines(Instant from, Instant to, LineUse use) {
             this.fromMillis = from == null ? Long.MIN_VALUE : from.toEpochMilli();
@@ -258,15 +279,25 @@ public final class HistoryReader {
 
         /** Reads the file with this buffer (grown for a large file, and returned). */
         byte[] read(Path file, byte[] buffer) throws IOException {
+            return read(file, buffer, 0);
+        }
+
+        /**
+         * Reads the file from byte {@code offset} on (the start of a line) with this buffer (grown for a large
+         * file, and returned); {@link #readTo} is then the end of the last complete line.
+         */
+        byte[] read(Path file, byte[] buffer, long offset) throws IOException {
             buf = buffer;
             try (FileChannel ch = SafeRead.open(file)) {
                 if (ch.size() > MAX_FILE) {
                     throw new FileSystemException(file.toString(), null, "is larger than "
                             + MAX_FILE / (1024 * 1024) + " MiB and is not the quota history");
                 }
-                if (buf.length < BUFFER && ch.size() > buf.length) {
+                if (buf.length < BUFFER && ch.size() - offset > buf.length) {
                     buf = new byte[BUFFER];
                 }
+                ch.position(offset);
+                long base = offset; // the file offset of buf[0]
                 int start = 0;
                 int end = 0;
                 boolean discarding = false;
@@ -274,11 +305,13 @@ public final class HistoryReader {
                     if (end == buf.length) {
                         if (start > 0) {
                             System.arraycopy(buf, start, buf, 0, end - start);
+                            base += start;
                             end -= start;
                             start = 0;
                         } else {
                             bad++; // longer than the buffer: not a line of the history
                             discarding = true;
+                            base += end;
                             start = end = 0;
                         }
                     }
@@ -311,10 +344,12 @@ public final class HistoryReader {
                         start = nl + 1;
                     }
                     if (discarding) {
+                        base += end;
                         start = end = 0;
                     }
                 }
                 partial = end > start && !discarding;
+                readTo = base + start;
             }
             return buf;
         }

@@ -10,6 +10,7 @@ import dev.budmon.alert.AlertTexts;
 import dev.budmon.alert.Notice;
 import dev.budmon.calc.Calculator;
 import dev.budmon.calc.Figures;
+import dev.budmon.calc.PaceForecast;
 import dev.budmon.calc.PriceTable;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.i18n.Messages;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,8 @@ public final class AlertService implements AutoCloseable {
     // the worker's thread only
     private AlertState state;
     private UsageState usage;
+    /** Each window's pace from the quota history; the worker's thread. */
+    private Map<String, PaceForecast> paces = Map.of();
     private BudmonConfig config;
     private Messages messages;
 
@@ -99,6 +103,15 @@ public final class AlertService implements AutoCloseable {
         });
     }
 
+    /**
+     * The windows' pace from the quota history, by window name: the predicted exhaustion follows it from the
+     * next evaluation on. Any thread.
+     */
+    public void paces(Map<String, PaceForecast> p) {
+        Map<String, PaceForecast> copy = Map.copyOf(p);
+        submit(() -> paces = copy);
+    }
+
     /** A changed configuration (thresholds, rules, language); used from the next evaluation on. Any thread. */
     public void configure(BudmonConfig c) {
         submit(() -> {
@@ -127,7 +140,7 @@ public final class AlertService implements AutoCloseable {
         try {
             Instant now = clock.instant();
             Figures f = Calculator.compute(usage, now, config, prices);
-            AlertOutcome o = AlertEngine.evaluate(state, AlertInputs.of(f, usage), now, config);
+            AlertOutcome o = AlertEngine.evaluate(state, AlertInputs.of(f, usage, paces), now, config);
             int shown = 0;
             for (Alert a : o.alerts()) {
                 Notice n = AlertTexts.notice(a, now, clock.getZone(), messages);

@@ -77,7 +77,7 @@ public final class TrayMenu {
     public static Item build(Messages m, BudmonConfig config, boolean windowShown) {
         List<Item> items = new ArrayList<>();
         items.add(action(1, m.get(windowShown ? "tray.hide_window" : "tray.show_window"), Action.TOGGLE_WINDOW));
-        items.add(action(2, m.get("menu.history_log"), Action.HISTORY));
+        items.add(action(2, m.get("menu.quota_history"), Action.HISTORY));
         List<Item> settings = new ArrayList<>();
         int id = 11; // 11 to 17: the same ids as before the list was shared with the window's menu
         for (SettingSwitch s : SettingSwitch.ALERTS) {

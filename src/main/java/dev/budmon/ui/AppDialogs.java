@@ -6,12 +6,19 @@ import dev.budmon.calc.PriceTable;
 import dev.budmon.calc.Pricing;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.i18n.Messages;
+import dev.budmon.history.HistoryReader;
+import dev.budmon.history.QuotaHistory;
 import dev.budmon.model.ApiResponse;
+import dev.budmon.quotacost.JoinedQuota;
+import dev.budmon.quotacost.QuotaJoin;
 import dev.budmon.source.transcript.TranscriptStore;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.UsageLimitsFile;
 import dev.budmon.threads.ThreadCheck;
 import dev.budmon.ui.theme.BudmonTheme;
+import dev.budmon.ui.view.HistoryChartBuilder;
+import dev.budmon.ui.view.HistoryChartView;
+import dev.budmon.ui.view.HistoryRange;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -33,8 +40,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -162,7 +173,54 @@ final class AppDialogs {
             TranscriptStore store = new TranscriptStore();
             store.refresh(dirs.dirs());
             List<ApiResponse> rows = store.responses(session);
-            SwingUtilities.invokeLater(() -> TurnLogWindow.show(owner, title, rows, new Pricing(prices, config), m, zone));
+            Pricing pricing = new Pricing(prices, config);
+            JoinedQuota quota = shares(rows, store, pricing);
+            SwingUtilities.invokeLater(() -> TurnLogWindow.show(owner, title, rows, pricing, m, zone, quota));
+        });
+    }
+
+    /**
+     * The quota history of the rows' span joined to all requests of the transcripts (a session's log too: the
+     * growth between two observations is split among every session's requests), for each row's share of quota;
+     * {@code null} without rows. On the I/O thread.
+     */
+    private JoinedQuota shares(List<ApiResponse> rows, TranscriptStore store, Pricing pricing) {
+        Instant first = null;
+        Instant last = null;
+        for (ApiResponse r : rows) {
+            if (r.time() != null) {
+                first = first == null || r.time().isBefore(first) ? r.time() : first;
+                last = last == null || r.time().isAfter(last) ? r.time() : last;
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        // a week before the first row: the observation before it, and the start of its weekly period
+        Instant from = first.minus(Duration.ofDays(7));
+        Instant to = last.plus(Duration.ofDays(1));
+        QuotaHistory history = HistoryReader.read(dirs.dirs(), from, to).history();
+        return QuotaJoin.join(history, store.responses(null, from), pricing, from, to);
+    }
+
+    /**
+     * Logs › Quota history: reads the history of the last 30 days (and a week before, for the figure each range
+     * starts with) and the transcripts on the I/O thread, builds the three ranges there, shows them. EDT only.
+     */
+    void showQuotaHistory(Window owner, Messages m, BudmonConfig config, PriceTable prices, ZoneId zone, Instant now) {
+        io.execute(() -> {
+            Instant from = now.minus(HistoryRange.MONTH.span());
+            QuotaHistory history = HistoryReader.read(dirs.dirs(), from.minus(Duration.ofDays(7)), null).history();
+            TranscriptStore store = new TranscriptStore();
+            store.refresh(dirs.dirs());
+            List<ApiResponse> responses = store.responses(null, from);
+            Pricing pricing = new Pricing(prices, config);
+            Map<HistoryRange, HistoryChartView> views = new EnumMap<>(HistoryRange.class);
+            for (HistoryRange r : HistoryRange.values()) {
+                views.put(r, HistoryChartBuilder.build(r, history, responses, pricing, config.thresholds(), now, m,
+                        zone));
+            }
+            SwingUtilities.invokeLater(() -> QuotaHistoryWindow.show(owner, views, m));
         });
     }
 

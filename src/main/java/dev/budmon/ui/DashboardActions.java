@@ -16,6 +16,13 @@ public interface DashboardActions {
     void showHistoryLog();
 
     /**
+     * Logs › Quota history: the windows' utilization over 24 hours, 7 or 30 days, with the requests of each hour.
+     * A default that does nothing, so that the windows' tests that need no history window need no change.
+     */
+    default void showQuotaHistory() {
+    }
+
+    /**
      * Logs › Reports: cost by day, week, month, project, session and model. Does nothing unless implemented:
      * the dashboard's test doubles need not.
      */

@@ -8,7 +8,9 @@ import dev.budmon.config.ConfigStore;
 import dev.budmon.config.LoadedConfig;
 import dev.budmon.config.WindowGeometry;
 import dev.budmon.i18n.Messages;
+import dev.budmon.history.DayTrails;
 import dev.budmon.model.UsageState;
+import dev.budmon.quotacost.HistoryFigures;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.FileStamp;
 import dev.budmon.source.QuotaSources;
@@ -21,6 +23,7 @@ import dev.budmon.ui.view.DashboardViewBuilder;
 import dev.budmon.ui.view.MonitorPulse;
 import dev.budmon.ui.view.NoticeView;
 import dev.budmon.ui.view.Notices;
+import dev.budmon.watch.HistoryFeed;
 import dev.budmon.watch.LiveState;
 
 import com.formdev.flatlaf.util.UIScale;
@@ -72,6 +75,10 @@ public final class DashboardApp {
     private final LiveState live;
     /** The tray icon and the alerts beside the window; none until {@link #attach}. */
     private volatile WindowCompanion companion = WindowCompanion.NONE;
+    /** The history figures; on the watcher's thread (the first state's on the thread that starts reading). */
+    private final HistoryFeed historyFeed;
+    /** The config in use, for the history figures computed on the watcher's thread. */
+    private volatile BudmonConfig readingConfig;
     private final AppDialogs dialogs;
     private final MenuActions actions;
     /** Counted down when the window has closed and the watcher and the clock have stopped. */
@@ -79,6 +86,10 @@ public final class DashboardApp {
 
     // EDT only
     private UsageState state = UsageState.EMPTY;
+    /** What the quota history adds to the state's figures; {@code null} until first computed. */
+    private HistoryFigures history;
+    /** The last day of the 5-hour and 7-day windows; {@code null} until first read. */
+    private DayTrails trails;
     /** The config with its warnings and the keys of BudMon 1.x it read, for the notices. */
     private LoadedConfig loadedConfig;
     private BudmonConfig config;
@@ -125,17 +136,27 @@ public final class DashboardApp {
         this.configStore = new ConfigStore(dirs.primary());
         this.loadedConfig = loaded;
         this.config = loaded.config();
+        this.readingConfig = config;
         this.messages = Messages.forSetting(config.language(), Locale.getDefault());
         this.configStamp = FileStamp.of(configStore.file());
         // The config's warnings are shown from the config in use (they change when the file does), so the
         // states carry only those of the data files.
         StateReader reader = new StateReader(dirs.dirs(), transcripts, List.of());
+        this.historyFeed = new HistoryFeed(dirs.dirs(), transcripts);
         this.live = new LiveState(dirs.dirs(), reader, Duration.ofMillis(config.refreshMs()),
-                this::reloadConfigIfChanged, s -> {
-                    companion.accept(s); // the alerts evaluate on their own thread, never the EDT
-                    SwingUtilities.invokeLater(() -> onState(s));
-                },
-                t -> System.err.println("budmon: reading failed: " + t));
+                this::checkConfigAndHistory, s -> {
+                    // the state and the history figures that are due with it in one step: one layout, not two
+                    historyFeed.newState(s);
+                    Instant now = clock.instant();
+                    HistoryFigures h = historyFeed.computeIfDue(now, readingConfig, prices);
+                    DayTrails t = h == null ? null : historyFeed.trails(now);
+                    // the alerts evaluate on their own thread, never the EDT, with the pace computed here
+                    if (h != null) {
+                        companion.paces(h.paces());
+                    }
+                    companion.accept(s);
+                    SwingUtilities.invokeLater(() -> onState(s, h, t));
+                }, t -> System.err.println("budmon: reading failed: " + t));
         this.dialogs = new AppDialogs(dirs, io, setup);
         this.actions = new MenuActions(this);
     }
@@ -259,12 +280,9 @@ public final class DashboardApp {
         }
     }
 
-    /**
-     * The tray's History item: the history log (Logs › History log), over the window or alone while it is
-     * hidden. The one place to point it elsewhere (a quota history window). EDT only.
-     */
+    /** The tray's Quota history item: Logs › Quota history, over the window or alone while it is hidden. EDT only. */
     public void showHistory() {
-        actions.showHistoryLog();
+        actions.showQuotaHistory();
     }
 
     /** Ends the window for good, hidden or not, as the tray's Quit does; {@link #awaitClosed} then returns. EDT only. */
@@ -329,6 +347,11 @@ public final class DashboardApp {
         return historyIndex;
     }
 
+    /** The time by the app's clock. */
+    Instant now() {
+        return clock.instant();
+    }
+
     /** The state shown. EDT only. */
     UsageState state() {
         return state;
@@ -344,8 +367,34 @@ public final class DashboardApp {
         return messages;
     }
 
-    private void onState(UsageState s) {
+    /** With every check of the files, on the watcher's thread: the config, and the history figures when due. */
+    private void checkConfigAndHistory() {
+        reloadConfigIfChanged();
+        publishHistoryIfDue();
+    }
+
+    /** Computes the history figures when due and hands them to the EDT; on the thread that reads the states. */
+    private void publishHistoryIfDue() {
+        Instant now = clock.instant();
+        HistoryFigures h = historyFeed.computeIfDue(now, readingConfig, prices);
+        if (h != null) {
+            companion.paces(h.paces());
+            DayTrails t = historyFeed.trails(now);
+            SwingUtilities.invokeLater(() -> {
+                history = h;
+                trails = t;
+                repaintView();
+            });
+        }
+    }
+
+    /** @param h history figures computed with the state, {@code t} the trails; {@code null} to keep those shown */
+    private void onState(UsageState s, HistoryFigures h, DayTrails t) {
         state = s;
+        if (h != null) {
+            history = h;
+            trails = t;
+        }
         refreshes++;
         if (frame != null && !frame.isShowing()) {
             return; // hidden beside the tray: shown when the window is
@@ -393,7 +442,8 @@ public final class DashboardApp {
             return;
         }
         figures = next;
-        frame.setView(DashboardViewBuilder.advance(shown, next, config, messages, zone, pulse()));
+        frame.setView(DashboardViewBuilder.advance(shown, next, history, trails, config, messages, zone,
+                pulse()));
     }
 
     /** States and checks so far. EDT only. */
@@ -414,7 +464,7 @@ public final class DashboardApp {
     private DashboardView view() {
         Figures f = Calculator.compute(state, clock.instant(), config, prices);
         figures = f;
-        return DashboardViewBuilder.build(f, config, messages, zone, pulse(), notices());
+        return DashboardViewBuilder.build(f, history, trails, config, messages, zone, pulse(), notices());
     }
 
     /** Shows texts read on another thread at once, before the setting is saved. EDT only. */
@@ -430,6 +480,7 @@ public final class DashboardApp {
     private void applyConfig(LoadedConfig loaded, Messages texts) {
         loadedConfig = loaded;
         config = loaded.config();
+        readingConfig = config;
         messages = texts;
         companion.configure(config);
         repaintView();
@@ -441,6 +492,7 @@ public final class DashboardApp {
      */
     void applyInMemory(BudmonConfig changed) {
         config = changed;
+        readingConfig = config;
         repaintView();
     }
 

@@ -39,6 +39,7 @@ final class DashboardMenuBar extends JMenuBar {
     private final JMenu help = menu("menu:help");
     private final JMenuItem sessionLog = item("menu:logs.session");
     private final JMenuItem historyLog = item("menu:logs.history");
+    private final JMenuItem quotaHistory = item("menu:logs.quota_history");
     private final JMenuItem reports = item("menu:logs.reports");
     private final JMenuItem folder = item("menu:logs.folder");
     private final JMenu language = menu("menu:settings.language");
@@ -66,6 +67,7 @@ final class DashboardMenuBar extends JMenuBar {
         userGuide.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_F1, 0));
         sessionLog.addActionListener(e -> actions.showSessionLog());
         historyLog.addActionListener(e -> actions.showHistoryLog());
+        quotaHistory.addActionListener(e -> actions.showQuotaHistory());
         reports.addActionListener(e -> actions.showReports());
         folder.addActionListener(e -> actions.openClaudeFolder());
         ini.addActionListener(e -> actions.openIni());
@@ -77,6 +79,7 @@ final class DashboardMenuBar extends JMenuBar {
 
         logs.add(sessionLog);
         logs.add(historyLog);
+        logs.add(quotaHistory);
         logs.add(reports);
         logs.addSeparator();
         logs.add(folder);
@@ -96,6 +99,7 @@ final class DashboardMenuBar extends JMenuBar {
         text(help, v.help());
         text(sessionLog, v.sessionLog());
         text(historyLog, v.historyLog());
+        text(quotaHistory, v.quotaHistory());
         text(reports, v.reports());
         text(folder, v.folder());
         text(language, v.language());

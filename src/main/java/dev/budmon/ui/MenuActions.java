@@ -44,6 +44,12 @@ final class MenuActions implements DashboardActions {
     }
 
     @Override
+    public void showQuotaHistory() {
+        app.dialogs().showQuotaHistory(app.frame(), app.messages(), app.config(), app.prices(), app.zone(),
+                app.now());
+    }
+
+    @Override
     public void showReports() {
         // one Reports window at a time: a second click brings it forward
         if (reports != null && reports.dialog().isDisplayable()) {

@@ -130,6 +130,10 @@ final class QuotaPanel extends JPanel {
         private final ToneLabel reserve;
         private final ToneLabel burnCaption;
         private final ToneLabel burn;
+        /** The figures at the current pace, each beside the one at the window's average. */
+        private final ToneLabel expiryPace;
+        private final ToneLabel reservePace;
+        private final ToneLabel burnPace;
 
         private Section(String id, boolean compact) {
             window = id;
@@ -156,6 +160,9 @@ final class QuotaPanel extends JPanel {
             reserve = value(id, "reserve");
             burnCaption = caption("burn");
             burn = value(id, "burn");
+            expiryPace = value(id, "expiry_pace");
+            reservePace = value(id, "reserve_pace");
+            burnPace = value(id, "burn_pace");
         }
 
         private static ToneLabel caption(String what) {
@@ -187,18 +194,31 @@ final class QuotaPanel extends JPanel {
             resetValue.setOpaque(false);
             resetValue.add(s.reset, Cell.at(0, 0).baseline());
             resetValue.add(s.countdown, Cell.at(1, 0).baseline().gap(0, 12, 0, 0));
+            java.awt.Component expiry = s.withPace(s.expiry, s.expiryPace);
+            java.awt.Component reserve = s.withPace(s.reserve, s.reservePace);
+            java.awt.Component burn = s.withPace(s.burn, s.burnPace);
             if (besideRing) {
                 s.pair(s.resetCaption, resetValue, 0, row++, 1);
-                s.pair(s.expiryCaption, s.expiry, 0, row++, 1);
-                s.pair(s.reserveCaption, s.reserve, 0, row++, 1);
-                s.pair(s.burnCaption, s.burn, 0, row, 1);
+                s.pair(s.expiryCaption, expiry, 0, row++, 1);
+                s.pair(s.reserveCaption, reserve, 0, row++, 1);
+                s.pair(s.burnCaption, burn, 0, row, 1);
             } else {
+                // with the pace beside them, Reserve and Burn Rate are too long to share a row
                 s.pair(s.resetCaption, resetValue, 0, row++, 3);
-                s.pair(s.expiryCaption, s.expiry, 0, row++, 3);
-                s.pair(s.reserveCaption, s.reserve, 0, row, 1);
-                s.pair(s.burnCaption, s.burn, 2, row, 1);
+                s.pair(s.expiryCaption, expiry, 0, row++, 3);
+                s.pair(s.reserveCaption, reserve, 0, row++, 3);
+                s.pair(s.burnCaption, burn, 0, row, 3);
             }
             return s;
+        }
+
+        /** A figure at the window's average with the one at the current pace after it, on one baseline. */
+        private JPanel withPace(ToneLabel average, ToneLabel pace) {
+            JPanel p = new JPanel(new GridBagLayout());
+            p.setOpaque(false);
+            p.add(average, Cell.at(0, 0).baseline());
+            p.add(pace, Cell.at(1, 0).baseline().grow().gap(0, 8, 0, 0));
+            return p;
         }
 
         private void pair(ToneLabel caption, java.awt.Component value, int column, int row, int valueColumns) {
@@ -238,6 +258,9 @@ final class QuotaPanel extends JPanel {
             Tips.set(reserve, captions.reserveTip());
             Tips.set(burnCaption, captions.burnRateTip());
             Tips.set(burn, captions.burnRateTip());
+            Tips.set(expiryPace, captions.expiryTip());
+            Tips.set(reservePace, captions.reserveTip());
+            Tips.set(burnPace, captions.burnRateTip());
             resetCaption.show(captions.reset());
             expiryCaption.show(captions.expiry());
             reserveCaption.show(captions.reserve());
@@ -247,6 +270,9 @@ final class QuotaPanel extends JPanel {
             expiry.show(dimmed(v.expiry(), dim));
             reserve.show(dimmed(v.reserve(), dim));
             burn.show(dimmed(v.burnRate(), dim));
+            expiryPace.show(dimmed(v.pace().expiry(), dim));
+            reservePace.show(dimmed(v.pace().reserve(), dim));
+            burnPace.show(dimmed(v.pace().burnRate(), dim));
         }
 
         private static TonedText dimmed(TonedText t, boolean dim) {

@@ -7,6 +7,7 @@ import dev.budmon.format.AmountFormat;
 import dev.budmon.format.TimeFormat;
 import dev.budmon.i18n.Messages;
 import dev.budmon.model.ApiResponse;
+import dev.budmon.quotacost.JoinedQuota;
 import dev.budmon.model.TokenCounts;
 import dev.budmon.ui.theme.BudmonTheme;
 import dev.budmon.ui.theme.Tone;
@@ -55,8 +56,16 @@ final class TurnLogWindow {
         private final List<ApiResponse> rows;
         private final double[] costs;
         private final String[] columns;
+        /** Each request's share of the 5-hour and the 7-day window, from the quota history; may be {@code null}. */
+        private final JoinedQuota quota;
 
         TurnTableModel(List<ApiResponse> rows, Pricing pricing, Messages m) {
+            this(rows, pricing, m, null);
+        }
+
+        /** @param quota the history joined to the rows, for their shares of quota; {@code null} without one */
+        TurnTableModel(List<ApiResponse> rows, Pricing pricing, Messages m, JoinedQuota quota) {
+            this.quota = quota;
             this.rows = List.copyOf(rows);
             this.costs = new double[rows.size()];
             for (int i = 0; i < costs.length; i++) {
@@ -98,8 +107,15 @@ final class TurnLogWindow {
                 case 4 -> r.tokens().output();
                 case 5 -> r.tokens().cacheWrite();
                 case 6 -> r.tokens().cacheRead();
-                default -> costs[row];
+                case 7 -> costs[row];
+                default -> share(column == 8 ? "5h" : "7d", r);
             };
+        }
+
+        /** The request's share of the window, or {@code null} when unknown (no history, across a reset). */
+        private QuotaShare share(String window, ApiResponse r) {
+            Double s = quota == null ? null : quota.shareOf(window, r.requestId());
+            return s == null ? null : new QuotaShare(s * 100);
         }
 
         /** The sums of the token columns and of the cost, for the totals row. */
@@ -127,8 +143,9 @@ final class TurnLogWindow {
 
         TotalsModel(TurnTableModel turns, Messages m) {
             TokenCounts t = turns.totalTokens();
+            // no sum of the shares: across resets and windows it would mean nothing
             cells = new Object[] {null, "", m.get("table.total"), t.input(), t.output(), t.cacheWrite(),
-                    t.cacheRead(), turns.totalCost()};
+                    t.cacheRead(), turns.totalCost(), null, null};
             columns = columnNames(m);
         }
 
@@ -161,7 +178,15 @@ final class TurnLogWindow {
     private static String[] columnNames(Messages m) {
         return new String[] {m.get("table.time"), m.get("table.session"), m.get("table.model"),
                 m.get("table.input"), m.get("table.output"), m.get("table.cache_write"),
-                m.get("table.cache_read"), m.get("table.cost")};
+                m.get("table.cache_read"), m.get("table.cost"), m.get("table.share_5h"), m.get("table.share_7d")};
+    }
+
+    /** A request's share of a quota window in percentage points; sorts by its value. */
+    record QuotaShare(double points) implements Comparable<QuotaShare> {
+        @Override
+        public int compareTo(QuotaShare o) {
+            return Double.compare(points, o.points);
+        }
     }
 
     private static Class<?> columnClass(int column) {
@@ -169,13 +194,15 @@ final class TurnLogWindow {
             case 0 -> Instant.class;
             case 1, 2 -> String.class;
             case 7 -> Double.class;
+            case 8, 9 -> QuotaShare.class;
             default -> Long.class;
         };
     }
 
     /** Shows the rows in a window of its own, as wide as its columns (at most the screen). */
-    static JDialog show(Window owner, String title, List<ApiResponse> rows, Pricing pricing, Messages m, ZoneId zone) {
-        JComponent content = content(rows, pricing, m, zone);
+    static JDialog show(Window owner, String title, List<ApiResponse> rows, Pricing pricing, Messages m, ZoneId zone,
+                        JoinedQuota quota) {
+        JComponent content = content(rows, pricing, m, zone, quota);
         JDialog d = AppDialogs.dialog(owner, title, content, m);
         d.setName("turn-log");
         d.pack();
@@ -188,10 +215,15 @@ final class TurnLogWindow {
 
     /** The dialog's content: the table (or "No requests yet."), the totals row and the count. */
     static JComponent content(List<ApiResponse> rows, Pricing pricing, Messages m, ZoneId zone) {
+        return content(rows, pricing, m, zone, null);
+    }
+
+    /** @param quota the quota history joined to the rows, for their shares; {@code null} without one */
+    static JComponent content(List<ApiResponse> rows, Pricing pricing, Messages m, ZoneId zone, JoinedQuota quota) {
         if (rows.isEmpty()) {
             return AppDialogs.emptyLabel(m.get("table.empty"));
         }
-        TurnTableModel model = new TurnTableModel(rows, pricing, m);
+        TurnTableModel model = new TurnTableModel(rows, pricing, m, quota);
         JTable table = table(model, m, zone);
         JTable totals = totals(table, new TotalsModel(model, m), m, zone);
         sizeColumns(table, totals);
@@ -282,6 +314,16 @@ final class TurnLogWindow {
             @Override
             protected void setValue(Object value) {
                 setText(AmountFormat.dollars((Double) value, m.locale()));
+            }
+        });
+        table.setDefaultRenderer(QuotaShare.class, new DefaultTableCellRenderer() {
+            {
+                setHorizontalAlignment(SwingConstants.RIGHT);
+            }
+
+            @Override
+            protected void setValue(Object value) {
+                setText(value == null ? "" : AmountFormat.percentPoints(((QuotaShare) value).points(), m.locale()));
             }
         });
     }

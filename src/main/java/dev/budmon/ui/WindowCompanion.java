@@ -1,7 +1,10 @@
 package dev.budmon.ui;
 
+import dev.budmon.calc.PaceForecast;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.model.UsageState;
+
+import java.util.Map;
 
 /**
  * What runs beside the window and may outlive it: the tray icon and the alerts. The window tells it each new
@@ -15,6 +18,10 @@ public interface WindowCompanion extends AutoCloseable {
     WindowCompanion NONE = new WindowCompanion() {
         @Override
         public void accept(UsageState s) {
+        }
+
+        @Override
+        public void paces(Map<String, PaceForecast> p) {
         }
 
         @Override
@@ -37,6 +44,9 @@ public interface WindowCompanion extends AutoCloseable {
 
     /** A new state of the sources (on the watcher's thread). */
     void accept(UsageState s);
+
+    /** The windows' pace from the quota history, by window name, when computed anew (on the watcher's thread). */
+    void paces(Map<String, PaceForecast> p);
 
     /** The config in use changed (read again, or saved from a menu). */
     void configure(BudmonConfig c);

@@ -2,6 +2,8 @@ package dev.budmon.alert;
 
 import dev.budmon.calc.Calculator;
 import dev.budmon.calc.Figures;
+import dev.budmon.calc.Level;
+import dev.budmon.calc.PaceForecast;
 import dev.budmon.calc.PriceTable;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.model.AccountLimits;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +42,7 @@ class AlertInputsTest {
     void readingsFollowTheFiguresAndTheWindowAverageIsThePaceForNow() {
         UsageState s = state(NOW.minusSeconds(30));
         Figures f = Calculator.compute(s, NOW, BudmonConfig.DEFAULTS, PriceTable.bundled());
-        AlertInput in = AlertInputs.of(f, s);
+        AlertInput in = AlertInputs.of(f, s, Map.of());
 
         // 80 % in the 4 hours since 08:00 is 20 %/h: the last 20 % last one more hour, just at the reset
         WindowReading fiveHour = in.windows().get(0);
@@ -58,8 +61,28 @@ class AlertInputsTest {
     @Test
     void quotaFiguresWithoutATimeLeaveTheNoDataRuleNothingToJudge() {
         UsageState s = state(null);
-        AlertInput in = AlertInputs.of(Calculator.compute(s, NOW, BudmonConfig.DEFAULTS, PriceTable.bundled()), s);
+        AlertInput in = AlertInputs.of(Calculator.compute(s, NOW, BudmonConfig.DEFAULTS, PriceTable.bundled()), s,
+                Map.of());
         assertThat(in.quotaObservedAt()).isNull();
         assertThat(in.lastActivity()).isNull();
+    }
+
+    @Test
+    void theHistorysPaceWinsOverTheAverageWhenItHasOne() {
+        UsageState s = state(NOW.minusSeconds(30));
+        Figures f = Calculator.compute(s, NOW, BudmonConfig.DEFAULTS, PriceTable.bundled());
+        // a burst: 40 %/h in the last half hour, so the last 20 % go in 30 min, half an hour before the reset
+        Instant soon = NOW.plus(Duration.ofMinutes(30));
+        PaceForecast burst = new PaceForecast("5h", 40.0, soon, Duration.between(RESET, soon), 12, Level.ALARM,
+                Level.ALARM);
+        // the 7-day window has a history too short to say: its average stays
+        PaceForecast unknown = new PaceForecast("7d", null, null, null, 1, Level.OK, Level.OK);
+        AlertInput in = AlertInputs.of(f, s, Map.of("5h", burst, "7d", unknown));
+        assertThat(in.windows().get(0).predictedExhaustion()).isEqualTo(soon).isBefore(f.window("5h").expiry());
+        assertThat(in.windows().get(1).predictedExhaustion()).isEqualTo(f.window("7d").expiry());
+
+        // quiet: a pace that never empties the window predicts no exhaustion, whatever the average says
+        PaceForecast quiet = new PaceForecast("5h", 0.0, null, null, 12, Level.OK, Level.OK);
+        assertThat(AlertInputs.of(f, s, Map.of("5h", quiet)).windows().get(0).predictedExhaustion()).isNull();
     }
 }

@@ -72,7 +72,7 @@ class TrayModelTest {
                         a.serverStatus(), a.quotaBack(), a.noData(), a.noDataAfter()), new TraySettings(true, false));
         TrayMenu.Item root = TrayMenu.build(Messages.of("en"), config, false);
         assertThat(root.children()).extracting(TrayMenu.Item::label)
-                .containsExactly("Show window", "History log", "Settings", null, "Quit BudMon");
+                .containsExactly("Show window", "Quota history…", "Settings", null, "Quit BudMon");
         assertThat(TrayMenu.build(Messages.of("en"), config, true).children().get(0).label()).isEqualTo("Hide window");
         TrayMenu.Item settings = root.children().get(2);
         assertThat(settings.children()).filteredOn(i -> i.setting() != null)

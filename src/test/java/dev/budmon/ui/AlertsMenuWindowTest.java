@@ -176,6 +176,10 @@ class AlertsMenuWindowTest {
         }
 
         @Override
+        public void paces(java.util.Map<String, dev.budmon.calc.PaceForecast> p) {
+        }
+
+        @Override
         public void configure(BudmonConfig c) {
             configs.add(c);
         }

@@ -371,6 +371,11 @@ class DashboardPanelTest {
         }
 
         @Override
+        public void showQuotaHistory() {
+            calls.add("quota_history");
+        }
+
+        @Override
         public void openClaudeFolder() {
             calls.add("folder");
         }

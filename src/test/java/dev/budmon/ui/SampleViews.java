@@ -3,9 +3,15 @@ package dev.budmon.ui;
 import dev.budmon.calc.Calculator;
 import dev.budmon.calc.Figures;
 import dev.budmon.calc.PriceTable;
+import dev.budmon.calc.Pricing;
+import dev.budmon.calc.WindowForecast;
 import dev.budmon.config.BudmonConfig;
 import dev.budmon.config.LegacyKey;
 import dev.budmon.config.ModelChoice;
+import dev.budmon.history.DayTrails;
+import dev.budmon.history.Observation;
+import dev.budmon.history.QuotaHistory;
+import dev.budmon.history.WindowReading;
 import dev.budmon.i18n.Messages;
 import dev.budmon.model.AccountLimits;
 import dev.budmon.model.ApiResponse;
@@ -17,6 +23,8 @@ import dev.budmon.model.TokenCounts;
 import dev.budmon.model.UsageState;
 import dev.budmon.model.UsageTimeline;
 import dev.budmon.model.UsageTotals;
+import dev.budmon.quotacost.DollarsPerPercent;
+import dev.budmon.quotacost.HistoryFigures;
 import dev.budmon.ui.view.DashboardView;
 import dev.budmon.ui.view.DashboardViewBuilder;
 import dev.budmon.ui.view.MenuView;
@@ -28,6 +36,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +89,56 @@ final class SampleViews {
         MonitorPulse pulse = scenario == Scenario.LONGEST
                 ? new MonitorPulse(987_654, 1_234_567, now.minusSeconds(1))
                 : new MonitorPulse(412 + tick, 3_071 + tick, now.minusSeconds(1));
-        return DashboardViewBuilder.build(f, config, m, ZONE, pulse, scenario == Scenario.LONGEST ? notices(m) : List.of());
+        QuotaHistory observed = observations(f, now);
+        return DashboardViewBuilder.build(f, history(scenario, f, observed, config, now),
+                observed == null ? null : DayTrails.of(observed, now), config, m, ZONE, pulse,
+                scenario == Scenario.LONGEST ? notices(m) : List.of());
+    }
+
+    /**
+     * Each window observed every five minutes of the last hour, rising by a tenth of its utilization (a steady
+     * pace), as the interceptor records them; {@code null} while there is no quota data.
+     */
+    static QuotaHistory observations(Figures f, Instant now) {
+        if (f.windows().isEmpty()) {
+            return null;
+        }
+        List<Observation> obs = new ArrayList<>();
+        for (int i = 0; i <= 12; i++) {
+            Map<String, WindowReading> w = new LinkedHashMap<>();
+            for (WindowForecast wf : f.windows()) {
+                QuotaWindow q = wf.window();
+                if (q.utilization() != null) {
+                    w.put(q.name(), new WindowReading(q.utilization() * (0.9 + 0.1 * i / 12), q.reset(), q.status()));
+                }
+            }
+            obs.add(new Observation(now.minus(Duration.ofMinutes(60 - 5L * i)), Observation.INTERCEPTOR, null, null,
+                    "allowed", w));
+        }
+        return QuotaHistory.of(obs);
+    }
+
+    /**
+     * What the quota history adds: the pace from {@link #observations}, the shares of the last request and the
+     * session, and what 1 % is worth (fitted for 5h; in LONGEST the largest figures). None without observations.
+     */
+    static HistoryFigures history(Scenario scenario, Figures f, QuotaHistory observed, BudmonConfig config,
+                                  Instant now) {
+        if (observed == null) {
+            return null;
+        }
+        HistoryFigures h = HistoryFigures.compute(f, observed, List.of(), Map.of(),
+                new Pricing(PriceTable.bundled(), config), config.thresholds(), now);
+        boolean longest = scenario == Scenario.LONGEST;
+        Map<String, DollarsPerPercent> worth = new LinkedHashMap<>(h.worth());
+        worth.put("5h", longest ? new DollarsPerPercent(1234.56, 999.99, 6, 14, null)
+                : new DollarsPerPercent(0.41, 0.05, 6, 14, null));
+        Map<String, Double> last = new LinkedHashMap<>();
+        last.put("5h", longest ? 99.9 : 0.8);
+        last.put("7d", 0.1);
+        Map<String, Double> session = new LinkedHashMap<>();
+        session.put("5h", longest ? 100.0 : 12.3);
+        return new HistoryFigures(h.paces(), h.binding(), h.joined(), h.shares(), worth, last, session);
     }
 
     /** The menu in a language. */

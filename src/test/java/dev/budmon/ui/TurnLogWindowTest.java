@@ -98,6 +98,44 @@ class TurnLogWindowTest {
         ImageIO.write(img, "png", out.toFile());
     }
 
+    @org.junit.jupiter.api.Test
+    void eachRequestsShareOfTheFiveHourWindowFromTheHistory() {
+        Messages m = Messages.of("en");
+        Instant t0 = Instant.parse("2026-12-05T10:00:00Z");
+        Instant reset = t0.plus(java.time.Duration.ofHours(3));
+        List<ApiResponse> rows = new ArrayList<>();
+        List<dev.budmon.history.Observation> obs = new ArrayList<>();
+        obs.add(observation(t0, null, 0.10, reset));
+        for (int i = 0; i < 3; i++) {
+            Instant t = t0.plusSeconds(60L * (i + 1));
+            rows.add(new ApiResponse("msg" + i, "req" + i, "s1", "claude-sonnet-4-5-20250929", t,
+                    new TokenCounts(100, 200, 0, 0, 300)));
+            // the interceptor's observation of each response: up by 0.8 points, the last by 2
+            obs.add(observation(t.plusMillis(500), "req" + i, 0.10 + (i < 2 ? 0.008 * (i + 1) : 0.036), reset));
+        }
+        Pricing pricing = new Pricing(PriceTable.bundled(), BudmonConfig.DEFAULTS);
+        dev.budmon.quotacost.JoinedQuota joined = dev.budmon.quotacost.QuotaJoin.join(
+                dev.budmon.history.QuotaHistory.of(obs), rows, pricing, t0.minusSeconds(1), t0.plusSeconds(3600));
+        onEdt(() -> {
+            BudmonTheme.setup();
+            JComponent content = TurnLogWindow.content(rows, pricing, m, ZoneOffset.UTC, joined);
+            JTable table = (JTable) find(content, "turns");
+            assertThat(table.getColumnName(8)).isEqualTo("5h quota");
+            // newest first
+            assertThat(text(table, 0, 8)).isEqualTo("2.0%");
+            assertThat(text(table, 1, 8)).isEqualTo("0.8%");
+            assertThat(text(table, 2, 8)).isEqualTo("0.8%");
+            assertThat(text(table, 0, 9)).as("no 7-day figures in the history").isEmpty();
+            assertThat(text((JTable) find(content, "turns:totals"), 0, 8)).isEmpty();
+            return null;
+        });
+    }
+
+    private static dev.budmon.history.Observation observation(Instant t, String req, double fiveHour, Instant reset) {
+        return new dev.budmon.history.Observation(t, dev.budmon.history.Observation.INTERCEPTOR, req, "s1",
+                "allowed", java.util.Map.of("5h", new dev.budmon.history.WindowReading(fiveHour, reset, "allowed")));
+    }
+
     private static String text(JTable table, int row, int column) {
         return ((JLabel) table.prepareRenderer(table.getCellRenderer(row, column), row, column)).getText();
     }

@@ -84,11 +84,13 @@ public final class TranscriptFeed implements TranscriptSource {
     }
 
     /** The responses read so far from {@code since} on, oldest first. Same thread as refresh. */
+    @Override
     public List<ApiResponse> responses(Instant since) {
         return store.responses(null, since);
     }
 
     /** Every session's project; see {@link TranscriptStore#sessionProjects}. Same thread as refresh. */
+    @Override
     public Map<String, String> sessionProjects() {
         return store.sessionProjects();
     }

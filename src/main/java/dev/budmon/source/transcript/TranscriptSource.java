@@ -1,10 +1,13 @@
 package dev.budmon.source.transcript;
 
+import dev.budmon.model.ApiResponse;
 import dev.budmon.model.SourceWarning;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Claude Code's transcripts as a source of the state, read incrementally. Confined to one thread; I/O. */
 public interface TranscriptSource {
@@ -29,6 +32,19 @@ public interface TranscriptSource {
      */
     default TranscriptSummary refresh(List<Path> dirs, Collection<Path> changedFiles, List<SourceWarning> warnings) {
         return refresh(dirs, warnings);
+    }
+
+    /**
+     * The responses read so far from {@code since} on, oldest first, each once; none for a source that does not
+     * keep them. Same thread as refresh.
+     */
+    default List<ApiResponse> responses(Instant since) {
+        return List.of();
+    }
+
+    /** Every session's project (working directory) by session id; none for a source that does not know them. */
+    default Map<String, String> sessionProjects() {
+        return Map.of();
     }
 
     /** A class, not a lambda: loaded at every start, where a lambda's bootstrap costs time. */

@@ -61,6 +61,25 @@ public final class BudmonTheme {
     /** Diameter of the end dot, unscaled pixels. */
     public static final String SPARKLINE_DOT_DIAMETER = "BudMon.sparkline.dotDiameter";
 
+    /** The quota history window's line colours: this prefix and 0 to 3. */
+    public static final String HISTORY_SERIES = "BudMon.history.series";
+    /** The quota history's band between the warn and the alarm threshold. */
+    public static final String HISTORY_WARN_BAND = "BudMon.history.warnBand";
+    /** The quota history's band above the alarm threshold. */
+    public static final String HISTORY_ALARM_BAND = "BudMon.history.alarmBand";
+    /** The quota history's grid lines. */
+    public static final String HISTORY_GRID = "BudMon.history.gridColor";
+
+    /** The 24-hour trail's 5-hour line. */
+    public static final String TRAIL_FIVE_HOUR = "BudMon.trail.fiveHourColor";
+    /** The 24-hour trail's 7-day line and its reset marks. */
+    public static final String TRAIL_SEVEN_DAY = "BudMon.trail.sevenDayColor";
+    /** The 24-hour trail's marks of a 5-hour reset. */
+    public static final String TRAIL_RESET = "BudMon.trail.resetColor";
+    /** The 24-hour trail's size at 100 %. */
+    public static final String TRAIL_WIDTH = "BudMon.trail.width";
+    public static final String TRAIL_HEIGHT = "BudMon.trail.height";
+
     /** Diameter of the heartbeat dot at rest, unscaled pixels. */
     public static final String HEARTBEAT_DIAMETER = "BudMon.heartbeat.diameter";
     /** Length of one pulse in milliseconds. */

@@ -1,10 +1,12 @@
 package dev.budmon.ui.view;
 
+import dev.budmon.calc.BindingLimit;
 import dev.budmon.calc.CacheStats;
 import dev.budmon.calc.Figures;
 import dev.budmon.calc.Level;
 import dev.budmon.calc.Levels;
 import dev.budmon.calc.OverallStatus;
+import dev.budmon.calc.PaceForecast;
 import dev.budmon.calc.PricedUsage;
 import dev.budmon.calc.WindowForecast;
 import dev.budmon.Version;
@@ -16,12 +18,17 @@ import dev.budmon.format.AmountFormat;
 import dev.budmon.format.DurationFormat;
 import dev.budmon.format.TimeFormat;
 import dev.budmon.i18n.Messages;
+import dev.budmon.history.DayTrails;
+import dev.budmon.history.Trail;
 import dev.budmon.model.QuotaWindow;
+import dev.budmon.quotacost.DollarsPerPercent;
+import dev.budmon.quotacost.HistoryFigures;
 import dev.budmon.ui.theme.Tone;
 import dev.budmon.ui.widget.HeartbeatModel;
 import dev.budmon.ui.widget.QuotaBarModel;
 import dev.budmon.ui.widget.RingModel;
 import dev.budmon.ui.widget.SparklineModel;
+import dev.budmon.ui.widget.TrailModel;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +36,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Builds the whole {@link DashboardView} from the figures, the config and the texts of one language. Pure:
@@ -67,8 +75,21 @@ public final class DashboardViewBuilder {
      */
     public static DashboardView build(Figures f, BudmonConfig config, Messages m, ZoneId zone, MonitorPulse pulse,
                                       List<NoticeView> notices) {
-        return withClockParts(f, config, m, zone, pulse, menu(config, m), captions(config.thresholds(), m),
-                requests(f, config, m, zone), cache(f.cache(), config.thresholds(), m), notices);
+        return build(f, null, null, config, m, zone, pulse, notices);
+    }
+
+    /**
+     * The view for these figures and what the quota history adds to them.
+     *
+     * @param h      the history figures (pace, binding limit, shares, worth of a percent), computed for a moment
+     *               close to {@code f}'s; {@code null} before they are known, which shows none of them
+     * @param trails the last day of the 5-hour and 7-day windows; {@code null} before the history is read
+     * @see #build(Figures, BudmonConfig, Messages, ZoneId, MonitorPulse, List)
+     */
+    public static DashboardView build(Figures f, HistoryFigures h, DayTrails trails, BudmonConfig config, Messages m,
+                                      ZoneId zone, MonitorPulse pulse, List<NoticeView> notices) {
+        return withClockParts(f, h, trails, config, m, zone, pulse, menu(config, m), captions(config.thresholds(), m),
+                requests(f, h, config, m, zone), cache(f.cache(), config.thresholds(), m), notices);
     }
 
     /** {@link #advance(DashboardView, Figures, BudmonConfig, Messages, ZoneId, MonitorPulse)} knowing only the states. */
@@ -87,18 +108,29 @@ public final class DashboardViewBuilder {
      */
     public static DashboardView advance(DashboardView previous, Figures f, BudmonConfig config, Messages m,
                                         ZoneId zone, MonitorPulse pulse) {
-        return withClockParts(f, config, m, zone, pulse, previous.menu(), previous.captions(),
+        return advance(previous, f, null, null, config, m, zone, pulse);
+    }
+
+    /**
+     * {@link #advance(DashboardView, Figures, BudmonConfig, Messages, ZoneId, MonitorPulse)} with the history
+     * figures {@code previous} was built with.
+     */
+    public static DashboardView advance(DashboardView previous, Figures f, HistoryFigures h, DayTrails trails,
+                                        BudmonConfig config, Messages m, ZoneId zone, MonitorPulse pulse) {
+        return withClockParts(f, h, trails, config, m, zone, pulse, previous.menu(), previous.captions(),
                 previous.requests(), previous.cache(), previous.notices());
     }
 
-    private static DashboardView withClockParts(Figures f, BudmonConfig config, Messages m, ZoneId zone,
-                                                MonitorPulse pulse, MenuView menu, QuotaCaptions captions,
-                                                RequestsView requests, CacheView cache, List<NoticeView> notices) {
+    private static DashboardView withClockParts(Figures f, HistoryFigures h, DayTrails trails, BudmonConfig config,
+                                                Messages m,
+                                                ZoneId zone, MonitorPulse pulse, MenuView menu,
+                                                QuotaCaptions captions, RequestsView requests, CacheView cache,
+                                                List<NoticeView> notices) {
         Locale locale = m.locale();
         boolean stale = isStale(f);
         List<QuotaSectionView> quotas = new ArrayList<>();
         for (WindowForecast w : f.windows()) {
-            quotas.add(section(w, f, config.thresholds(), m, zone, stale));
+            quotas.add(section(w, f, h, config.thresholds(), m, zone, stale));
         }
         if (quotas.isEmpty()) {
             // Before the first quota figures the two main windows are still shown, as unknown, so the layout
@@ -113,10 +145,16 @@ public final class DashboardViewBuilder {
         if (five != null && five.percent() != null) {
             title = m.get("app.window_title", windowLabel("5h", m), AmountFormat.percent(five.percent(), locale));
         }
-        RingModel ring = ring(five, m, zone, stale);
-        return new DashboardView(title, menu, header(f, config.thresholds(), m, zone, pulse, stale), ring,
-                ringTip(five, ring, m), captions, quotas, requests, cache, notices,
-                footer(f, config, m, zone, pulse, stale));
+        BindingLimit binding = h == null ? null : h.binding();
+        RingModel ring = ring(five, binding, f, m, zone, stale);
+        String ringTip = ringTip(five, ring, m);
+        TonedText binds = binds(binding, f, h, m, zone, stale);
+        if (!binds.text().isEmpty()) {
+            ringTip += "\n" + binds.text() + ".";
+        }
+        return new DashboardView(title, menu, header(f, binding, binds, trails, config.thresholds(), m, zone, pulse,
+                stale),
+                ring, ringTip, captions, quotas, requests, cache, notices, footer(f, config, m, zone, pulse, stale));
     }
 
     /** Quota figures that are there and older than an hour. */
@@ -126,8 +164,10 @@ public final class DashboardViewBuilder {
 
     // ---- header ----
 
-    private static HeaderView header(Figures f, Thresholds t, Messages m, ZoneId zone, MonitorPulse pulse,
-                                     boolean stale) {
+    private static HeaderView header(Figures f, BindingLimit binding, TonedText binds, DayTrails trails, Thresholds t,
+                                     Messages m, ZoneId zone, MonitorPulse pulse, boolean stale) {
+        TrailModel trail = trail(trails);
+        String trailTip = trailTip(trails, m);
         String title = m.get("app.title");
         String version = m.get("app.version", Version.get());
         String titleTip = m.get("tip.header.title");
@@ -140,24 +180,88 @@ public final class DashboardViewBuilder {
         switch (s) {
             case WAIT:
                 return new HeaderView(title, version, HeartbeatModel.IDLE, word, Tone.DIM, titleTip, beatTip,
-                        m.get("tip.status.wait"));
+                        m.get("tip.status.wait"), TonedText.NONE, "", trail, trailTip);
             case NO_QUOTA:
                 return new HeaderView(title, version, new HeartbeatModel(pulse.states(), Tone.INFO), word, Tone.INFO,
-                        titleTip, beatTip, m.get("tip.status.no_quota"));
+                        titleTip, beatTip, m.get("tip.status.no_quota"), TonedText.NONE, "", trail, trailTip);
             default:
                 break;
         }
         String cause = cause(f, t, m, zone);
+        String bindsTip = bindsTip(binding, m);
+        if (!binds.text().isEmpty()) {
+            cause += "\n" + binds.text() + ". " + bindsTip;
+        }
         if (stale) {
             Duration age = Duration.between(f.quotaCapturedAt(), f.now());
             String staleWord = m.get("status.stale", DurationFormat.age(age, m));
             return new HeaderView(title, version, new HeartbeatModel(pulse.states(), Tone.DIM), staleWord, Tone.DIM,
                     titleTip, beatTip, m.get("tip.status.stale", DurationFormat.age(age, m),
-                            TimeFormat.time(f.quotaCapturedAt(), zone), word) + "\n" + cause);
+                            TimeFormat.time(f.quotaCapturedAt(), zone), word) + "\n" + cause, binds, bindsTip, trail, trailTip);
         }
         Tone tone = tone(levelOf(s));
         return new HeaderView(title, version, new HeartbeatModel(pulse.states(), tone), word, tone, titleTip, beatTip,
-                cause);
+                cause, binds, bindsTip, trail, trailTip);
+    }
+
+    /** The trails as the widget's model; empty before the history is read. */
+    static TrailModel trail(DayTrails t) {
+        if (t == null) {
+            return TrailModel.EMPTY;
+        }
+        return new TrailModel(t.fiveHour().values(), t.fiveHour().resets(), t.sevenDay().values(),
+                t.sevenDay().resets());
+    }
+
+    /** What the trail shows, and where each window stands at its right edge. */
+    static String trailTip(DayTrails t, Messages m) {
+        if (t == null) {
+            return m.get("tip.trail.none");
+        }
+        return m.get("tip.trail", last(t.fiveHour(), m), last(t.sevenDay(), m), resets(t.fiveHour()));
+    }
+
+    private static String last(Trail t, Messages m) {
+        double v = t.value(t.columns() - 1);
+        return Double.isNaN(v) ? "--" : AmountFormat.percent(v * 100, m.locale());
+    }
+
+    private static int resets(Trail t) {
+        int n = 0;
+        for (int i = 0; i < t.columns(); i++) {
+            n += t.reset(i) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * Which window runs out first and when, in words: {@code 7 days Sonnet runs out Thu 14:20, before its reset};
+     * empty when every window lasts until its reset, when the history figures are not known, or when the quota
+     * figures are old (their pace says nothing about now).
+     */
+    static TonedText binds(BindingLimit b, Figures f, HistoryFigures h, Messages m, ZoneId zone, boolean stale) {
+        if (b == null || stale) {
+            return TonedText.NONE;
+        }
+        WindowForecast w = f.window(b.window());
+        String label = windowLabel(b.window(), m);
+        if (BindingLimit.NOW.equals(b.basis())) {
+            return new TonedText(m.get("binds.now", label), Tone.ALARM);
+        }
+        Level level = Level.WARN;
+        PaceForecast p = h.paces().get(b.window());
+        Level reserve = BindingLimit.PACE.equals(b.basis()) && p != null ? p.reserveLevel()
+                : w == null ? Level.NONE : w.reserveLevel();
+        if (reserve == Level.ALARM) {
+            level = Level.ALARM;
+        }
+        // the clock time alone within a day, as for a 5-hour window: the line stays short
+        return new TonedText(m.get("binds.runs_out", label, TimeFormat.forWindow(b.runsOut(), null, f.now(), zone, m)),
+                tone(level));
+    }
+
+    private static String bindsTip(BindingLimit b, Messages m) {
+        return b == null ? "" : m.get("tip.binds." + b.basis());
     }
 
     /**
@@ -206,8 +310,8 @@ public final class DashboardViewBuilder {
         return m.has(key) ? m.get(key) : m.get("quota.other", name);
     }
 
-    private static QuotaSectionView section(WindowForecast w, Figures f, Thresholds t, Messages m, ZoneId zone,
-                                            boolean stale) {
+    private static QuotaSectionView section(WindowForecast w, Figures f, HistoryFigures h, Thresholds t, Messages m,
+                                            ZoneId zone, boolean stale) {
         QuotaWindow q = w.window();
         Instant now = f.now();
         Locale locale = m.locale();
@@ -223,7 +327,8 @@ public final class DashboardViewBuilder {
             return new QuotaSectionView(q.name(), label, new QuotaBarModel(0, t.quotaWarnPercent(),
                     t.quotaAlarmPercent(), Tone.DIM, AmountFormat.percent(0.0, locale)), compact, true, note,
                     TonedText.NONE, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN,
-                    TonedText.UNKNOWN, TonedText.NONE, m.get("tip.quota.reset_passed", label, resetAt) + "\n" + markers);
+                    TonedText.UNKNOWN, TonedText.NONE, m.get("tip.quota.reset_passed", label, resetAt) + "\n" + markers,
+                    PaceView.NONE);
         }
         boolean limit = w.limitReached();
         Tone barTone = stale ? Tone.DIM : limit ? Tone.ALARM : tone(w.quotaLevel());
@@ -268,31 +373,109 @@ public final class DashboardViewBuilder {
         if (limit) {
             tip.append('\n').append(m.get("tip.quota.limit", resetAt));
         }
+        PaceView pace = pace(w, f, h, m, zone, stale);
         if (compact) {
             tip.append('\n').append(m.get("tip.quota.compact_figures", expiry.text(), reserve.text(), burn.text()));
+            if (!pace.burnRate().text().isEmpty()) {
+                tip.append('\n').append(m.get("tip.quota.compact_pace", pace.burnRate().text(),
+                        pace.expiry().text(), pace.reserve().text()));
+            }
+            pace = PaceView.NONE;
+        }
+        Worth worth = worth(w, h, m);
+        if (worth != null) {
+            tip.append('\n').append(worth.text().text());
         }
         if (stale) {
             tip.append('\n').append(m.get("tip.quota.stale", DurationFormat.age(
                     Duration.between(f.quotaCapturedAt(), now), m)));
         }
         return new QuotaSectionView(q.name(), label, bar, compact, stale, note, alert, reset, countdown, expiry,
-                reserve, burn, mark, tip.toString());
+                reserve, burn, mark, tip.toString(), pace);
+    }
+
+    /**
+     * The window's figures at the current pace ({@code now 18.0 %/h}, {@code now 14:55}, {@code now −40 min});
+     * {@link PaceView#NONE} without history figures. A pace too new to say
+     * shows {@code now --}, and expiry and reserve only with a pace and while the window is not used up.
+     */
+    static PaceView pace(WindowForecast w, Figures f, HistoryFigures h, Messages m, ZoneId zone, boolean stale) {
+        if (h == null) {
+            return PaceView.NONE;
+        }
+        QuotaWindow q = w.window();
+        PaceForecast p = h.paces().get(q.name());
+        TonedText burn;
+        TonedText expiry = TonedText.NONE;
+        TonedText reserve = TonedText.NONE;
+        if (p == null || p.perHour() == null) {
+            burn = new TonedText(m.get("quota.pace_now", "--"), Tone.DIM);
+        } else {
+            burn = new TonedText(m.get("quota.pace_now", AmountFormat.burnRate(p.perHour(), q.length(), m)),
+                    tone(p.paceLevel()));
+            if (!w.limitReached()) {
+                expiry = p.expiry() == null ? new TonedText(m.get("quota.pace_now", "--"), Tone.DIM)
+                        : new TonedText(m.get("quota.pace_now", isLong(q)
+                                // beside the average's full date the weekday says enough, and the line stays short
+                                ? TimeFormat.weekdayTime(p.expiry(), f.now(), zone, m)
+                                : TimeFormat.forWindow(p.expiry(), q.length(), f.now(), zone, m)),
+                                p.reserveLevel() == Level.OK ? Tone.INFO : tone(p.reserveLevel()));
+                reserve = p.reserve() == null ? new TonedText(m.get("quota.pace_now", "--"), Tone.DIM)
+                        : new TonedText(m.get("quota.pace_now", DurationFormat.signedShort(roughly(p.reserve()), m)),
+                                tone(p.reserveLevel()));
+            }
+        }
+        return new PaceView(dim(expiry, stale), dim(reserve, stale), dim(burn, stale));
+    }
+
+    /**
+     * What 1 % of a window is worth: in full for tooltips ({@code 1% ≈ $0.41 ± $0.05}), short for the line beside
+     * the window's cost ({@code 1% ≈ $0.41}, {@code 1% ≈ ?}), and how it was fitted.
+     */
+    record Worth(TonedText text, TonedText shortText, String tip) {
+    }
+
+    /**
+     * What one percent of the window is worth ({@code 1% ≈ $0.41 ± $0.05}), or that the history is too short to
+     * say; the tooltip says how it was fitted and what is left of the window at that rate. {@code null} without
+     * history figures.
+     */
+    static Worth worth(WindowForecast w, HistoryFigures h, Messages m) {
+        if (h == null || w == null) {
+            return null;
+        }
+        DollarsPerPercent d = h.worth().get(w.window().name());
+        Locale l = m.locale();
+        if (d == null || d.dollarsPerPercent() == null) {
+            return new Worth(new TonedText(m.get("quota.worth_none"), Tone.DIM),
+                    new TonedText(m.get("quota.worth_none_short"), Tone.DIM), m.get("tip.quota.worth_none",
+                    DollarsPerPercent.MIN_BATCHES, AmountFormat.plain(DollarsPerPercent.BATCH_POINTS, l),
+                    d == null ? 0 : d.batches()));
+        }
+        String one = AmountFormat.dollars(d.dollarsPerPercent(), l);
+        String error = AmountFormat.dollars(d.standardError(), l);
+        Double left = w.percent() == null || w.resetPassed() ? null : d.dollarsLeft(w.percent());
+        return new Worth(new TonedText(m.get("quota.worth", one, error), Tone.NORMAL),
+                new TonedText(m.get("quota.worth_short", one), Tone.NORMAL), m.get("tip.quota.worth", one,
+                error, d.batches(), AmountFormat.plain(Math.round(d.percentPoints()), l),
+                left == null ? "--" : AmountFormat.dollars(left, l)));
     }
 
     private static QuotaSectionView unknownSection(String window, String label, boolean noQuota, Messages m) {
         return new QuotaSectionView(window, label, QuotaBarModel.UNKNOWN, false, true,
                 noQuota ? m.get("quota.no_source") : "", TonedText.NONE, TonedText.UNKNOWN, TonedText.UNKNOWN,
                 TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.NONE,
-                m.get(noQuota ? "tip.quota.no_source" : "tip.quota.waiting", label));
+                m.get(noQuota ? "tip.quota.no_source" : "tip.quota.waiting", label), PaceView.NONE);
     }
 
     private static QuotaCaptions captions(Thresholds t, Messages m) {
         Locale l = m.locale();
+        String pace = "\n" + m.get("tip.caption.pace");
         return new QuotaCaptions(m.get("label.reset"), m.get("label.expiry"), m.get("label.reserve"),
-                m.get("label.burn_rate"), m.get("tip.caption.reset"), m.get("tip.caption.expiry"),
-                m.get("tip.caption.reserve", DurationFormat.words(t.reserveSafe(), m)),
+                m.get("label.burn_rate"), m.get("tip.caption.reset"), m.get("tip.caption.expiry") + pace,
+                m.get("tip.caption.reserve", DurationFormat.words(t.reserveSafe(), m)) + pace,
                 m.get("tip.caption.burn_rate", AmountFormat.plain(t.burnSafePerHour(), l),
-                        AmountFormat.plain(t.burnWarnPerHour(), l)));
+                        AmountFormat.plain(t.burnWarnPerHour(), l)) + pace);
     }
 
     // ---- ring ----
@@ -303,6 +486,35 @@ public final class DashboardViewBuilder {
      * can be used until the reset, so it counts down to the reset in red: blocked until then.
      */
     static RingModel ring(WindowForecast five, Messages m, ZoneId zone, boolean stale) {
+        return ring(five, null, null, m, zone, stale);
+    }
+
+    /**
+     * {@link #ring(WindowForecast, Messages, ZoneId, boolean)}, and under its label the window that runs out first
+     * at the current pace and when, if within a day and the ring does not show it already ({@code 7d Sonnet 14:20}).
+     */
+    static RingModel ring(WindowForecast five, BindingLimit binding, Figures f, Messages m, ZoneId zone,
+                          boolean stale) {
+        RingModel r = ring5h(five, m, zone, stale);
+        // the ring is narrow and counts the near term: a day or more ahead is for the header alone
+        if (binding == null || stale || r.equals(RingModel.UNKNOWN) || five.limitReached()
+                || BindingLimit.NOW.equals(binding.basis())
+                || ("5h".equals(binding.window()) && five.expiresBeforeReset())
+                || !binding.runsOut().isBefore(f.now().plus(ONE_DAY))) {
+            return r;
+        }
+        String at = TimeFormat.time(binding.runsOut(), zone);
+        return new RingModel(r.fractionLeft(), r.timeText(), r.label(), r.tone(),
+                m.get("ring.binds", shortLabel(binding.window(), m), at));
+    }
+
+    /** A window's name in few letters, for the ring and the share rows: {@code 5h}, {@code 7d}, {@code Sonnet}. */
+    static String shortLabel(String name, Messages m) {
+        String key = "quota.short." + name;
+        return m.has(key) ? m.get(key) : name.replace('_', ' ');
+    }
+
+    private static RingModel ring5h(WindowForecast five, Messages m, ZoneId zone, boolean stale) {
         if (five == null || five.resetPassed() || five.untilReset() == null || five.window().length() == null) {
             return RingModel.UNKNOWN;
         }
@@ -337,16 +549,25 @@ public final class DashboardViewBuilder {
 
     // ---- requests and cache ----
 
-    private static RequestsView requests(Figures f, BudmonConfig config, Messages m, ZoneId zone) {
+    private static RequestsView requests(Figures f, HistoryFigures h, BudmonConfig config, Messages m, ZoneId zone) {
         String prices = pricesInWords(config, m);
         RequestColumnView last = column(m.get("label.last_request"), f.lastRequest(), m, zone,
-                m.get("tip.requests.last", prices));
+                m.get("tip.requests.last", prices), quotaRow(h == null ? null : h.lastRequest(), m,
+                        "tip.requests.quota_last"));
         RequestColumnView total = column(m.get("label.total_requests"), f.session(), m, zone,
-                m.get("tip.requests.total", prices));
+                m.get("tip.requests.total", prices), quotaRow(h == null ? null : h.session(), m,
+                        "tip.requests.quota_total"));
         PricedUsage five = f.windowUsage().get("5h");
         TonedText line = five == null ? TonedText.UNKNOWN : TonedText.plain(tokensAndCost(five, m));
+        String tip = m.get("tip.requests.window", prices);
+        // what 1 % of the window is worth stands beside what the window cost so far
+        Worth worth = worth(f.window("5h"), h, m);
+        if (worth != null) {
+            line = new TonedText(line.text() + " · " + worth.shortText().text(), line.tone());
+            tip += "\n" + worth.text().text() + ". " + worth.tip();
+        }
         return new RequestsView(last, total, new FigureRow(m.get("label.window_caption", windowLabel("5h", m)), line,
-                m.get("tip.requests.window", prices)));
+                tip));
     }
 
     private static final String[] ROW_KEYS = {"label.requests", "label.since", "label.input", "label.output",
@@ -354,13 +575,47 @@ public final class DashboardViewBuilder {
     private static final String[] ROW_TIPS = {"tip.requests.requests", "tip.requests.since", "tip.requests.input",
             "tip.requests.output", "tip.requests.cache_c", "tip.requests.cache_r"};
 
-    private static RequestColumnView column(String title, PricedUsage u, Messages m, ZoneId zone, String tip) {
+    /**
+     * The share of quota a request or a session took: {@code 0.8% of 5h} (the 5-hour window, else the first
+     * window known), every window's in the tooltip; unknown without history figures or a share.
+     *
+     * @param shares percentage points by window name, {@code null} values for unknown shares
+     */
+    static FigureRow quotaRow(Map<String, Double> shares, Messages m, String tipKey) {
+        String label = m.get("label.quota_share");
+        if (shares == null) {
+            return new FigureRow(label, TonedText.UNKNOWN, m.get("tip.requests.quota_unknown"));
+        }
+        StringBuilder tip = new StringBuilder(m.get(tipKey));
+        String first = null;
+        String firstWindow = null;
+        for (Map.Entry<String, Double> e : shares.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            String share = AmountFormat.percentPoints(e.getValue(), m.locale());
+            tip.append("\n• ").append(windowLabel(e.getKey(), m)).append(": ").append(share);
+            if (first == null || ("5h".equals(e.getKey()) && !"5h".equals(firstWindow))) {
+                first = share;
+                firstWindow = e.getKey();
+            }
+        }
+        if (first == null) {
+            return new FigureRow(label, TonedText.UNKNOWN, tip.append("\n").append(m.get("tip.requests.quota_none"))
+                    .toString());
+        }
+        return FigureRow.of(label, m.get("requests.share", first, shortLabel(firstWindow, m)), tip.toString());
+    }
+
+    private static RequestColumnView column(String title, PricedUsage u, Messages m, ZoneId zone, String tip,
+                                            FigureRow quota) {
         String upper = title.toUpperCase(m.locale());
         List<FigureRow> rows = new ArrayList<>();
         if (u == null) {
             for (int i = 0; i < ROW_KEYS.length; i++) {
                 rows.add(new FigureRow(m.get(ROW_KEYS[i]), TonedText.UNKNOWN, m.get(ROW_TIPS[i])));
             }
+            rows.add(new FigureRow(quota.label(), TonedText.UNKNOWN, quota.tip()));
             return new RequestColumnView(upper, TonedText.UNKNOWN, rows, tip);
         }
         Locale locale = m.locale();
@@ -371,6 +626,7 @@ public final class DashboardViewBuilder {
         for (int i = 0; i < ROW_KEYS.length; i++) {
             rows.add(FigureRow.of(m.get(ROW_KEYS[i]), values[i], m.get(ROW_TIPS[i])));
         }
+        rows.add(quota);
         return new RequestColumnView(upper, TonedText.plain(tokensAndCost(u, m)), rows, tip);
     }
 
@@ -455,7 +711,8 @@ public final class DashboardViewBuilder {
             switches.add(new MenuSwitch(s, MenuText.of(m.get(s.textKey()), m.get("mnemonic.setting." + s.key())),
                     s.isOn(config)));
         }
-        return new MenuView(item(m, "logs"), item(m, "session_log"), item(m, "history_log"), item(m, "reports"),
+        return new MenuView(item(m, "logs"), item(m, "session_log"), item(m, "history_log"),
+                item(m, "quota_history"), item(m, "reports"),
                 item(m, "folder"), item(m, "settings"), item(m, "language"), languages, m.language(),
                 item(m, "model"), models, config.model(), item(m, "alerts"), switches, item(m, "ini"), item(m, "help"),
                 item(m, "user_guide"), item(m, "about"));
@@ -492,6 +749,17 @@ public final class DashboardViewBuilder {
             case ALARM -> Level.ALARM;
             case WAIT, NO_QUOTA -> Level.NONE;
         };
+    }
+
+    /**
+     * A forecast at the pace of the last hour, to the hour when it is an hour or more away: its minutes would
+     * claim a precision the pace does not have (and the line beside the ring has no room for them).
+     */
+    static Duration roughly(Duration d) {
+        if (d.abs().compareTo(Duration.ofHours(1)) < 0) {
+            return d;
+        }
+        return Duration.ofHours(Math.round(d.toMinutes() / 60.0));
     }
 
     /** Calculator levels as the theme's tones; an unknown level is dim. */

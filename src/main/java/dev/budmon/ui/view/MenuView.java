@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param logs             menu {@code Logs}
  * @param sessionLog       item: the active transcript's per-turn figures
  * @param historyLog       item: per-turn figures across sessions
+ * @param quotaHistory     item: the quota history window
  * @param reports          item: the cost reports by day, week, month, project, session and model
  * @param folder           item: opens the Claude directory
  * @param settings         menu {@code Settings}
@@ -28,7 +29,8 @@ import java.util.Objects;
  * @param userGuide        item: the user guide
  * @param about            item: about BudMon
  */
-public record MenuView(MenuText logs, MenuText sessionLog, MenuText historyLog, MenuText reports, MenuText folder,
+public record MenuView(MenuText logs, MenuText sessionLog, MenuText historyLog, MenuText quotaHistory,
+                       MenuText reports, MenuText folder,
                        MenuText settings, MenuText language, List<MenuOption<String>> languages,
                        String selectedLanguage, MenuText model, List<MenuOption<ModelChoice>> models,
                        ModelChoice selectedModel, MenuText alerts, List<MenuSwitch> switches, MenuText ini,
@@ -38,6 +40,7 @@ public record MenuView(MenuText logs, MenuText sessionLog, MenuText historyLog, 
         Objects.requireNonNull(logs, "logs");
         Objects.requireNonNull(sessionLog, "sessionLog");
         Objects.requireNonNull(historyLog, "historyLog");
+        Objects.requireNonNull(quotaHistory, "quotaHistory");
         Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(settings, "settings");

@@ -31,11 +31,13 @@ import java.util.Objects;
  * @param mark      a compact section's cause of a warning or alarm, e.g. the reserve {@code −1 d 2 h} in
  *                  ALARM or {@code blocked}; empty text when the window is fine or its bar says it all
  * @param tip       tooltip of label and bar: the window, its figures in words and its thresholds
+ * @param pace      the figures at the current pace and what one percent is worth (full sections; else
+ *                  {@link PaceView#NONE}, their pace is in the tip)
  */
 public record QuotaSectionView(String window, String label, QuotaBarModel bar, boolean compact, boolean dimmed,
                                String note, TonedText alert, TonedText reset, TonedText countdown,
                                TonedText expiry, TonedText reserve, TonedText burnRate, TonedText mark,
-                               String tip) {
+                               String tip, PaceView pace) {
 
     public QuotaSectionView {
         Objects.requireNonNull(window, "window");
@@ -50,6 +52,7 @@ public record QuotaSectionView(String window, String label, QuotaBarModel bar, b
         Objects.requireNonNull(burnRate, "burnRate");
         Objects.requireNonNull(mark, "mark");
         Objects.requireNonNull(tip, "tip");
+        Objects.requireNonNull(pace, "pace");
     }
 
     /** {@code true} when the note replaces the figures. */

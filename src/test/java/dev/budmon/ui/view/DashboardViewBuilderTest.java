@@ -351,7 +351,7 @@ class DashboardViewBuilderTest {
         // 99,600 tokens shown with three digits; 1200*3 + 3400*15 + 5000*3.75 + 90000*0.3 per million = $0.1004
         assertThat(v.requests().last().headline().text()).isEqualTo("100k tok  $0.10");
         assertThat(v.requests().total().rows()).extracting(r -> r.value().text())
-                .containsExactly("12", "11:00", "1,200", "3,400", "5,000", "90,000");
+                .containsExactly("12", "11:00", "1,200", "3,400", "5,000", "90,000", "--");
         assertThat(v.cache().current()).isEqualTo(new TonedText("10%", Tone.ALARM));
         assertThat(v.cache().average().text()).isEqualTo("avg 50%");
         assertThat(v.cache().sparkline().endTone()).isEqualTo(Tone.ALARM);
