@@ -61,8 +61,11 @@ public final class BudmonTheme {
     /** Diameter of the end dot, unscaled pixels. */
     public static final String SPARKLINE_DOT_DIAMETER = "BudMon.sparkline.dotDiameter";
 
-    /** The quota history window's line colours: this prefix and 0 to 3. */
-    public static final String HISTORY_SERIES = "BudMon.history.series";
+    /** The quota history window's line colours, one per window drawn (5h, 7d, two model weeks). */
+    public static final String HISTORY_SERIES_0 = "BudMon.history.series0";
+    public static final String HISTORY_SERIES_1 = "BudMon.history.series1";
+    public static final String HISTORY_SERIES_2 = "BudMon.history.series2";
+    public static final String HISTORY_SERIES_3 = "BudMon.history.series3";
     /** The quota history's band between the warn and the alarm threshold. */
     public static final String HISTORY_WARN_BAND = "BudMon.history.warnBand";
     /** The quota history's band above the alarm threshold. */

@@ -21,8 +21,8 @@ import java.awt.geom.Rectangle2D;
 public final class HistoryChart extends ModelWidget<HistoryChartModel> {
 
     /** Series colours of the theme, in order; more lines reuse them. */
-    public static final String[] SERIES = {BudmonTheme.HISTORY_SERIES + "0", BudmonTheme.HISTORY_SERIES + "1",
-            BudmonTheme.HISTORY_SERIES + "2", BudmonTheme.HISTORY_SERIES + "3"};
+    public static final String[] SERIES = {BudmonTheme.HISTORY_SERIES_0, BudmonTheme.HISTORY_SERIES_1,
+            BudmonTheme.HISTORY_SERIES_2, BudmonTheme.HISTORY_SERIES_3};
 
     /** The column under the mouse, or -1. */
     private int cursor = -1;
