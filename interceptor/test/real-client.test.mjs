@@ -274,6 +274,65 @@ test(`Claude Code ${CLAUDE_CODE_VERSION} with the interceptor: three requests, t
   }
 });
 
+test(`Claude Code ${CLAUDE_CODE_VERSION}: two claude -p at once, each request joined to its own step of the 5-hour window`, async (t) => {
+  if (requireClaude(t) === null) return;
+  // One percent per request, whichever process sent it: the mock counts the requests of both.
+  const STEP = 0.01;
+  const stepping = await startMockApi({
+    quiet: true,
+    rateLimits: (seq) => ({ "anthropic-ratelimit-unified-5h-utilization": (STEP * seq).toFixed(3) }),
+  });
+  try {
+    const box = sandbox();
+    const env = { ANTHROPIC_BASE_URL: stepping.url };
+    // The first run installs (budmon --setup); the two after it start together through the launcher it made,
+    // so that two setups do not race.
+    const first = await runWithInterceptor(box, ["-p", "first"], env);
+    assert.equal(first.code, 0, `first: ${first.stdout}\n${first.stderr}`);
+    const launcher = path.join(box.home, ".local", "bin", "claude-budmon");
+    const together = await Promise.all(["left", "right"].map((prompt) =>
+      fs.existsSync(launcher)
+        ? runProgram(launcher, ["-p", prompt], { cwd: box.project, env: environment(box, env), timeoutMs: 90_000 })
+        : runWithInterceptor(box, ["-p", prompt], env)));
+    together.forEach((run, i) => assert.equal(run.code, 0, `run ${i}: ${run.stdout}\n${run.stderr}`));
+    const responses = stepping.requests.filter((r) => r.method === "POST" && new URL(r.url, stepping.url).pathname === "/v1/messages");
+    assert.equal(responses.length, 3);
+
+    // Which session each request belongs to, from the transcripts Claude Code wrote.
+    const sessionOf = new Map();
+    for (const f of fs.readdirSync(path.join(box.claudeDir, "projects"), { recursive: true })) {
+      if (!f.endsWith(".jsonl")) continue;
+      for (const text of fs.readFileSync(path.join(box.claudeDir, "projects", f), "utf8").split("\n")) {
+        if (!text.includes('"requestId"')) continue;
+        const entry = JSON.parse(text);
+        if (entry.type === "assistant") sessionOf.set(entry.requestId, entry.sessionId);
+      }
+    }
+    const sessions = responses.map((r) => sessionOf.get(r.responseHeaders["request-id"]));
+    assert.equal(new Set(sessions).size, 3, `three sessions: ${sessions.join(", ")}`);
+
+    // BudMon's figures: every session took exactly its one step of the 5-hour window, none is left over.
+    const json = await budmon(["--json"], environment(box, env));
+    if (json === null) return t.skip("no target/budmon.jar");
+    assert.equal(json.code, 0, json.stderr);
+    const report = JSON.parse(json.stdout);
+    const fiveHour = report.quota.windows.find((w) => w.name === "5h");
+    assert.ok(fiveHour?.shares, JSON.stringify(fiveHour));
+    const bySession = new Map(fiveHour.shares.by_session.map((s) => [s.session_id, s]));
+    for (const session of sessions.slice(1)) {
+      const share = bySession.get(session);
+      assert.ok(share, `${session} has no share: ${JSON.stringify(fiveHour.shares)}`);
+      assert.ok(Math.abs(share.percent - STEP * 100) < 1e-6, `${session}: ${share.percent} %, not ${STEP * 100} %`);
+      assert.equal(share.requests, 1);
+    }
+    const total = fiveHour.shares.by_session.reduce((sum, s) => sum + s.percent, 0) + (fiveHour.shares.unattributed_percent ?? 0);
+    assert.ok(Math.abs(total - 3 * STEP * 100) < 1e-6, `shares add up to ${total} %, the window grew by ${3 * STEP * 100} %`);
+    t.diagnostic(`shares: ${fiveHour.shares.by_session.map((s) => `${s.session_id.slice(0, 8)} ${s.percent}%`).join(", ")}; unattributed ${fiveHour.shares.unattributed_percent}%`);
+  } finally {
+    await stepping.close();
+  }
+});
+
 test(`plain Claude Code ${CLAUDE_CODE_VERSION} writes no usage-limits.json`, async (t) => {
   if (requireClaude(t) === null) return;
   const box = sandbox();

@@ -132,7 +132,7 @@ class StatusNotifierItemTest {
             String layout = busctl("call", sni.busName(), "/MenuBar", "com.canonical.dbusmenu", "GetLayout", "iias",
                     "0", "-1", "0");
             assertThat(layout).startsWith("u(ia{sv}av) 2 0 ");
-            for (String label : List.of("Hide window", "Quota history…", "Settings", "Alert at the warning threshold",
+            for (String label : List.of("Hide window", "Quota history\\342\\200\\246", "Settings", "Alert at the warning threshold",
                     "Alert before a quota runs out", "Closing the window keeps BudMon running", "Edit budmon.ini\\342\\200\\246",
                     "Quit BudMon")) {
                 assertThat(layout).as("menu layout").contains("\"" + label + "\"");

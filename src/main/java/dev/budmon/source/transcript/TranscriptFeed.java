@@ -83,15 +83,18 @@ public final class TranscriptFeed implements TranscriptSource {
         return lastSummary;
     }
 
-    /** The responses read so far from {@code since} on, oldest first. Same thread as refresh. */
+    /**
+     * The responses read so far from {@code since} on, oldest first; none before the first refresh (an indexed
+     * feed restores its store there). Same thread as refresh.
+     */
     @Override
     public List<ApiResponse> responses(Instant since) {
-        return store.responses(null, since);
+        return store == null ? List.of() : store.responses(null, since);
     }
 
     /** Every session's project; see {@link TranscriptStore#sessionProjects}. Same thread as refresh. */
     @Override
     public Map<String, String> sessionProjects() {
-        return store.sessionProjects();
+        return store == null ? Map.of() : store.sessionProjects();
     }
 }
