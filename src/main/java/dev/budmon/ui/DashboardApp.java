@@ -57,6 +57,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * setting. States and config are read on background threads (the watcher's, and one I/O thread for saves,
  * dialogs and icons); the EDT only builds views (pure, cheap) and paints them. How it starts is
  * {@code dev.budmon.ui.startup.WindowStartup}; what the menus do, {@link MenuActions}.
+ *
+ * <p>Over 400 lines: the window's state has one owner, and each thread's hand-over to the EDT stands beside
+ * the field it writes.
  */
 public final class DashboardApp {
 

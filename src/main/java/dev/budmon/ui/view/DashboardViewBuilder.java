@@ -7,7 +7,6 @@ import dev.budmon.calc.Level;
 import dev.budmon.calc.Levels;
 import dev.budmon.calc.OverallStatus;
 import dev.budmon.calc.PaceForecast;
-import dev.budmon.calc.PricedUsage;
 import dev.budmon.calc.WindowForecast;
 import dev.budmon.Version;
 import dev.budmon.config.BudmonConfig;
@@ -21,22 +20,20 @@ import dev.budmon.i18n.Messages;
 import dev.budmon.history.DayTrails;
 import dev.budmon.history.Trail;
 import dev.budmon.model.QuotaWindow;
-import dev.budmon.quotacost.DollarsPerPercent;
 import dev.budmon.quotacost.HistoryFigures;
 import dev.budmon.ui.theme.Tone;
 import dev.budmon.ui.widget.HeartbeatModel;
-import dev.budmon.ui.widget.QuotaBarModel;
 import dev.budmon.ui.widget.RingModel;
 import dev.budmon.ui.widget.SparklineModel;
 import dev.budmon.ui.widget.TrailModel;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+
+import static dev.budmon.ui.view.ViewTones.tone;
 
 /**
  * Builds the whole {@link DashboardView} from the figures, the config and the texts of one language. Pure:
@@ -46,10 +43,11 @@ import java.util.Map;
  * <p>What the window says around the figures is decided here too: the overall status and what drives it
  * (named in its tooltip, and coloured where it stands), old quota figures shown dimmed with their age, the
  * limit reached shown with the time it ends, and a tooltip for every caption and figure.
+ *
+ * <p>The header, the cache, the footer and the menu are built here; the quota sections in
+ * {@link QuotaSectionBuilder}, the ring in {@link RingBuilder}, the request columns in {@link RequestsBuilder}.
  */
 public final class DashboardViewBuilder {
-
-    private static final Duration ONE_DAY = Duration.ofDays(1);
 
     private DashboardViewBuilder() {
     }
@@ -88,8 +86,8 @@ public final class DashboardViewBuilder {
      */
     public static DashboardView build(Figures f, HistoryFigures h, DayTrails trails, BudmonConfig config, Messages m,
                                       ZoneId zone, MonitorPulse pulse, List<NoticeView> notices) {
-        return withClockParts(f, h, trails, config, m, zone, pulse, menu(config, m), captions(config.thresholds(), m),
-                requests(f, h, config, m, zone), cache(f.cache(), config.thresholds(), m), notices);
+        return withClockParts(f, h, trails, config, m, zone, pulse, menu(config, m), QuotaSectionBuilder.captions(config.thresholds(), m),
+                RequestsBuilder.requests(f, h, config, m, zone), cache(f.cache(), config.thresholds(), m), notices);
     }
 
     /** {@link #advance(DashboardView, Figures, BudmonConfig, Messages, ZoneId, MonitorPulse)} knowing only the states. */
@@ -130,24 +128,24 @@ public final class DashboardViewBuilder {
         boolean stale = isStale(f);
         List<QuotaSectionView> quotas = new ArrayList<>();
         for (WindowForecast w : f.windows()) {
-            quotas.add(section(w, f, h, config.thresholds(), m, zone, stale));
+            quotas.add(QuotaSectionBuilder.section(w, f, h, config.thresholds(), m, zone, stale));
         }
         if (quotas.isEmpty()) {
             // Before the first quota figures the two main windows are still shown, as unknown, so the layout
             // does not jump when data arrives.
             boolean noQuota = f.status() == OverallStatus.NO_QUOTA;
-            quotas.add(unknownSection("5h", windowLabel("5h", m), noQuota, m));
-            quotas.add(unknownSection("7d", windowLabel("7d", m), noQuota, m));
+            quotas.add(QuotaSectionBuilder.unknownSection("5h", QuotaSectionBuilder.windowLabel("5h", m), noQuota, m));
+            quotas.add(QuotaSectionBuilder.unknownSection("7d", QuotaSectionBuilder.windowLabel("7d", m), noQuota, m));
         }
 
         String title = m.get("app.name");
         WindowForecast five = f.window("5h");
         if (five != null && five.percent() != null) {
-            title = m.get("app.window_title", windowLabel("5h", m), AmountFormat.percent(five.percent(), locale));
+            title = m.get("app.window_title", QuotaSectionBuilder.windowLabel("5h", m), AmountFormat.percent(five.percent(), locale));
         }
         BindingLimit binding = h == null ? null : h.binding();
-        RingModel ring = ring(five, binding, f, m, zone, stale);
-        String ringTip = ringTip(five, ring, m);
+        RingModel ring = RingBuilder.ring(five, binding, f, m, zone, stale);
+        String ringTip = RingBuilder.ringTip(five, ring, m);
         TonedText binds = binds(binding, f, h, m, zone, stale);
         if (!binds.text().isEmpty()) {
             ringTip += "\n" + binds.text() + ".";
@@ -244,7 +242,7 @@ public final class DashboardViewBuilder {
             return TonedText.NONE;
         }
         WindowForecast w = f.window(b.window());
-        String label = windowLabel(b.window(), m);
+        String label = QuotaSectionBuilder.windowLabel(b.window(), m);
         if (BindingLimit.NOW.equals(b.basis())) {
             return new TonedText(m.get("binds.now", label), Tone.ALARM);
         }
@@ -280,7 +278,7 @@ public final class DashboardViewBuilder {
                 continue;
             }
             QuotaWindow q = w.window();
-            String label = windowLabel(q.name(), m);
+            String label = QuotaSectionBuilder.windowLabel(q.name(), m);
             b.append('\n').append("• ");
             if (w.limitReached()) {
                 b.append(m.get("cause.limit", label, TimeFormat.forWindow(q.reset(), q.length(), f.now(), zone, m)));
@@ -302,338 +300,7 @@ public final class DashboardViewBuilder {
         return b.toString();
     }
 
-    // ---- quota sections ----
-
-    /** The window's display name: {@code 5 hours}, {@code 7 days Sonnet}, or {@code Window x} for names we do not know. */
-    static String windowLabel(String name, Messages m) {
-        String key = "quota." + name;
-        return m.has(key) ? m.get(key) : m.get("quota.other", name);
-    }
-
-    private static QuotaSectionView section(WindowForecast w, Figures f, HistoryFigures h, Thresholds t, Messages m,
-                                            ZoneId zone, boolean stale) {
-        QuotaWindow q = w.window();
-        Instant now = f.now();
-        Locale locale = m.locale();
-        String label = windowLabel(q.name(), m);
-        boolean compact = !(q.name().equals("5h") || q.name().equals("7d"));
-        String resetAt = TimeFormat.forWindow(q.reset(), q.length(), now, zone, m);
-        String markers = m.get("tip.quota.markers", AmountFormat.percent(t.quotaWarnPercent(), locale),
-                AmountFormat.percent(t.quotaAlarmPercent(), locale));
-        if (w.resetPassed()) {
-            boolean requestSince = f.lastResponse() != null && f.lastResponse().time() != null
-                    && f.lastResponse().time().isAfter(q.reset());
-            String note = m.get(requestSince ? "quota.reset_at" : "quota.reset_no_request", resetAt);
-            return new QuotaSectionView(q.name(), label, new QuotaBarModel(0, t.quotaWarnPercent(),
-                    t.quotaAlarmPercent(), Tone.DIM, AmountFormat.percent(0.0, locale)), compact, true, note,
-                    TonedText.NONE, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN,
-                    TonedText.UNKNOWN, TonedText.NONE, m.get("tip.quota.reset_passed", label, resetAt) + "\n" + markers,
-                    PaceView.NONE);
-        }
-        boolean limit = w.limitReached();
-        Tone barTone = stale ? Tone.DIM : limit ? Tone.ALARM : tone(w.quotaLevel());
-        QuotaBarModel bar = w.percent() == null
-                ? new QuotaBarModel(Double.NaN, t.quotaWarnPercent(), t.quotaAlarmPercent(), Tone.DIM, "--")
-                : new QuotaBarModel(w.percent(), t.quotaWarnPercent(), t.quotaAlarmPercent(), barTone,
-                        AmountFormat.percent(w.percent(), locale));
-        String note = "";
-        if (q.name().equals("overage") && Boolean.TRUE.equals(f.account().overageInUse())) {
-            note = m.get("quota.overage_in_use");
-        }
-        TonedText alert = !limit ? TonedText.NONE : dim(new TonedText(q.reset() == null ? m.get("quota.limit_reached")
-                : m.get("quota.limit_reached_until", resetAt), Tone.ALARM), stale);
-        TonedText reset = dim(text(resetAt, limit ? Tone.ALARM : Tone.NORMAL), stale);
-        TonedText countdown = w.untilReset() == null ? TonedText.UNKNOWN
-                : dim(new TonedText(isLong(q) ? DurationFormat.words(w.untilReset(), m)
-                        : DurationFormat.clock(w.untilReset()), limit ? Tone.ALARM : Tone.NORMAL), stale);
-        Tone expiryTone = w.reserveLevel() == Level.OK ? Tone.INFO : tone(w.reserveLevel());
-        TonedText expiry = limit ? dim(new TonedText(m.get("quota.expiry_reached"), Tone.ALARM), stale)
-                : w.expiry() == null ? TonedText.UNKNOWN
-                : dim(new TonedText(TimeFormat.forWindow(w.expiry(), q.length(), now, zone, m), expiryTone), stale);
-        TonedText reserve = w.reserve() == null ? TonedText.UNKNOWN
-                : dim(new TonedText(DurationFormat.signedWords(w.reserve(), m), tone(w.reserveLevel())), stale);
-        TonedText burn = w.burnPerHour() == null ? TonedText.UNKNOWN
-                : dim(new TonedText(AmountFormat.burnRate(w.burnPerHour(), q.length(), m), tone(w.burnLevel())), stale);
-        TonedText mark = TonedText.NONE;
-        if (compact) {
-            if (limit) {
-                mark = new TonedText(m.get("quota.mark_blocked"), Tone.ALARM);
-            } else if (w.reserveLevel() == Level.WARN || w.reserveLevel() == Level.ALARM) {
-                mark = new TonedText(DurationFormat.signedShort(w.reserve(), m), tone(w.reserveLevel()));
-            } else if (Levels.serverStatus(q.status()).ordinal() > w.quotaLevel().ordinal()) {
-                mark = new TonedText(m.get("quota.mark_server_warning"), tone(Levels.serverStatus(q.status())));
-            }
-            mark = dim(mark, stale);
-        }
-
-        StringBuilder tip = new StringBuilder(m.get("tip.quota.window", label,
-                w.percent() == null ? "--" : AmountFormat.percent(w.percent(), locale), resetAt,
-                countdown.text()));
-        tip.append('\n').append(markers);
-        if (limit) {
-            tip.append('\n').append(m.get("tip.quota.limit", resetAt));
-        }
-        PaceView pace = pace(w, f, h, m, zone, stale);
-        if (compact) {
-            tip.append('\n').append(m.get("tip.quota.compact_figures", expiry.text(), reserve.text(), burn.text()));
-            if (!pace.burnRate().text().isEmpty()) {
-                tip.append('\n').append(m.get("tip.quota.compact_pace", pace.burnRate().text(),
-                        pace.expiry().text(), pace.reserve().text()));
-            }
-            pace = PaceView.NONE;
-        }
-        Worth worth = worth(w, h, m);
-        if (worth != null) {
-            tip.append('\n').append(worth.text().text());
-        }
-        if (stale) {
-            tip.append('\n').append(m.get("tip.quota.stale", DurationFormat.age(
-                    Duration.between(f.quotaCapturedAt(), now), m)));
-        }
-        return new QuotaSectionView(q.name(), label, bar, compact, stale, note, alert, reset, countdown, expiry,
-                reserve, burn, mark, tip.toString(), pace);
-    }
-
-    /**
-     * The window's figures at the current pace ({@code now 18.0 %/h}, {@code now 14:55}, {@code now −40 min});
-     * {@link PaceView#NONE} without history figures. A pace too new to say
-     * shows {@code now --}, and expiry and reserve only with a pace and while the window is not used up.
-     */
-    static PaceView pace(WindowForecast w, Figures f, HistoryFigures h, Messages m, ZoneId zone, boolean stale) {
-        if (h == null) {
-            return PaceView.NONE;
-        }
-        QuotaWindow q = w.window();
-        PaceForecast p = h.paces().get(q.name());
-        TonedText burn;
-        TonedText expiry = TonedText.NONE;
-        TonedText reserve = TonedText.NONE;
-        if (p == null || p.perHour() == null) {
-            burn = new TonedText(m.get("quota.pace_now", "--"), Tone.DIM);
-        } else {
-            burn = new TonedText(m.get("quota.pace_now", AmountFormat.burnRate(p.perHour(), q.length(), m)),
-                    tone(p.paceLevel()));
-            if (!w.limitReached()) {
-                expiry = p.expiry() == null ? new TonedText(m.get("quota.pace_now", "--"), Tone.DIM)
-                        : new TonedText(m.get("quota.pace_now", isLong(q)
-                                // beside the average's full date the weekday says enough, and the line stays short
-                                ? TimeFormat.weekdayTime(p.expiry(), f.now(), zone, m)
-                                : TimeFormat.forWindow(p.expiry(), q.length(), f.now(), zone, m)),
-                                p.reserveLevel() == Level.OK ? Tone.INFO : tone(p.reserveLevel()));
-                reserve = p.reserve() == null ? new TonedText(m.get("quota.pace_now", "--"), Tone.DIM)
-                        : new TonedText(m.get("quota.pace_now", DurationFormat.signedShort(roughly(p.reserve()), m)),
-                                tone(p.reserveLevel()));
-            }
-        }
-        return new PaceView(dim(expiry, stale), dim(reserve, stale), dim(burn, stale));
-    }
-
-    /**
-     * What 1 % of a window is worth: in full for tooltips ({@code 1% ≈ $0.41 ± $0.05}), short for the line beside
-     * the window's cost ({@code 1% ≈ $0.41}, {@code 1% ≈ ?}), and how it was fitted.
-     */
-    record Worth(TonedText text, TonedText shortText, String tip) {
-    }
-
-    /**
-     * What one percent of the window is worth ({@code 1% ≈ $0.41 ± $0.05}), or that the history is too short to
-     * say; the tooltip says how it was fitted and what is left of the window at that rate. {@code null} without
-     * history figures.
-     */
-    static Worth worth(WindowForecast w, HistoryFigures h, Messages m) {
-        if (h == null || w == null) {
-            return null;
-        }
-        DollarsPerPercent d = h.worth().get(w.window().name());
-        Locale l = m.locale();
-        if (d == null || d.dollarsPerPercent() == null) {
-            return new Worth(new TonedText(m.get("quota.worth_none"), Tone.DIM),
-                    new TonedText(m.get("quota.worth_none_short"), Tone.DIM), m.get("tip.quota.worth_none",
-                    DollarsPerPercent.MIN_BATCHES, AmountFormat.plain(DollarsPerPercent.BATCH_POINTS, l),
-                    d == null ? 0 : d.batches()));
-        }
-        String one = AmountFormat.dollars(d.dollarsPerPercent(), l);
-        String error = AmountFormat.dollars(d.standardError(), l);
-        Double left = w.percent() == null || w.resetPassed() ? null : d.dollarsLeft(w.percent());
-        return new Worth(new TonedText(m.get("quota.worth", one, error), Tone.NORMAL),
-                new TonedText(m.get("quota.worth_short", one), Tone.NORMAL), m.get("tip.quota.worth", one,
-                error, d.batches(), AmountFormat.plain(Math.round(d.percentPoints()), l),
-                left == null ? "--" : AmountFormat.dollars(left, l)));
-    }
-
-    private static QuotaSectionView unknownSection(String window, String label, boolean noQuota, Messages m) {
-        return new QuotaSectionView(window, label, QuotaBarModel.UNKNOWN, false, true,
-                noQuota ? m.get("quota.no_source") : "", TonedText.NONE, TonedText.UNKNOWN, TonedText.UNKNOWN,
-                TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.UNKNOWN, TonedText.NONE,
-                m.get(noQuota ? "tip.quota.no_source" : "tip.quota.waiting", label), PaceView.NONE);
-    }
-
-    private static QuotaCaptions captions(Thresholds t, Messages m) {
-        Locale l = m.locale();
-        String pace = "\n" + m.get("tip.caption.pace");
-        return new QuotaCaptions(m.get("label.reset"), m.get("label.expiry"), m.get("label.reserve"),
-                m.get("label.burn_rate"), m.get("tip.caption.reset"), m.get("tip.caption.expiry") + pace,
-                m.get("tip.caption.reserve", DurationFormat.words(t.reserveSafe(), m)) + pace,
-                m.get("tip.caption.burn_rate", AmountFormat.plain(t.burnSafePerHour(), l),
-                        AmountFormat.plain(t.burnWarnPerHour(), l)) + pace);
-    }
-
-    // ---- ring ----
-
-    /**
-     * The ring counts down to whichever comes first: the reset (green) or, when the 5h window will run out
-     * before it resets, the expiry (yellow, red once the window is in alarm). With the limit reached nothing
-     * can be used until the reset, so it counts down to the reset in red: blocked until then.
-     */
-    static RingModel ring(WindowForecast five, Messages m, ZoneId zone, boolean stale) {
-        return ring(five, null, null, m, zone, stale);
-    }
-
-    /**
-     * {@link #ring(WindowForecast, Messages, ZoneId, boolean)}, and under its label the window that runs out first
-     * at the current pace and when, if within a day and the ring does not show it already ({@code 7d Sonnet 14:20}).
-     */
-    static RingModel ring(WindowForecast five, BindingLimit binding, Figures f, Messages m, ZoneId zone,
-                          boolean stale) {
-        RingModel r = ring5h(five, m, zone, stale);
-        // the ring is narrow and counts the near term: a day or more ahead is for the header alone
-        if (binding == null || stale || r.equals(RingModel.UNKNOWN) || five.limitReached()
-                || BindingLimit.NOW.equals(binding.basis())
-                || ("5h".equals(binding.window()) && five.expiresBeforeReset())
-                || !binding.runsOut().isBefore(f.now().plus(ONE_DAY))) {
-            return r;
-        }
-        String at = TimeFormat.time(binding.runsOut(), zone);
-        return new RingModel(r.fractionLeft(), r.timeText(), r.label(), r.tone(),
-                m.get("ring.binds", shortLabel(binding.window(), m), at));
-    }
-
-    /** A window's name in few letters, for the ring and the share rows: {@code 5h}, {@code 7d}, {@code Sonnet}. */
-    static String shortLabel(String name, Messages m) {
-        String key = "quota.short." + name;
-        return m.has(key) ? m.get(key) : name.replace('_', ' ');
-    }
-
-    private static RingModel ring5h(WindowForecast five, Messages m, ZoneId zone, boolean stale) {
-        if (five == null || five.resetPassed() || five.untilReset() == null || five.window().length() == null) {
-            return RingModel.UNKNOWN;
-        }
-        double length = five.window().length().toMillis();
-        RingModel r;
-        if (five.limitReached()) {
-            r = new RingModel(clamp(five.untilReset().toMillis() / length), DurationFormat.clock(five.untilReset()),
-                    m.get("ring.blocked"), Tone.ALARM, m.get("ring.until", TimeFormat.time(five.window().reset(), zone)));
-        } else if (five.expiresBeforeReset()) {
-            Duration left = Duration.between(five.window().reset().minus(five.untilReset()), five.expiry());
-            if (left.isNegative()) {
-                left = Duration.ZERO;
-            }
-            Tone t = five.quotaLevel() == Level.ALARM || five.burnLevel() == Level.ALARM ? Tone.ALARM : Tone.WARN;
-            r = new RingModel(clamp(left.toMillis() / length), DurationFormat.clock(left), m.get("ring.expiry"), t);
-        } else {
-            r = new RingModel(clamp(five.untilReset().toMillis() / length), DurationFormat.clock(five.untilReset()),
-                    m.get("ring.reset"), Tone.OK);
-        }
-        return stale ? new RingModel(r.fractionLeft(), r.timeText(), r.label(), Tone.DIM, r.detail()) : r;
-    }
-
-    private static String ringTip(WindowForecast five, RingModel ring, Messages m) {
-        if (ring.equals(RingModel.UNKNOWN)) {
-            return m.get("tip.ring.unknown");
-        }
-        if (five.limitReached()) {
-            return m.get("tip.ring.blocked", ring.timeText());
-        }
-        return m.get(five.expiresBeforeReset() ? "tip.ring.expiry" : "tip.ring.reset", ring.timeText());
-    }
-
-    // ---- requests and cache ----
-
-    private static RequestsView requests(Figures f, HistoryFigures h, BudmonConfig config, Messages m, ZoneId zone) {
-        String prices = pricesInWords(config, m);
-        RequestColumnView last = column(m.get("label.last_request"), f.lastRequest(), m, zone,
-                m.get("tip.requests.last", prices), quotaRow(h == null ? null : h.lastRequest(), m,
-                        "tip.requests.quota_last"));
-        RequestColumnView total = column(m.get("label.total_requests"), f.session(), m, zone,
-                m.get("tip.requests.total", prices), quotaRow(h == null ? null : h.session(), m,
-                        "tip.requests.quota_total"));
-        PricedUsage five = f.windowUsage().get("5h");
-        TonedText line = five == null ? TonedText.UNKNOWN : TonedText.plain(tokensAndCost(five, m));
-        String tip = m.get("tip.requests.window", prices);
-        // what 1 % of the window is worth stands beside what the window cost so far
-        Worth worth = worth(f.window("5h"), h, m);
-        if (worth != null) {
-            line = new TonedText(line.text() + " · " + worth.shortText().text(), line.tone());
-            tip += "\n" + worth.text().text() + ". " + worth.tip();
-        }
-        return new RequestsView(last, total, new FigureRow(m.get("label.window_caption", windowLabel("5h", m)), line,
-                tip));
-    }
-
-    private static final String[] ROW_KEYS = {"label.requests", "label.since", "label.input", "label.output",
-            "label.cache_c", "label.cache_r"};
-    private static final String[] ROW_TIPS = {"tip.requests.requests", "tip.requests.since", "tip.requests.input",
-            "tip.requests.output", "tip.requests.cache_c", "tip.requests.cache_r"};
-
-    /**
-     * The share of quota a request or a session took: {@code 0.8% of 5h} (the 5-hour window, else the first
-     * window known), every window's in the tooltip; unknown without history figures or a share.
-     *
-     * @param shares percentage points by window name, {@code null} values for unknown shares
-     */
-    static FigureRow quotaRow(Map<String, Double> shares, Messages m, String tipKey) {
-        String label = m.get("label.quota_share");
-        if (shares == null) {
-            return new FigureRow(label, TonedText.UNKNOWN, m.get("tip.requests.quota_unknown"));
-        }
-        StringBuilder tip = new StringBuilder(m.get(tipKey));
-        String first = null;
-        String firstWindow = null;
-        for (Map.Entry<String, Double> e : shares.entrySet()) {
-            if (e.getValue() == null) {
-                continue;
-            }
-            String share = AmountFormat.percentPoints(e.getValue(), m.locale());
-            tip.append("\n• ").append(windowLabel(e.getKey(), m)).append(": ").append(share);
-            if (first == null || ("5h".equals(e.getKey()) && !"5h".equals(firstWindow))) {
-                first = share;
-                firstWindow = e.getKey();
-            }
-        }
-        if (first == null) {
-            return new FigureRow(label, TonedText.UNKNOWN, tip.append("\n").append(m.get("tip.requests.quota_none"))
-                    .toString());
-        }
-        return FigureRow.of(label, m.get("requests.share", first, shortLabel(firstWindow, m)), tip.toString());
-    }
-
-    private static RequestColumnView column(String title, PricedUsage u, Messages m, ZoneId zone, String tip,
-                                            FigureRow quota) {
-        String upper = title.toUpperCase(m.locale());
-        List<FigureRow> rows = new ArrayList<>();
-        if (u == null) {
-            for (int i = 0; i < ROW_KEYS.length; i++) {
-                rows.add(new FigureRow(m.get(ROW_KEYS[i]), TonedText.UNKNOWN, m.get(ROW_TIPS[i])));
-            }
-            rows.add(new FigureRow(quota.label(), TonedText.UNKNOWN, quota.tip()));
-            return new RequestColumnView(upper, TonedText.UNKNOWN, rows, tip);
-        }
-        Locale locale = m.locale();
-        String[] values = {AmountFormat.tokensFull((long) u.requests(), locale), TimeFormat.time(u.since(), zone),
-                AmountFormat.tokensFull(u.tokens().input(), locale), AmountFormat.tokensFull(u.tokens().output(), locale),
-                AmountFormat.tokensFull(u.tokens().cacheWrite(), locale),
-                AmountFormat.tokensFull(u.tokens().cacheRead(), locale)};
-        for (int i = 0; i < ROW_KEYS.length; i++) {
-            rows.add(FigureRow.of(m.get(ROW_KEYS[i]), values[i], m.get(ROW_TIPS[i])));
-        }
-        rows.add(quota);
-        return new RequestColumnView(upper, TonedText.plain(tokensAndCost(u, m)), rows, tip);
-    }
-
-    private static String tokensAndCost(PricedUsage u, Messages m) {
-        return m.get("label.tokens_cost", AmountFormat.tokensCompact(u.tokens().total(), m.locale()),
-                AmountFormat.dollars(u.cost().total(), m.locale()));
-    }
+    // ---- cache ----
 
     private static CacheView cache(CacheStats c, Thresholds t, Messages m) {
         String title = m.get("label.cache_ratio").toUpperCase(m.locale());
@@ -666,7 +333,7 @@ public final class DashboardViewBuilder {
         String prices = config.model() == ModelChoice.AUTO ? ""
                 : m.get("footer.prices", m.get("choice.model." + config.model().iniValue()));
         String pricesTip = config.model() == ModelChoice.AUTO ? ""
-                : m.get("tip.footer.prices", pricesInWords(config, m), config.model().iniValue());
+                : m.get("tip.footer.prices", RequestsBuilder.pricesInWords(config, m), config.model().iniValue());
         if (f.status() == OverallStatus.WAIT) {
             return new FooterView(m.get("footer.waiting") + " · " + checked, TonedText.NONE, prices, aliveTip, "",
                     pricesTip);
@@ -682,17 +349,6 @@ public final class DashboardViewBuilder {
             dataTip = m.get("tip.footer.data");
         }
         return new FooterView(checked, data, prices, aliveTip, dataTip, pricesTip);
-    }
-
-    /** Which prices the dollar figures use, in words: each model's own, or one model's, or the custom ones. */
-    static String pricesInWords(BudmonConfig config, Messages m) {
-        return switch (config.model()) {
-            case AUTO -> m.get("pricing.auto");
-            case CUSTOM -> m.get("pricing.custom",
-                    AmountFormat.plain(config.customPrices().input(), m.locale()),
-                    AmountFormat.plain(config.customPrices().output(), m.locale()));
-            default -> m.get("pricing.model", m.get("choice.model." + config.model().iniValue()));
-        };
     }
 
     // ---- menu ----
@@ -723,52 +379,12 @@ public final class DashboardViewBuilder {
         return MenuText.of(m.get("menu." + name), m.get("mnemonic." + name));
     }
 
-    // ---- helpers ----
-
-    private static boolean isLong(QuotaWindow q) {
-        return q.length() != null && q.length().compareTo(ONE_DAY) > 0;
-    }
-
-    private static TonedText text(String s, Tone t) {
-        return "--".equals(s) ? TonedText.UNKNOWN : new TonedText(s, t);
-    }
-
-    /** {@code t} in the dim colour when the figures are old; an empty text stays as it is. */
-    private static TonedText dim(TonedText t, boolean stale) {
-        return stale && !t.text().isEmpty() ? new TonedText(t.text(), Tone.DIM) : t;
-    }
-
-    private static double clamp(double d) {
-        return Math.max(0, Math.min(1, d));
-    }
-
     private static Level levelOf(OverallStatus s) {
         return switch (s) {
             case OK -> Level.OK;
             case WARN -> Level.WARN;
             case ALARM -> Level.ALARM;
             case WAIT, NO_QUOTA -> Level.NONE;
-        };
-    }
-
-    /**
-     * A forecast at the pace of the last hour, to the hour when it is an hour or more away: its minutes would
-     * claim a precision the pace does not have (and the line beside the ring has no room for them).
-     */
-    static Duration roughly(Duration d) {
-        if (d.abs().compareTo(Duration.ofHours(1)) < 0) {
-            return d;
-        }
-        return Duration.ofHours(Math.round(d.toMinutes() / 60.0));
-    }
-
-    /** Calculator levels as the theme's tones; an unknown level is dim. */
-    public static Tone tone(Level level) {
-        return switch (level) {
-            case OK -> Tone.OK;
-            case WARN -> Tone.WARN;
-            case ALARM -> Tone.ALARM;
-            case NONE -> Tone.DIM;
         };
     }
 }

@@ -49,7 +49,7 @@ public final class HistoryChartBuilder {
             Trail trail = Trail.of(history, windows.get(i), from, now, columns);
             trails.add(trail);
             lines.add(new HistoryChartModel.Line(windows.get(i), trail.values(), trail.resets(), i));
-            legend.add(new HistoryChartView.Legend(DashboardViewBuilder.windowLabel(windows.get(i), m), i));
+            legend.add(new HistoryChartView.Legend(QuotaSectionBuilder.windowLabel(windows.get(i), m), i));
         }
         // the 5-hour line on top: it moves most
         List<HistoryChartModel.Line> drawn = new ArrayList<>(lines);

@@ -182,15 +182,15 @@ class HistoryViewTest {
         last.put("7d", 0.1);
         last.put("5h", 0.8);
         last.put("7d_sonnet", null);
-        FigureRow row = DashboardViewBuilder.quotaRow(last, EN, "tip.requests.quota_last");
+        FigureRow row = RequestsBuilder.quotaRow(last, EN, "tip.requests.quota_last");
         assertThat(row.value().text()).isEqualTo("0.8% of 5h");
         assertThat(row.tip()).contains("last request's share").contains("• 7 days: 0.1%").contains("• 5 hours: 0.8%")
                 .doesNotContain("Sonnet");
-        assertThat(DashboardViewBuilder.quotaRow(Map.of("7d", 0.04), DE, "tip.requests.quota_total").value().text())
+        assertThat(RequestsBuilder.quotaRow(Map.of("7d", 0.04), DE, "tip.requests.quota_total").value().text())
                 .isEqualTo("<0,1 % von 7d");
         Map<String, Double> none = new LinkedHashMap<>();
         none.put("5h", null);
-        assertThat(DashboardViewBuilder.quotaRow(none, EN, "tip.requests.quota_last").value())
+        assertThat(RequestsBuilder.quotaRow(none, EN, "tip.requests.quota_last").value())
                 .isEqualTo(TonedText.UNKNOWN);
     }
 }
