@@ -1,5 +1,6 @@
 package dev.budmon.background;
 
+import dev.budmon.DaemonThreads;
 import dev.budmon.Os;
 import dev.budmon.alert.AlertStateStore;
 import dev.budmon.calc.PaceForecast;
@@ -59,11 +60,7 @@ public final class TrayAndAlerts implements AutoCloseable, TrayActions {
     private final NotifierChain notifier;
     private final AlertService alerts;
     /** Shows and hides the tray, saves settings, opens the INI file: off the D-Bus, AWT and Swing threads. */
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "budmon-tray-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService io = Executors.newSingleThreadExecutor(DaemonThreads.named("budmon-tray-io"));
     private volatile Tray tray;
     private volatile Messages messages;
     private volatile BudmonConfig config;

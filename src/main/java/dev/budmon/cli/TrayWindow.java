@@ -1,5 +1,6 @@
 package dev.budmon.cli;
 
+import dev.budmon.DaemonThreads;
 import dev.budmon.background.TrayAndAlerts;
 import dev.budmon.ui.DashboardApp;
 
@@ -23,11 +24,7 @@ final class TrayWindow implements TrayAndAlerts.Window {
 
     private final Starter starter;
     private final Runnable onQuit;
-    private final ExecutorService starting = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "budmon-window-start");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService starting = Executors.newSingleThreadExecutor(DaemonThreads.named("budmon-window-start"));
     private volatile DashboardApp app;
 
     /** For the window mode: {@code app}'s window, for as long as BudMon runs. */
@@ -92,8 +89,7 @@ final class TrayWindow implements TrayAndAlerts.Window {
                 }
                 app = current;
                 DashboardApp started = current;
-                Thread watcher = new Thread(() -> forgetWhenClosed(started), "budmon-window-end");
-                watcher.setDaemon(true);
+                Thread watcher = DaemonThreads.of("budmon-window-end", () -> forgetWhenClosed(started));
                 watcher.start();
                 if (!afterStart) {
                     return;

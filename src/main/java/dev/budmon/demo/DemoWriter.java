@@ -1,5 +1,7 @@
 package dev.budmon.demo;
 
+import dev.budmon.DaemonThreads;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -132,11 +134,7 @@ public final class DemoWriter implements AutoCloseable {
                 throw e;
             }
             if (!tickInterval.isZero()) {
-                thread = Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread th = new Thread(r, "budmon-demo-writer");
-                    th.setDaemon(true);
-                    return th;
-                });
+                thread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("budmon-demo-writer"));
                 long ms = Math.max(1, tickInterval.toMillis());
                 thread.scheduleWithFixedDelay(this::tickQuietly, ms, ms, TimeUnit.MILLISECONDS);
             }

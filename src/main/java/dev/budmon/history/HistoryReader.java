@@ -1,5 +1,6 @@
 package dev.budmon.history;
 
+import dev.budmon.DaemonThreads;
 import dev.budmon.files.SafeRead;
 import dev.budmon.model.SourceWarning;
 
@@ -123,8 +124,7 @@ public final class HistoryReader {
         AtomicInteger next = new AtomicInteger();
         Thread[] helpers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
-            helpers[t] = new Thread(new NextMonths(months, next), "budmon-history-" + t);
-            helpers[t].setDaemon(true);
+            helpers[t] = DaemonThreads.of("budmon-history-" + t, new NextMonths(months, next));
             helpers[t].start();
         }
         boolean interrupted = false;

@@ -1,5 +1,6 @@
 package dev.budmon.notify;
 
+import dev.budmon.DaemonThreads;
 import dev.budmon.alert.Alert;
 import dev.budmon.alert.AlertEngine;
 import dev.budmon.alert.AlertInputs;
@@ -78,11 +79,7 @@ public final class AlertService implements AutoCloseable {
         this.clock = clock;
         this.prices = PriceTable.bundled();
         this.config = config;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "budmon-alerts");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("budmon-alerts"));
     }
 
     /** Loads the saved state and starts the clock. Call once. */

@@ -1,5 +1,6 @@
 package dev.budmon.statusline;
 
+import dev.budmon.DaemonThreads;
 import dev.budmon.calc.BindingLimit;
 import dev.budmon.calc.Pace;
 import dev.budmon.calc.PaceForecast;
@@ -119,8 +120,7 @@ public final class StatuslineCommand {
     static int printLine(ClaudeDirs dirs, Supplier<StdinPayload.Input> stdin, Path home, Path cacheDir,
                          Instant now, PrintStream out, PrintStream err, Duration deadline) {
         LineJob job = new LineJob(dirs, stdin, home, cacheDir, now, err);
-        Thread worker = new Thread(job, "budmon-statusline");
-        worker.setDaemon(true); // a stuck read must not keep the process alive
+        Thread worker = DaemonThreads.of("budmon-statusline", job); // a stuck read must not keep the process alive
         worker.start();
         try {
             worker.join(Math.max(1, deadline.toMillis()));

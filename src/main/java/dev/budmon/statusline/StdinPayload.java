@@ -1,5 +1,7 @@
 package dev.budmon.statusline;
 
+import dev.budmon.DaemonThreads;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,8 +48,7 @@ public final class StdinPayload {
      */
     public static Input read(InputStream in, Duration timeout) {
         Reader reader = new Reader(in);
-        Thread t = new Thread(reader, "budmon-stdin");
-        t.setDaemon(true);
+        Thread t = DaemonThreads.of("budmon-stdin", reader);
         t.start();
         try {
             t.join(Math.max(1, timeout.toMillis()));

@@ -1,5 +1,6 @@
 package dev.budmon.ui;
 
+import dev.budmon.DaemonThreads;
 import dev.budmon.calc.Calculator;
 import dev.budmon.calc.Figures;
 import dev.budmon.calc.PriceTable;
@@ -70,11 +71,7 @@ public final class DashboardApp {
     /** The transcript history's index, shared with {@code budmon report}; {@code null} to read without one. */
     private final HistoryIndex historyIndex;
     private final PriceTable prices = PriceTable.bundled();
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "budmon-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService io = Executors.newSingleThreadExecutor(DaemonThreads.named("budmon-io"));
     private final LiveState live;
     /** The tray icon and the alerts beside the window; none until {@link #attach}. */
     private volatile WindowCompanion companion = WindowCompanion.NONE;

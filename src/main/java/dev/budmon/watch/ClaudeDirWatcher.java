@@ -1,5 +1,7 @@
 package dev.budmon.watch;
 
+import dev.budmon.DaemonThreads;
+
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -102,7 +104,7 @@ public final class ClaudeDirWatcher implements AutoCloseable {
         this.pollsPerWalk = Math.max(1, (fullWalkEvery.toMillis() + pollMs - 1) / pollMs);
         this.refresh = refresh;
         this.onError = onError;
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "budmon-refresh"));
+        this.worker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("budmon-refresh"));
     }
 
     /** Starts watching and runs a first refresh at once. Any thread. */
@@ -112,7 +114,7 @@ public final class ClaudeDirWatcher implements AutoCloseable {
             for (Path d : dirs) {
                 registerTree(d);
             }
-            eventThread = daemon(this::eventLoop, "budmon-watch");
+            eventThread = DaemonThreads.of("budmon-watch", this::eventLoop);
             eventThread.start();
         } catch (IOException e) {
             // Without events the poll still keeps the figures fresh.
@@ -299,11 +301,5 @@ public final class ClaudeDirWatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }

@@ -1,5 +1,7 @@
 package dev.budmon.source.transcript;
 
+import dev.budmon.DaemonThreads;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +35,7 @@ final class ParallelScan {
         AtomicBoolean stop = new AtomicBoolean();
         Thread[] helpers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
-            helpers[t] = new Thread(() -> {
+            helpers[t] = DaemonThreads.of("budmon-transcripts-" + t, () -> {
                 TranscriptTail ownTail = new TranscriptTail();
                 TranscriptLineParser ownParser = new TranscriptLineParser();
                 int i;
@@ -44,8 +46,7 @@ final class ParallelScan {
                         results.get(i).completeExceptionally(e);
                     }
                 }
-            }, "budmon-transcripts-" + t);
-            helpers[t].setDaemon(true);
+            });
             helpers[t].start();
         }
         try {
