@@ -10,10 +10,12 @@ import java.util.List;
  * @param command   what to do
  * @param claudeDir the {@code --claude-dir} value, or {@code null}
  * @param force     {@code --force} was given
+ * @param noAutostart {@code --no-autostart} was given (only with {@code --setup})
  * @param operands  words after the command, e.g. {@code on} in {@code --statusline on}, or everything after
  *                  {@code report}
  */
-public record CommandLine(Command command, Path claudeDir, boolean force, List<String> operands) {
+public record CommandLine(Command command, Path claudeDir, boolean force, boolean noAutostart,
+                          List<String> operands) {
 
     /** The things BudMon can be asked to do. */
     public enum Command {
@@ -52,7 +54,9 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
             "  --claude-dir DIR       read and write this Claude directory instead of",
             "                         $CLAUDE_CONFIG_DIR or ~/.claude",
             "  --force                with --statusline on: replace another status line;",
-            "                         with --setup: install BudMon's interceptor beside a compatible one");
+            "                         with --setup: install BudMon's interceptor beside a compatible one",
+            "  --no-autostart         with --setup: no login autostart entry (and remove the one an",
+            "                         earlier setup installed)");
 
     /** Thrown for arguments BudMon does not understand; the message says which. */
     public static final class UsageException extends Exception {
@@ -70,6 +74,7 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
         Command command = null;
         Path claudeDir = null;
         boolean force = false;
+        boolean noAutostart = false;
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -94,6 +99,7 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
                     claudeDir = Path.of(value);
                 }
                 case "--force" -> force = true;
+                case "--no-autostart" -> noAutostart = true;
                 case "--json" -> command = only(command, Command.JSON, a);
                 case "--statusline" -> command = only(command, Command.STATUSLINE, a);
                 case "--setup" -> command = only(command, Command.SETUP, a);
@@ -128,7 +134,10 @@ public record CommandLine(Command command, Path claudeDir, boolean force, List<S
                 throw new UsageException("--statusline takes 'on', 'off' or nothing, not: " + String.join(" ", operands));
             }
         }
-        return new CommandLine(command == null ? Command.WINDOW : command, claudeDir, force, operands);
+        if (noAutostart && command != Command.SETUP) {
+            throw new UsageException("--no-autostart goes with --setup");
+        }
+        return new CommandLine(command == null ? Command.WINDOW : command, claudeDir, force, noAutostart, operands);
     }
 
     private static Command only(Command current, Command next, String option) throws UsageException {

@@ -1,6 +1,7 @@
 package dev.budmon.cli;
 
 import dev.budmon.Version;
+import dev.budmon.setup.SetupChoices;
 import dev.budmon.setup.SetupCommand;
 import dev.budmon.setup.SetupContext;
 import dev.budmon.source.ClaudeDirs;
@@ -70,7 +71,7 @@ public final class Main {
                         java.time.ZoneId.systemDefault(), out, err);
             }
             case SETUP -> {
-                return SetupCommand.setup(cl.claudeDir(), cl.force(), out, err);
+                return SetupCommand.setup(cl.claudeDir(), new SetupChoices(cl.force(), !cl.noAutostart()), out, err);
             }
             case UNINSTALL -> {
                 return SetupCommand.uninstall(cl.claudeDir(), out, err);

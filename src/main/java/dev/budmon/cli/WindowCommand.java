@@ -5,6 +5,7 @@ import dev.budmon.config.ConfigStore;
 import dev.budmon.demo.DemoWriter;
 import dev.budmon.notify.SessionBus;
 import dev.budmon.setup.InstallPaths;
+import dev.budmon.setup.SetupChoices;
 import dev.budmon.setup.SetupCommand;
 import dev.budmon.source.ClaudeDirs;
 import dev.budmon.source.transcript.HistoryIndex;
@@ -29,7 +30,7 @@ final class WindowCommand {
     }
 
     /** The first-run dialog's Install button: {@code budmon --setup} for the Claude directory shown. */
-    private static final SetupRunner SETUP = (claudeDir, out) -> SetupCommand.setup(claudeDir, false, out, out);
+    private static final SetupRunner SETUP = (claudeDir, out) -> SetupCommand.setup(claudeDir, SetupChoices.DEFAULT, out, out);
 
     /**
      * {@code budmon}: the dashboard on the user's Claude directories, and beside it, once it shows, the tray

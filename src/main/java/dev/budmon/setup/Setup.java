@@ -40,17 +40,27 @@ public final class Setup {
         boolean isOurs(Path existing) throws IOException;
     }
 
-    /** One file setup wants to exist with this content. */
-    private record Planned(Path target, byte[] content, boolean executable, Ownership ownership, String note) {
+    /**
+     * One file setup wants to exist with this content.
+     *
+     * @param optional a file the user may remove to say no (the login autostart): once setup has written it, a
+     *                 later setup does not bring it back
+     */
+    private record Planned(Path target, byte[] content, boolean executable, Ownership ownership, String note,
+                           boolean optional) {
+
+        Planned(Path target, byte[] content, boolean executable, Ownership ownership, String note) {
+            this(target, content, executable, ownership, note, false);
+        }
     }
 
     /**
      * Runs setup.
      *
-     * @param force install BudMon's interceptor even when another compatible one is present
+     * @param choices what the user chose on the command line
      * @throws SetupException when setup cannot be done; then nothing was changed
      */
-    public static ChangeReport run(SetupContext ctx, boolean force) throws SetupException {
+    public static ChangeReport run(SetupContext ctx, SetupChoices choices) throws SetupException {
         List<String> warnings = new ArrayList<>();
         if (!Files.isDirectory(ctx.claudeDir())) {
             // Claude Code has not run yet: its directory is made with the interceptor (and removed again by
@@ -66,7 +76,7 @@ public final class Setup {
             warnings.add("the Claude directory " + ctx.claudeDir() + " did not exist: Claude Code has not run here "
                     + "yet. Setup created it; Claude Code uses it when it first starts.");
         }
-        if (!force) {
+        if (!choices.force()) {
             Optional<Path> other = CompatibleInterceptors.find(ctx.claudeDir());
             if (other.isPresent()) {
                 return new ChangeReport(List.of(), List.of(), other);
@@ -119,11 +129,11 @@ public final class Setup {
                 plan.add(new Planned(paths.desktopEntry(), utf8(entry), false, Setup::isOurScript,
                         "application menu entry"));
             }
-            if (paths.autostartEntry() != null) {
+            if (paths.autostartEntry() != null && choices.autostart()) {
                 // the launcher's path passed the desktop entry's check above
                 plan.add(new Planned(paths.autostartEntry(),
                         utf8(DesktopEntry.autostart(paths.budmonLauncher().toString())), false, Setup::isOurScript,
-                        "starts the tray icon and the alerts at login: budmon --background"));
+                        "starts the tray icon and the alerts at login: budmon --background", true));
             }
         }
 
@@ -136,6 +146,10 @@ public final class Setup {
             if (planFile(p, manifest, tx, actions, conflicts, warnings)) {
                 owned.add(p);
             }
+        }
+        List<Path> dropped = new ArrayList<>();
+        if (paths.autostartEntry() != null && !choices.autostart()) {
+            planNoAutostart(paths.autostartEntry(), manifest, tx, actions, dropped);
         }
         if (ctx.os().isPosix()) {
             String alias = RcFile.aliasLine(paths.claudeBudmon().toString());
@@ -152,6 +166,7 @@ public final class Setup {
         for (Planned p : owned) {
             manifest.recordFile(p.target(), p.content());
         }
+        dropped.forEach(manifest::forgetFile);
         manifest.recordFolders(tx.createdFolders());
         try {
             manifest.write(paths.manifest());
@@ -184,6 +199,12 @@ public final class Setup {
         Path t = p.target();
         try {
             if (!Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
+                if (p.optional() && manifest.recorded(t) != null) {
+                    // removed since setup wrote it (e.g. in the desktop's start-up programs): the user's no stands
+                    actions.add(new FileAction(t, Outcome.KEPT, "removed since budmon --setup wrote it, so not "
+                            + "installed again"));
+                    return true;
+                }
                 tx.put(t, p.content(), p.executable() ? FileTransaction.EXECUTABLE : FileTransaction.REGULAR,
                         p.executable());
                 actions.add(new FileAction(t, Outcome.CREATED, p.note()));
@@ -201,6 +222,9 @@ public final class Setup {
             }
             if (manifest.recorded(t) != null && !manifest.isUnchanged(t, existing)) {
                 actions.add(new FileAction(t, Outcome.KEPT, "changed since budmon --setup wrote it"));
+                if (p.optional()) {
+                    return true; // e.g. switched off in the desktop's start-up programs: as the user set it
+                }
                 warnings.add(t + " was changed since budmon --setup wrote it, so setup left it as it is; move it "
                         + "away and run budmon --setup again to get BudMon's.");
                 return false;
@@ -215,6 +239,31 @@ public final class Setup {
             return true;
         } catch (IOException e) {
             throw new SetupException("could not read " + t + ": " + FileTransaction.describe(e)
+                    + ". Nothing was changed.", e);
+        }
+    }
+
+    /**
+     * {@code --no-autostart}: removes the login autostart entry an earlier setup wrote, as it wrote it; an entry
+     * the user changed, or one setup did not write, stays.
+     */
+    private static void planNoAutostart(Path entry, InstallManifest manifest, FileTransaction tx,
+                                        List<FileAction> actions, List<Path> dropped) throws SetupException {
+        try {
+            if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                dropped.add(entry);
+                return;
+            }
+            byte[] existing = SafeRead.bytes(entry, MAX_INSTALLED_BYTES);
+            boolean ours = manifest.recorded(entry) != null ? manifest.isUnchanged(entry, existing)
+                    : isOurScript(entry);
+            if (ours) {
+                tx.delete(entry);
+                dropped.add(entry);
+                actions.add(new FileAction(entry, Outcome.REMOVED, "login autostart entry: --no-autostart"));
+            }
+        } catch (IOException e) {
+            throw new SetupException("could not read " + entry + ": " + FileTransaction.describe(e)
                     + ". Nothing was changed.", e);
         }
     }

@@ -35,12 +35,12 @@ public final class SetupCommand {
      * {@code budmon --setup}.
      *
      * @param claudeDirOverride the {@code --claude-dir} value, or {@code null}
-     * @param force             install BudMon's interceptor even when a compatible one is present
+     * @param choices           what the user chose on the command line
      * @return the exit code: 0 done (or nothing needed), 1 failed
      */
-    public static int setup(Path claudeDirOverride, boolean force, PrintStream out, PrintStream err) {
+    public static int setup(Path claudeDirOverride, SetupChoices choices, PrintStream out, PrintStream err) {
         SetupContext ctx = contextFromEnvironment(claudeDirOverride);
-        int code = runSetup(ctx, force, out, err);
+        int code = runSetup(ctx, choices, out, err);
         if (code == 0) {
             recordArchives(ctx, out, err);
         }
@@ -73,10 +73,10 @@ public final class SetupCommand {
     }
 
     /** Runs setup in a given context and prints the outcome. */
-    static int runSetup(SetupContext ctx, boolean force, PrintStream out, PrintStream err) {
+    static int runSetup(SetupContext ctx, SetupChoices choices, PrintStream out, PrintStream err) {
         ChangeReport report;
         try {
-            report = Setup.run(ctx, force);
+            report = Setup.run(ctx, choices);
         } catch (SetupException e) {
             err.println("budmon: setup failed: " + e.getMessage());
             return 1;

@@ -51,6 +51,15 @@ class CommandLineTest {
     }
 
     @Test
+    void noAutostartGoesWithSetupOnly() throws Exception {
+        assertThat(CommandLine.parse("--setup").noAutostart()).isFalse();
+        assertThat(CommandLine.parse("--setup", "--no-autostart").noAutostart()).isTrue();
+        assertThat(CommandLine.parse("--no-autostart", "--setup", "--force").force()).isTrue();
+        assertThatThrownBy(() -> CommandLine.parse("--no-autostart")).hasMessageContaining("goes with --setup");
+        assertThatThrownBy(() -> CommandLine.parse("--json", "--no-autostart")).hasMessageContaining("--setup");
+    }
+
+    @Test
     void badUsageIsRefusedWithAReason() {
         assertThatThrownBy(() -> CommandLine.parse("--frobnicate")).hasMessageContaining("--frobnicate");
         assertThatThrownBy(() -> CommandLine.parse("--claude-dir")).hasMessageContaining("needs a directory");

@@ -182,6 +182,67 @@ class SetupTest {
     }
 
     @Test
+    void anAutostartEntryTheUserRemovedIsNotInstalledAgainByTheNextSetup() throws IOException {
+        TestHome h = home();
+        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
+        Path entry = h.paths().autostartEntry();
+        Files.delete(entry); // e.g. removed in Plasma's Autostart settings
+        TestHome.Run again = h.setup(h.context(Os.LINUX));
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(entry).doesNotExist();
+        assertThat(again.out()).contains("kept       " + entry + " (removed since budmon --setup wrote it");
+        assertThat(again.err()).doesNotContain(entry.toString());
+    }
+
+    @Test
+    void anAutostartEntrySwitchedOffIsKeptBySetupWithoutAWarning() throws IOException {
+        TestHome h = home();
+        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
+        Path entry = h.paths().autostartEntry();
+        String off = Files.readString(entry).replace("X-GNOME-Autostart-enabled=true", "X-GNOME-Autostart-enabled=false");
+        Files.writeString(entry, off);
+        TestHome.Run again = h.setup(h.context(Os.LINUX));
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(Files.readString(entry)).isEqualTo(off);
+        assertThat(again.err()).doesNotContain(entry.toString());
+    }
+
+    @Test
+    void noAutostartInstallsNoneAndRemovesTheOneAnEarlierSetupInstalled() throws IOException {
+        TestHome h = home();
+        SetupChoices without = new SetupChoices(false, false);
+        TestHome.Run first = TestHome.capture((o, e) -> SetupCommand.runSetup(h.context(Os.LINUX), without, o, e));
+        assertThat(first.exit()).as(first.err()).isZero();
+        Path entry = h.paths().autostartEntry();
+        assertThat(entry).doesNotExist();
+        assertThat(h.paths().desktopEntry()).isRegularFile();
+
+        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
+        assertThat(entry).isRegularFile();
+        TestHome.Run off = TestHome.capture((o, e) -> SetupCommand.runSetup(h.context(Os.LINUX), without, o, e));
+        assertThat(off.exit()).as(off.err()).isZero();
+        assertThat(off.out()).contains("removed    " + entry);
+        assertThat(entry).doesNotExist();
+        // the record of it went with it: uninstall has nothing to say about the entry
+        TestHome.Run un = h.uninstall(h.context(Os.LINUX));
+        assertThat(un.exit()).as(un.err()).isZero();
+        assertThat(un.out()).doesNotContain(entry.toString());
+    }
+
+    @Test
+    void noAutostartLeavesAnEntryTheUserChangedOrDidNotGetFromSetup() throws IOException {
+        TestHome h = home();
+        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
+        Path entry = h.paths().autostartEntry();
+        String changed = Files.readString(entry).replace("X-GNOME-Autostart-enabled=true", "X-GNOME-Autostart-enabled=false");
+        Files.writeString(entry, changed);
+        SetupChoices without = new SetupChoices(false, false);
+        TestHome.Run off = TestHome.capture((o, e) -> SetupCommand.runSetup(h.context(Os.LINUX), without, o, e));
+        assertThat(off.exit()).as(off.err()).isZero();
+        assertThat(Files.readString(entry)).isEqualTo(changed);
+    }
+
+    @Test
     void xdgConfigHomeCountsOnlyAsAnAbsolutePath() {
         Path home = Path.of("/home/u");
         assertThat(SetupContext.configHome(Map.of(), home)).isEqualTo(home.resolve(".config"));
@@ -252,7 +313,7 @@ class SetupTest {
         assertThat(h.paths().interceptor()).doesNotExist();
 
         // --force installs BudMon's own all the same.
-        TestHome.Run forced = TestHome.capture((o, e) -> SetupCommand.runSetup(h.context(Os.LINUX), true, o, e));
+        TestHome.Run forced = TestHome.capture((o, e) -> SetupCommand.runSetup(h.context(Os.LINUX), new SetupChoices(true, true), o, e));
         assertThat(forced.exit()).isZero();
         assertThat(h.paths().interceptor()).exists();
     }

@@ -94,7 +94,7 @@ final class TestHome {
     }
 
     Run setup(SetupContext ctx) {
-        return capture((out, err) -> SetupCommand.runSetup(ctx, false, out, err));
+        return capture((out, err) -> SetupCommand.runSetup(ctx, SetupChoices.DEFAULT, out, err));
     }
 
     Run uninstall(SetupContext ctx) {
