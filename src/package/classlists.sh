@@ -51,9 +51,19 @@ for run in "claude payload.json" "claude payload-without-limits.json" "all paylo
 done
 merged "budmon --statusline" "$work"/statusline-* > "src/main/cds/statusline-$jdk.classlist"
 
-# The window: its start, its first paints, a change of its files, its clock, its exit
+# The window: its start, its first paints, a change of its files, its clock, the tray icon and the alerts
+# beside it, its exit. On a private session bus with a StatusNotifierWatcher, where there are both, as on a
+# desktop: the tray's D-Bus classes then join the list.
 java -cp "$cp" dev.budmon.bench.WindowBenchmark --fixture "$work/window"
-xvfb-run -a -s "-screen 0 1600x1400x24 -noreset -nolisten tcp" bash -c '
+desktop=()
+if command -v dbus-run-session > /dev/null && command -v status-notifier-watcher > /dev/null; then
+  desktop=(dbus-run-session --)
+fi
+"${desktop[@]}" xvfb-run -a -s "-screen 0 1600x1400x24 -noreset -nolisten tcp" bash -c '
+  if [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v status-notifier-watcher > /dev/null; then
+    status-notifier-watcher > /dev/null 2>&1 &
+    sleep 1
+  fi
   "'"$java"'" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss512k -Xms16m \
     --add-opens=java.desktop/sun.awt.X11=ALL-UNNAMED '"${list[*]}"' -jar target/budmon.jar \
     --claude-dir "'"$work/window"'" &
@@ -62,6 +72,7 @@ xvfb-run -a -s "-screen 0 1600x1400x24 -noreset -nolisten tcp" bash -c '
   java -cp "'"$cp"'" dev.budmon.bench.WindowBenchmark --fixture "'"$work/window"'"
   sleep 3
   kill $pid
-  wait $pid || true'
+  wait $pid || true
+  kill %1 2> /dev/null || true'
 merged "the window and the other commands" "$work/list" > "src/main/cds/window-$jdk.classlist"
 wc -l src/main/cds/*-"$jdk".classlist
