@@ -20,7 +20,8 @@ warm="${BUDMON_BENCH_WARM:-30}"
 idle="${BUDMON_BENCH_IDLE:-60}"
 rm -rf "$bench" && mkdir -p "$bench"
 [ -f "$root/target/budmon.jar" ] || { echo "build first: mvn -q -o package -DskipTests" >&2; exit 1; }
-(cd "$root" && mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$bench/cp.txt" >/dev/null)
+(cd "$root" && { mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$bench/cp.txt" >/dev/null 2>&1 \
+  || mvn -q -B dependency:build-classpath -Dmdep.outputFile="$bench/cp.txt" >/dev/null; })
 cp="$root/target/classes:$root/target/test-classes:$(cat "$bench/cp.txt")"
 
 status-notifier-watcher > "$bench/watcher.log" 2>&1 & watcher=$!
