@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark of the quota-history reader (issue 13): a year of heavy use, 500,000 observations, read by a fresh
-# JVM into the compact store, as `budmon history` and a year-long --since do. Not a test; prints one line per
-# run and the heap the history keeps.
+# JVM into the compact store, as `budmon history` and a year-long --since do, and what the window's history
+# figures cost on it. Not a test; prints one line per run, the heap the history keeps and the figures' time.
 #
 #   src/bench/history.sh              # 500,000 observations, 5 runs
 #
 # Environment: BUDMON_BENCH_DIR (default /tmp/budmon-bench-history), BUDMON_BENCH_OBSERVATIONS (500000),
-# BUDMON_BENCH_RUNS (5), BUDMON_BENCH_JAVA_OPTS (default: the launcher's flags for every command but the status
+# BUDMON_BENCH_RUNS (5), BUDMON_BENCH_FIGURES (computations of the history figures timed, 200), BUDMON_BENCH_JAVA_OPTS (default: the launcher's flags for every command but the status
 # line: C1 only, the serial collector, a 16 MB first heap).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -46,4 +46,10 @@ for i in $(seq "$runs"); do
 done
 # shellcheck disable=SC2086
 java $java_opts -cp "$cp" dev.budmon.bench.HistoryBenchmark memory "$claude"
+# What the window's watcher pays for the pace, the binding limit, the shares and the dollars per percent,
+# with every new state and every 30 s (HistoryFeed), in a JVM with the launcher's options.
+echo "== history figures at 2026-12-06T12:00Z:"
+rm -rf "$bench/figures" && cp -r "$claude" "$bench/figures" # the figures' run appends to the history
+# shellcheck disable=SC2086
+java $java_opts -cp "$cp" dev.budmon.bench.HistoryBenchmark figures "$bench/figures" "${BUDMON_BENCH_FIGURES:-200}"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -47,9 +47,22 @@ public record HistoryFigures(Map<String, PaceForecast> paces, BindingLimit bindi
     public static HistoryFigures compute(Figures figures, QuotaHistory history, List<ApiResponse> responses,
                                          Map<String, String> projects, Pricing pricing, Thresholds thresholds,
                                          Instant now) {
+        return compute(figures, history, join(history, responses, pricing, now), projects, thresholds, now);
+    }
+
+    /** The join the figures at {@code now} are derived from: the history of the last {@link #FIT_SPAN} and the requests. */
+    public static JoinedQuota join(QuotaHistory history, List<ApiResponse> responses, Pricing pricing, Instant now) {
+        return QuotaJoin.join(history, responses, pricing, now.minus(FIT_SPAN), now.plusMillis(1));
+    }
+
+    /**
+     * Derives the figures from a join made earlier ({@link #join}) of the same history: the pace and the binding
+     * limit at {@code now}, the shares and the dollars per percent of the join.
+     */
+    public static HistoryFigures compute(Figures figures, QuotaHistory history, JoinedQuota joined,
+                                         Map<String, String> projects, Thresholds thresholds, Instant now) {
         Map<String, PaceForecast> paces = Pace.ofAll(figures.windows(), history, now, thresholds);
         BindingLimit binding = BindingLimit.of(figures.windows(), paces, now);
-        JoinedQuota joined = QuotaJoin.join(history, responses, pricing, now.minus(FIT_SPAN), now.plusMillis(1));
 
         Map<String, WindowShares> shares = new LinkedHashMap<>();
         Map<String, Double> lastRequest = new LinkedHashMap<>();

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,11 +62,13 @@ public final class QuotaJoin {
         int n = sorted.size();
         long[] times = new long[n];
         double[] costs = new double[n];
-        Map<Long, Integer> byKey = new HashMap<>(n * 2);
+        byte[] families = new byte[n];
+        RequestIndex byKey = new RequestIndex(n);
         for (int i = 0; i < n; i++) {
             ApiResponse r = sorted.get(i);
             times[i] = r.time().toEpochMilli();
             costs[i] = pricing.cost(r.model(), r.tokens() == null ? TokenCounts.ZERO : r.tokens()).total();
+            families[i] = familiesOf(r.model());
             if (r.requestId() != null) {
                 byKey.put(QuotaHistory.requestKey(r.requestId()), i);
             }
@@ -85,8 +86,8 @@ public final class QuotaJoin {
             if (t < fromMs || t >= toMs || key == 0) {
                 continue;
             }
-            Integer r = byKey.get(key);
-            if (r == null) {
+            int r = byKey.get(key);
+            if (r < 0) {
                 unmatched++;
             } else {
                 offsets.add(t - times[r]);
@@ -104,7 +105,7 @@ public final class QuotaJoin {
             Arrays.fill(share, Double.NaN);
             List<QuotaInterval> spans = new ArrayList<>();
             double elsewhere = 0;
-            String family = familyOf(window);
+            int family = familyBit(familyOf(window));
             Duration length = QuotaWindow.lengthOf(window);
             long previousAnchor = Long.MIN_VALUE;
             double peak = 0;
@@ -139,7 +140,8 @@ public final class QuotaJoin {
                     peak = Math.max(peak, u);
                 }
                 if (lower < anchor) {
-                    QuotaInterval span = split(window, lower, anchor, growth, sorted, times, costs, family, share, k == 0);
+                    QuotaInterval span = split(window, lower, anchor, growth, times, costs, families, family, share,
+                            k == 0);
                     spans.add(span);
                     if (!span.attributed()) {
                         elsewhere += growth;
@@ -156,30 +158,29 @@ public final class QuotaJoin {
     }
 
     /** Where on the transcripts' clock observation {@code k} belongs. */
-    private static long anchor(WindowSeries s, int k, Map<Long, Integer> byKey, long[] times, long offset) {
-        long key = s.requestKey(k);
-        Integer r = key == 0 ? null : byKey.get(key);
-        if (r != null) {
+    private static long anchor(WindowSeries s, int k, RequestIndex byKey, long[] times, long offset) {
+        int r = byKey.get(s.requestKey(k));
+        if (r >= 0) {
             return times[r];
         }
         return s.sourceKind(k) == WindowSeries.HEADERS ? s.timeMillis(k) - offset : s.timeMillis(k);
     }
 
     /** Gives the growth in {@code (lower, upper]} to its requests by cost; the span's figures. */
-    private static QuotaInterval split(String window, long lower, long upper, double growth, List<ApiResponse> sorted,
-                                       long[] times, double[] costs, String family, double[] share,
+    private static QuotaInterval split(String window, long lower, long upper, double growth, long[] times,
+                                       double[] costs, byte[] families, int family, double[] share,
                                        boolean firstSeen) {
         int first = firstAfter(times, lower);
         double total = 0;
         int count = 0;
         for (int i = first; i < times.length && times[i] <= upper; i++) {
-            if (counts(sorted.get(i), family)) {
+            if (counts(families[i], family)) {
                 total += costs[i];
                 count++;
             }
         }
         for (int i = first; i < times.length && times[i] <= upper; i++) {
-            if (counts(sorted.get(i), family)) {
+            if (counts(families[i], family)) {
                 double part = total > 0 ? growth * costs[i] / total : growth / count;
                 share[i] = part;
             }
@@ -188,8 +189,34 @@ public final class QuotaJoin {
                 Instant.ofEpochMilli(upper), growth, total, count, firstSeen);
     }
 
-    private static boolean counts(ApiResponse r, String family) {
-        return family == null || (r.model() != null && r.model().toLowerCase(Locale.ROOT).contains(family));
+    /** Whether a response of these model families counts for a window of {@code family} (0: every model). */
+    private static boolean counts(byte modelFamilies, int family) {
+        return family == 0 || (modelFamilies & family) != 0;
+    }
+
+    /** The families a model's name contains, as bits of {@link #familyBit}; once per response, not per window. */
+    private static byte familiesOf(String model) {
+        if (model == null) {
+            return 0;
+        }
+        String m = model.toLowerCase(Locale.ROOT);
+        int bits = 0;
+        for (int f = 0; f < MODEL_FAMILIES.length; f++) {
+            if (m.contains(MODEL_FAMILIES[f])) {
+                bits |= 1 << f;
+            }
+        }
+        return (byte) bits;
+    }
+
+    /** The bit of a model family ({@link #familyOf}); 0 for {@code null}, every model. */
+    private static int familyBit(String family) {
+        for (int f = 0; f < MODEL_FAMILIES.length; f++) {
+            if (MODEL_FAMILIES[f].equals(family)) {
+                return 1 << f;
+            }
+        }
+        return 0;
     }
 
     /** The model family a per-model weekly window counts ({@code 7d_sonnet}: sonnet); {@code null} for all. */

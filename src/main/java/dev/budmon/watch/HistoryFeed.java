@@ -9,9 +9,11 @@ import dev.budmon.history.DayTrails;
 import dev.budmon.history.LiveHistory;
 import dev.budmon.history.QuotaHistory;
 import dev.budmon.history.UnloggedLimits;
+import dev.budmon.model.ApiResponse;
 import dev.budmon.model.RateLimits;
 import dev.budmon.model.UsageState;
 import dev.budmon.quotacost.HistoryFigures;
+import dev.budmon.quotacost.JoinedQuota;
 import dev.budmon.source.UsageLimitsFile;
 import dev.budmon.source.transcript.TranscriptSource;
 
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The history figures of a running window (pace, the binding limit, the shares of the last request and of the
@@ -36,6 +39,12 @@ public final class HistoryFeed {
     public static final Duration MAX_GAP = Duration.ofSeconds(30);
     /** The requests the history's spans can reach: its span, and a week before for the first weekly period. */
     private static final Duration REQUESTS_BEFORE = Duration.ofDays(7);
+    /**
+     * How long a join of unchanged history and requests serves: joining a month of heavy use takes a tenth of a
+     * second (BENCHMARKS.md, Quota history), and in quiet time only the pace changes, every {@link #MAX_GAP};
+     * the join's month moves on by this much at most before it is made again.
+     */
+    static final Duration REJOIN_AFTER = Duration.ofMinutes(10);
 
     private final LiveHistory history;
     private final TranscriptSource transcripts;
@@ -46,6 +55,14 @@ public final class HistoryFeed {
     private final Path primary;
     /** When the headers last recorded were captured. */
     private Instant lastRecorded;
+    /** The last join, and what it was made of and when. */
+    private JoinedQuota joined;
+    private QuotaHistory joinedHistory;
+    private BudmonConfig joinedConfig;
+    private int joinedResponses;
+    private ApiResponse joinedNewest;
+    private Instant joinedSince;
+    private Instant joinedAt;
 
     /**
      * @param dirs        the Claude directories, BudMon's own first (headers no writer logged go into its history)
@@ -87,9 +104,34 @@ public final class HistoryFeed {
         QuotaHistory h = history.refresh(now);
         lastHistory = h;
         Figures f = Calculator.compute(state, now, config, prices);
-        return HistoryFigures.compute(f, h, transcripts.responses(now.minus(HistoryFigures.FIT_SPAN)
-                        .minus(REQUESTS_BEFORE)), transcripts.sessionProjects(), new Pricing(prices, config),
-                config.thresholds(), now);
+        if (!joinStillServes(h, config, now)) {
+            Instant since = now.minus(HistoryFigures.FIT_SPAN).minus(REQUESTS_BEFORE);
+            List<ApiResponse> responses = transcripts.responses(since);
+            joined = HistoryFigures.join(h, responses, new Pricing(prices, config), now);
+            joinedHistory = h;
+            joinedConfig = config;
+            joinedSince = since;
+            joinedResponses = responses.size();
+            joinedNewest = responses.isEmpty() ? null : responses.get(responses.size() - 1);
+            joinedAt = now;
+        }
+        return HistoryFigures.compute(f, h, joined, transcripts.sessionProjects(), config.thresholds(), now);
+    }
+
+    /**
+     * Whether the last join is the one these inputs would make, near enough: the same history and config, the
+     * same requests since the join's start (their count and the newest, which changes as a response streams
+     * in), and made less than {@link #REJOIN_AFTER} ago. The requests are asked for from the join's start, not
+     * from now's: the oldest leave the month as time passes, which is no change of what the join holds.
+     */
+    private boolean joinStillServes(QuotaHistory h, BudmonConfig config, Instant now) {
+        if (joined == null || h != joinedHistory || config != joinedConfig || now.isBefore(joinedAt)
+                || !now.isBefore(joinedAt.plus(REJOIN_AFTER))) {
+            return false;
+        }
+        List<ApiResponse> responses = transcripts.responses(joinedSince);
+        ApiResponse newest = responses.isEmpty() ? null : responses.get(responses.size() - 1);
+        return responses.size() == joinedResponses && Objects.equals(newest, joinedNewest);
     }
 
     /**

@@ -1,11 +1,26 @@
 package dev.budmon.bench;
 
+import dev.budmon.calc.PriceTable;
+import dev.budmon.config.BudmonConfig;
+import dev.budmon.history.HistoryAppender;
 import dev.budmon.history.HistoryFiles;
 import dev.budmon.history.HistoryReader;
 import dev.budmon.history.Observation;
 import dev.budmon.history.ObservationLine;
 import dev.budmon.history.QuotaHistory;
 import dev.budmon.history.WindowReading;
+import dev.budmon.model.AccountLimits;
+import dev.budmon.model.ApiResponse;
+import dev.budmon.model.QuotaWindow;
+import dev.budmon.model.RateLimits;
+import dev.budmon.model.SourceWarning;
+import dev.budmon.model.TokenCounts;
+import dev.budmon.model.UsageState;
+import dev.budmon.model.UsageTimeline;
+import dev.budmon.quotacost.HistoryFigures;
+import dev.budmon.source.transcript.TranscriptSource;
+import dev.budmon.source.transcript.TranscriptSummary;
+import dev.budmon.watch.HistoryFeed;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -15,7 +30,11 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -36,6 +55,11 @@ import java.util.UUID;
  * <li>{@code memory <claude dir>}: the same read between two garbage collections, for the heap the store keeps,
  *     and the peak of the heap pools during the read.</li>
  * <li>{@code repeat <claude dir> <n>}: n reads in one JVM, for the time once compiled.</li>
+ * <li>{@code figures <claude dir> <n>}: what the window's watcher thread pays for the history figures
+ *     ({@link HistoryFeed}: pace, binding limit, shares, dollars per percent) with every new state and every
+ *     30 s, at {@link #FIGURES_NOW}: a response for every interceptor line of the last 37 days (the requests the
+ *     feed asks for); after the first, n computations 30 s apart with nothing new, then n each after a new
+ *     request and its observation (appended to the history files: run it on a copy).</li>
  * </ul>
  */
 public final class HistoryBenchmark {
@@ -49,9 +73,10 @@ public final class HistoryBenchmark {
             case "read" -> read(Path.of(args[1]));
             case "memory" -> memory(Path.of(args[1]));
             case "repeat" -> repeat(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "figures" -> figures(Path.of(args[1]), Integer.parseInt(args[2]));
             default -> {
                 System.err.println("usage: HistoryBenchmark generate <claude dir> <observations> <seed> | read <claude dir>"
-                        + " | memory <claude dir> | repeat <claude dir> <n>");
+                        + " | memory <claude dir> | repeat <claude dir> <n> | figures <claude dir> <n>");
                 System.exit(2);
             }
         }
@@ -178,6 +203,105 @@ public final class HistoryBenchmark {
             System.out.printf("read %d: %.0f ms (%.0f ms CPU) for %d observations%n", i + 1, (System.nanoTime() - t0) / 1e6,
                     (cpu() - c0) / 1e6, r.history().size());
         }
+    }
+
+    /** Inside the generated year, on a Sunday as the project's own tests use. */
+    static final Instant FIGURES_NOW = Instant.parse("2026-12-06T12:00:00Z");
+
+    private static void figures(Path claude, int n) throws IOException {
+        Instant since = FIGURES_NOW.minus(HistoryFigures.FIT_SPAN).minus(Duration.ofDays(7));
+        List<ApiResponse> responses = new ArrayList<>();
+        Random random = new Random(1);
+        Observation last = null;
+        int observations = 0;
+        // the lines themselves: the history keeps only a hash of each request id
+        for (Path month : HistoryFiles.months(claude, since, FIGURES_NOW)) {
+            for (String line : Files.readAllLines(month)) {
+                Observation o = ObservationLine.parse(line);
+                if (o == null || o.time().isBefore(since) || o.time().isAfter(FIGURES_NOW)) {
+                    continue;
+                }
+                observations++;
+                last = o;
+                if (o.requestId() == null) {
+                    continue;
+                }
+                // a request of a Claude Code turn: mostly cache reads, as in the real transcripts
+                responses.add(new ApiResponse("msg_" + observations, o.requestId(),
+                        o.sessionId() == null ? "s" : o.sessionId(),
+                        "claude-opus-4-6", o.time(), new TokenCounts(3 + random.nextInt(40), 200 + random.nextInt(2000),
+                        random.nextInt(3000), 0, 20_000 + random.nextInt(80_000))));
+            }
+        }
+        TranscriptSource transcripts = new TranscriptSource() {
+            @Override
+            public TranscriptSummary refresh(List<Path> dirs, List<SourceWarning> warnings) {
+                return TranscriptSummary.EMPTY;
+            }
+
+            @Override
+            public List<ApiResponse> responses(Instant from) {
+                List<ApiResponse> out = new ArrayList<>();
+                for (ApiResponse r : responses) {
+                    if (!r.time().isBefore(from)) {
+                        out.add(r);
+                    }
+                }
+                return out;
+            }
+        };
+        List<QuotaWindow> windows = new ArrayList<>();
+        for (Map.Entry<String, WindowReading> w : last.windows().entrySet()) {
+            windows.add(new QuotaWindow(w.getKey(), w.getValue().utilization(), w.getValue().reset(),
+                    w.getValue().status(), null, w.getKey().equals("5h") ? Duration.ofHours(5) : Duration.ofDays(7)));
+        }
+        RateLimits limits = new RateLimits(last.time(), "budmon-interceptor", windows,
+                new AccountLimits("allowed", null, "five_hour", null, null, null, null));
+        PriceTable prices = PriceTable.bundled();
+        HistoryFeed feed = new HistoryFeed(List.of(claude), transcripts);
+        long c0 = cpu();
+        long t0 = System.nanoTime();
+        feed.newState(new UsageState(limits, null, null, UsageTimeline.EMPTY, List.of(), last.time(), List.of()));
+        HistoryFigures first = feed.computeIfDue(FIGURES_NOW, BudmonConfig.DEFAULTS, prices);
+        System.out.printf("first: %.0f ms (%.0f ms CPU): the history of the last %d days read (%d observations in "
+                        + "the last %d) and %d responses joined; 5h pace %s %%/h, 1%% of 5h = $%s%n",
+                (System.nanoTime() - t0) / 1e6, (cpu() - c0) / 1e6, HistoryFigures.FIT_SPAN.toDays(), observations,
+                HistoryFigures.FIT_SPAN.plusDays(7).toDays(), responses.size(),
+                first.paces().get("5h") == null ? "--" : first.paces().get("5h").perHour(),
+                first.worth().get("5h") == null ? "--" : first.worth().get("5h").dollarsPerPercent());
+        // quiet time: a computation every 30 s (HistoryFeed.MAX_GAP) with nothing new, as while Claude Code rests
+        long[] nanos = new long[n];
+        long c1 = cpu();
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            feed.computeIfDue(FIGURES_NOW.plusSeconds(30L * (i + 1)), BudmonConfig.DEFAULTS, prices);
+            nanos[i] = System.nanoTime() - t;
+        }
+        report("quiet, every 30 s", nanos, (cpu() - c1) / n);
+        // work: every computation after a new response and its observation, as with each request of Claude Code
+        Instant t0Active = FIGURES_NOW.plusSeconds(30L * (n + 1));
+        c1 = cpu();
+        for (int i = 0; i < n; i++) {
+            Instant at = t0Active.plusSeconds(5L * i);
+            String requestId = "req_bench_" + i;
+            Observation o = new Observation(at, Observation.INTERCEPTOR, requestId, "s", "allowed", last.windows());
+            HistoryAppender.append(claude, o);
+            responses.add(new ApiResponse("msg_bench_" + i, requestId, "s", "claude-opus-4-6", at.minusMillis(300),
+                    new TokenCounts(5, 800, 1000, 0, 60_000)));
+            feed.newState(new UsageState(limits, null, null, UsageTimeline.EMPTY, List.of(), at, List.of()));
+            long t = System.nanoTime();
+            feed.computeIfDue(at.plusMillis(200), BudmonConfig.DEFAULTS, prices);
+            nanos[i] = System.nanoTime() - t;
+        }
+        report("with a new request each", nanos, (cpu() - c1) / n);
+    }
+
+    private static void report(String what, long[] nanos, long cpuEach) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        System.out.printf("%s, %d computations: median %.1f ms, p90 %.1f ms, max %.1f ms; %.1f ms CPU each%n", what, n,
+                sorted[n / 2] / 1e6, sorted[n * 9 / 10] / 1e6, sorted[n - 1] / 1e6, cpuEach / 1e6);
     }
 
     /**

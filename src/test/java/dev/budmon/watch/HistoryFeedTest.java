@@ -7,12 +7,17 @@ import dev.budmon.history.HistoryReader;
 import dev.budmon.history.Observation;
 import dev.budmon.history.WindowReading;
 import dev.budmon.model.AccountLimits;
+import dev.budmon.model.ApiResponse;
+import dev.budmon.model.SourceWarning;
+import dev.budmon.model.TokenCounts;
 import dev.budmon.model.QuotaWindow;
 import dev.budmon.model.RateLimits;
 import dev.budmon.model.UsageState;
 import dev.budmon.model.UsageTimeline;
 import dev.budmon.quotacost.HistoryFigures;
+import dev.budmon.quotacost.JoinedQuota;
 import dev.budmon.source.transcript.TranscriptSource;
+import dev.budmon.source.transcript.TranscriptSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -88,5 +94,63 @@ class HistoryFeedTest {
         feed.newState(state(0.30, NOW.minusSeconds(5)));
         feed.computeIfDue(NOW.plusSeconds(5), BudmonConfig.DEFAULTS, PRICES);
         assertThat(HistoryReader.read(claude, null, null).history().size()).isEqualTo(1);
+    }
+
+    @Test
+    void theJoinServesWhileNothingChangesAndIsMadeAgainForANewRequestOrAfterTenMinutes() throws IOException {
+        for (int i = 0; i <= 6; i++) {
+            observe(NOW.minus(Duration.ofMinutes(30 - 5L * i)), 0.20 + 0.025 * i);
+        }
+        List<ApiResponse> responses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            responses.add(new ApiResponse("msg_" + i, "req_" + i, "s1", "claude-opus-4-6",
+                    NOW.minus(Duration.ofMinutes(20 - 5L * i)), new TokenCounts(3, 400, 0, 0, 20_000)));
+        }
+        TranscriptSource source = new TranscriptSource() {
+            @Override
+            public TranscriptSummary refresh(List<Path> dirs, List<SourceWarning> warnings) {
+                return TranscriptSummary.EMPTY;
+            }
+
+            @Override
+            public List<ApiResponse> responses(Instant since) {
+                return responses.stream().filter(r -> !r.time().isBefore(since)).toList();
+            }
+        };
+        HistoryFeed feed = new HistoryFeed(List.of(claude), source);
+        feed.newState(state(0.35, NOW));
+        JoinedQuota first = feed.computeIfDue(NOW, BudmonConfig.DEFAULTS, PRICES).joined();
+        assertThat(first.responses()).hasSize(3);
+
+        // quiet time: the pace is computed again, the join is the same
+        HistoryFigures quiet = feed.computeIfDue(NOW.plus(HistoryFeed.MAX_GAP), BudmonConfig.DEFAULTS, PRICES);
+        assertThat(quiet.joined()).isSameAs(first);
+
+        // a new request: joined anew, with it
+        responses.add(new ApiResponse("msg_3", "req_3", "s1", "claude-opus-4-6", NOW.plusSeconds(40),
+                new TokenCounts(3, 400, 0, 0, 20_000)));
+        feed.newState(state(0.35, NOW.plusSeconds(40)));
+        JoinedQuota second = feed.computeIfDue(NOW.plusSeconds(41), BudmonConfig.DEFAULTS, PRICES).joined();
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.responses()).hasSize(4);
+
+        // the same response streaming in further (more output, same message) is a change too
+        responses.set(3, new ApiResponse("msg_3", "req_3", "s1", "claude-opus-4-6", NOW.plusSeconds(40),
+                new TokenCounts(3, 900, 0, 0, 20_000)));
+        feed.newState(state(0.35, NOW.plusSeconds(42)));
+        JoinedQuota streamed = feed.computeIfDue(NOW.plusSeconds(43), BudmonConfig.DEFAULTS, PRICES).joined();
+        assertThat(streamed).isNotSameAs(second);
+
+        // another config (here the prices of one model for all): joined anew
+        BudmonConfig d = BudmonConfig.DEFAULTS;
+        BudmonConfig other = new BudmonConfig(d.language(), d.refreshMs(), dev.budmon.config.ModelChoice.OPUS,
+                d.customPrices(), d.thresholds(), d.statusline(), d.windowGeometry(), d.alerts(), d.tray());
+        JoinedQuota withOther = feed.computeIfDue(NOW.plus(Duration.ofMinutes(2)), other, PRICES).joined();
+        assertThat(withOther).isNotSameAs(streamed);
+
+        // ten minutes on, the month has moved: joined anew though nothing changed
+        HistoryFigures later = feed.computeIfDue(NOW.plus(Duration.ofMinutes(2)).plus(HistoryFeed.REJOIN_AFTER),
+                other, PRICES);
+        assertThat(later.joined()).isNotSameAs(withOther);
     }
 }
