@@ -117,6 +117,23 @@ public final class TimeFormat {
     }
 
     /**
+     * A moment ahead in the fewest words that cannot be misread: the clock time alone when it falls on today's
+     * date ({@code 13:00}), else with its weekday ({@code Fri 01:00}), and with its date six days or more away.
+     * A clock time alone of tomorrow reads as one of today, perhaps already past.
+     */
+    public static String near(Instant at, Instant now, ZoneId zone, Messages m) {
+        if (at == null) {
+            return Unknown.FIGURE;
+        }
+        return sameDay(at, now, zone) ? time(at, zone) : weekdayTime(at, now, zone, m);
+    }
+
+    /** Whether the two moments fall on one date in {@code zone}. */
+    public static boolean sameDay(Instant a, Instant b, ZoneId zone) {
+        return a.atZone(zone).toLocalDate().equals(b.atZone(zone).toLocalDate());
+    }
+
+    /**
      * The form that suits a window: clock time for windows up to a day ({@code 13:00}), weekday and date for
      * longer ones ({@code Fri 04.04. 13:00}). For a window of unknown length, clock time when the point lies
      * less than a day from {@code now}, else weekday and date.

@@ -49,6 +49,22 @@ class TimeFormatTest {
     }
 
     @Test
+    void aMomentNearIsItsClockTimeTodayAndGetsItsWeekdayAfterMidnight() {
+        Instant now = berlin("2025-04-01T22:00:00");
+        assertThat(TimeFormat.near(berlin("2025-04-01T23:59:00"), now, BERLIN, EN)).isEqualTo("23:59");
+        // two hours on, but tomorrow: a clock time alone would read as one of today, already past
+        assertThat(TimeFormat.near(berlin("2025-04-02T00:00:00"), now, BERLIN, EN)).isEqualTo("Wed 00:00");
+        assertThat(TimeFormat.near(berlin("2025-04-02T00:00:00"), now, BERLIN, DE)).isEqualTo("Mi 00:00");
+        assertThat(TimeFormat.near(berlin("2025-04-09T00:00:00"), now, BERLIN, EN))
+                .isEqualTo(TimeFormat.weekdayDateTime(berlin("2025-04-09T00:00:00"), BERLIN, EN));
+        assertThat(TimeFormat.near(null, now, BERLIN, EN)).isEqualTo("--");
+        // the date is the zone's: 22:00 in Berlin is 06:00 the next day in Tokyo
+        assertThat(TimeFormat.sameDay(berlin("2025-04-01T23:00:00"), now, BERLIN)).isTrue();
+        assertThat(TimeFormat.sameDay(berlin("2025-04-01T23:00:00"), berlin("2025-04-01T14:00:00"),
+                java.time.ZoneId.of("Asia/Tokyo"))).isFalse();
+    }
+
+    @Test
     void everyWeekdayHasItsName() {
         String[] en = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
         String[] de = {"Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"};

@@ -253,8 +253,8 @@ public final class DashboardViewBuilder {
         if (reserve == Level.ALARM) {
             level = Level.ALARM;
         }
-        // the clock time alone within a day, as for a 5-hour window: the line stays short
-        return new TonedText(m.get("binds.runs_out", label, TimeFormat.forWindow(b.runsOut(), null, f.now(), zone, m)),
+        // the clock time alone today, with its weekday after midnight: the line stays short and cannot be misread
+        return new TonedText(m.get("binds.runs_out", label, TimeFormat.near(b.runsOut(), f.now(), zone, m)),
                 tone(level));
     }
 

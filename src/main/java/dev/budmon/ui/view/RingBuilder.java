@@ -16,8 +16,6 @@ import java.time.ZoneId;
 /** The countdown ring of the {@link DashboardView} and its tooltip. Pure, any thread; part of {@link DashboardViewBuilder}. */
 final class RingBuilder {
 
-    private static final Duration ONE_DAY = Duration.ofDays(1);
-
     private RingBuilder() {
     }
 
@@ -32,16 +30,17 @@ final class RingBuilder {
 
     /**
      * {@link #ring(WindowForecast, Messages, ZoneId, boolean)}, and under its label the window that runs out first
-     * at the current pace and when, if within a day and the ring does not show it already ({@code 7d Sonnet 14:20}).
+     * at the current pace and when, if that is today and the ring does not show it already ({@code 7d Sonnet 14:20}).
      */
     static RingModel ring(WindowForecast five, BindingLimit binding, Figures f, Messages m, ZoneId zone,
                           boolean stale) {
         RingModel r = ring5h(five, m, zone, stale);
-        // the ring is narrow and counts the near term: a day or more ahead is for the header alone
+        // the ring is narrow and counts the near term: what is not today is for the header alone, which has
+        // room for its weekday
         if (binding == null || stale || r.equals(RingModel.UNKNOWN) || five.limitReached()
                 || BindingLimit.NOW.equals(binding.basis())
                 || ("5h".equals(binding.window()) && five.expiresBeforeReset())
-                || !binding.runsOut().isBefore(f.now().plus(ONE_DAY))) {
+                || !TimeFormat.sameDay(binding.runsOut(), f.now(), zone)) {
             return r;
         }
         String at = TimeFormat.time(binding.runsOut(), zone);

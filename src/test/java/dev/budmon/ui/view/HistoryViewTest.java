@@ -80,8 +80,12 @@ class HistoryViewTest {
     }
 
     private static DashboardView view(HistoryFigures h, Messages m) {
+        return view(h, m, UTC);
+    }
+
+    private static DashboardView view(HistoryFigures h, Messages m, ZoneId zone) {
         return DashboardViewBuilder.build(figures(), h, h == null ? null : DayTrails.of(history(), NOW),
-                BudmonConfig.DEFAULTS, m, UTC, MonitorPulse.ofStates(3), List.of());
+                BudmonConfig.DEFAULTS, m, zone, MonitorPulse.ofStates(3), List.of());
     }
 
     private static QuotaSectionView section(DashboardView v, String window) {
@@ -103,6 +107,17 @@ class HistoryViewTest {
         DashboardView de = view(historyFigures(), DE);
         assertThat(de.header().binds().text()).isEqualTo("7 Tage Sonnet leer ab 16:00, vor dem Reset");
         assertThat(de.ring().detail()).isEqualTo("Sonnet 16:00");
+    }
+
+    @Test
+    void aLimitThatRunsOutAfterMidnightIsNamedWithItsWeekdayAndLeftToTheHeader() {
+        // the same 16:00 UTC seen from Tokyo at 21:00 on Thursday: 01:00 on Friday
+        ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+        DashboardView v = view(historyFigures(), EN, tokyo);
+        assertThat(v.header().binds().text()).isEqualTo("7 days Sonnet runs out Fri 01:00, before its reset");
+        assertThat(v.ring().detail()).as("the ring keeps to today").isEmpty();
+        assertThat(view(historyFigures(), DE, tokyo).header().binds().text())
+                .isEqualTo("7 Tage Sonnet leer ab Fr 01:00, vor dem Reset");
     }
 
     @Test
