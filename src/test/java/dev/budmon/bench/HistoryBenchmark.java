@@ -13,13 +13,12 @@ import dev.budmon.model.AccountLimits;
 import dev.budmon.model.ApiResponse;
 import dev.budmon.model.QuotaWindow;
 import dev.budmon.model.RateLimits;
-import dev.budmon.model.SourceWarning;
 import dev.budmon.model.TokenCounts;
 import dev.budmon.model.UsageState;
 import dev.budmon.model.UsageTimeline;
 import dev.budmon.quotacost.HistoryFigures;
+import dev.budmon.source.transcript.ResponseListSource;
 import dev.budmon.source.transcript.TranscriptSource;
-import dev.budmon.source.transcript.TranscriptSummary;
 import dev.budmon.watch.HistoryFeed;
 
 import java.io.BufferedOutputStream;
@@ -233,23 +232,7 @@ public final class HistoryBenchmark {
                         random.nextInt(3000), 0, 20_000 + random.nextInt(80_000))));
             }
         }
-        TranscriptSource transcripts = new TranscriptSource() {
-            @Override
-            public TranscriptSummary refresh(List<Path> dirs, List<SourceWarning> warnings) {
-                return TranscriptSummary.EMPTY;
-            }
-
-            @Override
-            public List<ApiResponse> responses(Instant from) {
-                List<ApiResponse> out = new ArrayList<>();
-                for (ApiResponse r : responses) {
-                    if (!r.time().isBefore(from)) {
-                        out.add(r);
-                    }
-                }
-                return out;
-            }
-        };
+        TranscriptSource transcripts = new ResponseListSource(responses);
         List<QuotaWindow> windows = new ArrayList<>();
         for (Map.Entry<String, WindowReading> w : last.windows().entrySet()) {
             windows.add(new QuotaWindow(w.getKey(), w.getValue().utilization(), w.getValue().reset(),

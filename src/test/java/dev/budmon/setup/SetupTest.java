@@ -195,23 +195,23 @@ class SetupTest {
     }
 
     @Test
-    void anAutostartEntrySwitchedOffIsKeptBySetupWithoutAWarning() throws IOException {
+    void anAutostartEntrySwitchedOffIsKeptWithoutAWarningBySetupWithOrWithoutAutostart() throws IOException {
         TestHome h = home();
         assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
         Path entry = h.paths().autostartEntry();
-        String off = Files.readString(entry).replace("X-GNOME-Autostart-enabled=true", "X-GNOME-Autostart-enabled=false");
-        Files.writeString(entry, off);
+        String off = switchOff(entry);
         TestHome.Run again = h.setup(h.context(Os.LINUX));
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(Files.readString(entry)).isEqualTo(off);
         assertThat(again.err()).doesNotContain(entry.toString());
+        assertThat(setupWithoutAutostart(h).exit()).isZero();
+        assertThat(Files.readString(entry)).isEqualTo(off);
     }
 
     @Test
     void noAutostartInstallsNoneAndRemovesTheOneAnEarlierSetupInstalled() throws IOException {
         TestHome h = home();
-        SetupChoices without = new SetupChoices(false, false);
-        TestHome.Run first = TestHome.capture((o, e) -> SetupCommand.runSetup(h.context(Os.LINUX), without, o, e));
+        TestHome.Run first = setupWithoutAutostart(h);
         assertThat(first.exit()).as(first.err()).isZero();
         Path entry = h.paths().autostartEntry();
         assertThat(entry).doesNotExist();
@@ -219,7 +219,7 @@ class SetupTest {
 
         assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
         assertThat(entry).isRegularFile();
-        TestHome.Run off = TestHome.capture((o, e) -> SetupCommand.runSetup(h.context(Os.LINUX), without, o, e));
+        TestHome.Run off = setupWithoutAutostart(h);
         assertThat(off.exit()).as(off.err()).isZero();
         assertThat(off.out()).contains("removed    " + entry);
         assertThat(entry).doesNotExist();
@@ -230,16 +230,25 @@ class SetupTest {
     }
 
     @Test
-    void noAutostartLeavesAnEntryTheUserChangedOrDidNotGetFromSetup() throws IOException {
+    void noAutostartLeavesAnEntrySetupDidNotWrite() throws IOException {
         TestHome h = home();
-        assertThat(h.setup(h.context(Os.LINUX)).exit()).isZero();
-        Path entry = h.paths().autostartEntry();
-        String changed = Files.readString(entry).replace("X-GNOME-Autostart-enabled=true", "X-GNOME-Autostart-enabled=false");
-        Files.writeString(entry, changed);
-        SetupChoices without = new SetupChoices(false, false);
-        TestHome.Run off = TestHome.capture((o, e) -> SetupCommand.runSetup(h.context(Os.LINUX), without, o, e));
-        assertThat(off.exit()).as(off.err()).isZero();
-        assertThat(Files.readString(entry)).isEqualTo(changed);
+        Path foreign = h.paths().autostartEntry();
+        Files.createDirectories(foreign.getParent());
+        Files.writeString(foreign, "[Desktop Entry]\nType=Application\nName=My own budmon\nExec=budmon\n");
+        assertThat(setupWithoutAutostart(h).exit()).isZero();
+        assertThat(Files.readString(foreign)).contains("My own budmon");
+    }
+
+    /** Switches the entry off as the desktop's start-up programs do; its new text. */
+    private static String switchOff(Path entry) throws IOException {
+        String off = Files.readString(entry).replace("X-GNOME-Autostart-enabled=true", "X-GNOME-Autostart-enabled=false");
+        assertThat(off).isNotEqualTo(Files.readString(entry));
+        Files.writeString(entry, off);
+        return off;
+    }
+
+    private static TestHome.Run setupWithoutAutostart(TestHome h) {
+        return TestHome.capture((o, e) -> SetupCommand.runSetup(h.context(Os.LINUX), new SetupChoices(false, false), o, e));
     }
 
     @Test

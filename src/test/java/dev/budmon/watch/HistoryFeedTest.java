@@ -8,7 +8,6 @@ import dev.budmon.history.Observation;
 import dev.budmon.history.WindowReading;
 import dev.budmon.model.AccountLimits;
 import dev.budmon.model.ApiResponse;
-import dev.budmon.model.SourceWarning;
 import dev.budmon.model.TokenCounts;
 import dev.budmon.model.QuotaWindow;
 import dev.budmon.model.RateLimits;
@@ -16,8 +15,8 @@ import dev.budmon.model.UsageState;
 import dev.budmon.model.UsageTimeline;
 import dev.budmon.quotacost.HistoryFigures;
 import dev.budmon.quotacost.JoinedQuota;
+import dev.budmon.source.transcript.ResponseListSource;
 import dev.budmon.source.transcript.TranscriptSource;
-import dev.budmon.source.transcript.TranscriptSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,17 +105,7 @@ class HistoryFeedTest {
             responses.add(new ApiResponse("msg_" + i, "req_" + i, "s1", "claude-opus-4-6",
                     NOW.minus(Duration.ofMinutes(20 - 5L * i)), new TokenCounts(3, 400, 0, 0, 20_000)));
         }
-        TranscriptSource source = new TranscriptSource() {
-            @Override
-            public TranscriptSummary refresh(List<Path> dirs, List<SourceWarning> warnings) {
-                return TranscriptSummary.EMPTY;
-            }
-
-            @Override
-            public List<ApiResponse> responses(Instant since) {
-                return responses.stream().filter(r -> !r.time().isBefore(since)).toList();
-            }
-        };
+        TranscriptSource source = new ResponseListSource(responses);
         HistoryFeed feed = new HistoryFeed(List.of(claude), source);
         feed.newState(state(0.35, NOW));
         JoinedQuota first = feed.computeIfDue(NOW, BudmonConfig.DEFAULTS, PRICES).joined();
