@@ -8,6 +8,7 @@ import dev.budmon.calc.Pricing;
 import dev.budmon.calc.WindowForecast;
 import dev.budmon.config.Thresholds;
 import dev.budmon.history.QuotaHistory;
+import dev.budmon.history.WindowSeries;
 import dev.budmon.model.ApiResponse;
 import dev.budmon.model.QuotaWindow;
 
@@ -73,7 +74,7 @@ public record HistoryFigures(Map<String, PaceForecast> paces, BindingLimit bindi
             QuotaWindow w = f.window();
             Double lastShare = last == null ? null : joined.shareOf(w.name(), last.requestId());
             lastRequest.put(w.name(), lastShare == null ? null : lastShare * 100);
-            Instant since = w.start();
+            Instant since = periodStart(w, history, now);
             if (since == null || f.resetPassed()) {
                 continue;
             }
@@ -92,6 +93,33 @@ public record HistoryFigures(Map<String, PaceForecast> paces, BindingLimit bindi
             worth.put(window, DollarsPerPercent.fit(joined.intervals(window)));
         }
         return new HistoryFigures(paces, binding, joined, shares, worth, lastRequest, session);
+    }
+
+    /**
+     * When the window's current period began: its reset minus its length, or later when the history saw the
+     * period before still running after that moment (a window reset sooner than its length, as the server may
+     * do and the demo does every few minutes): then the last observation of that period. The shares of a
+     * period never add up the growth of the one before. {@code null} when the window's start is unknown.
+     */
+    static Instant periodStart(QuotaWindow w, QuotaHistory history, Instant now) {
+        Instant start = w.start();
+        if (start == null) {
+            return null;
+        }
+        long reset = w.reset().getEpochSecond();
+        WindowSeries s = history.series(w.name(), start.toEpochMilli(), now.toEpochMilli() + 1);
+        long lastBefore = Long.MIN_VALUE;
+        for (int k = 0; k < s.size(); k++) {
+            long r = s.resetSeconds(k);
+            if (r == QuotaHistory.NO_RESET) {
+                continue;
+            }
+            if (WindowSeries.samePeriod(r, reset)) {
+                break; // the period's first observation: one of the period before after it lags behind
+            }
+            lastBefore = s.timeMillis(k);
+        }
+        return lastBefore == Long.MIN_VALUE ? start : Instant.ofEpochMilli(lastBefore);
     }
 
     private static final class BySession implements JoinedQuota.GroupOf {
