@@ -71,11 +71,15 @@ final class ReportTab {
         return report;
     }
 
-    /** Shows a report, sorted as the one before was. */
-    void show(Report r) {
+    /**
+     * Shows a report, sorted as the one before was.
+     *
+     * @param colourOrder the models by their cost over the whole history, for the chart's colours
+     */
+    void show(Report r, List<String> colourOrder) {
         report = r;
         if (chart != null) {
-            chart.setModel(CostChartBuilder.chart(r, m));
+            chart.setModel(CostChartBuilder.chart(r, colourOrder, m));
         }
         List<? extends RowSorter.SortKey> sortKeys = table == null ? List.of() : table.getRowSorter().getSortKeys();
         ReportTableModel model = new ReportTableModel(r, m);

@@ -8,6 +8,7 @@ import dev.budmon.format.AmountFormat;
 import dev.budmon.i18n.Messages;
 import dev.budmon.model.SourceWarning;
 import dev.budmon.report.DateRange;
+import dev.budmon.report.ModelLine;
 import dev.budmon.report.Report;
 import dev.budmon.report.ReportCsv;
 import dev.budmon.report.ReportKind;
@@ -39,6 +40,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,8 @@ final class ReportsWindow {
 
     /** The history once read; {@code null} before. */
     private HistoryReports history;
+    /** The models by their cost over the whole history, for the charts' colours; empty before it is read. */
+    private List<String> colourOrder = List.of();
     private DateRange range = DateRange.ALL;
     /** Counts the builds asked for, so that a slower, older one does not replace a newer one. */
     private int builds;
@@ -152,9 +156,11 @@ final class ReportsWindow {
             try {
                 HistoryReports h = read.call();
                 Map<ReportKind, Report> reports = w.build(h, range);
+                List<String> order = w.colourOrder(h);
                 SwingUtilities.invokeLater(() -> {
                     if (w.dialog.isDisplayable()) { // not closed while it was read
                         w.history = h;
+                        w.colourOrder = order;
                         w.shown(build, reports);
                     }
                 });
@@ -184,13 +190,26 @@ final class ReportsWindow {
         return reports;
     }
 
+    /**
+     * The models by their cost over the whole history, most first: a model's colour in the charts, which stays
+     * when the range changes. Pure; on the I/O thread.
+     */
+    private List<String> colourOrder(HistoryReports h) {
+        List<String> order = new ArrayList<>();
+        for (ModelLine line : h.build(new ReportOptions(ReportKind.MODELS, zone, weekStart, null, null), pricing)
+                .total().models()) {
+            order.add(line.model());
+        }
+        return order;
+    }
+
     /** Shows the reports of a build unless a newer one was asked for meanwhile. */
     private void shown(int build, Map<ReportKind, Report> reports) {
         if (build != builds) {
             return;
         }
         for (Map.Entry<ReportKind, Report> e : reports.entrySet()) {
-            tabOf.get(e.getKey()).show(e.getValue());
+            tabOf.get(e.getKey()).show(e.getValue(), colourOrder);
         }
         Report total = reports.get(ReportKind.DAILY);
         List<SourceWarning> warnings = history.warnings();

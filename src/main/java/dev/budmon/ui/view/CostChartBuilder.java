@@ -22,8 +22,9 @@ import java.util.Map;
 /**
  * The cost chart of a daily, weekly or monthly report: a bar per day, week or month from the first to the
  * last with usage (those without usage as empty bars, so that the axis is one of time), stacked by model,
- * the most expensive model at the bottom; models beyond the fifth share one series, "other". Pure; any
- * thread.
+ * the most expensive model at the bottom; models beyond the fifth share one series, "other". Each model keeps
+ * its colour from range to range: the colours go by the models' rank over the whole history, not in the range
+ * shown. Pure; any thread.
  */
 public final class CostChartBuilder {
 
@@ -33,8 +34,18 @@ public final class CostChartBuilder {
     private CostChartBuilder() {
     }
 
-    /** The chart of {@code report}; an empty one for reports that are not by time. */
+    /** The chart of {@code report}, its colours by the models' rank in it; an empty one for reports not by time. */
     public static CostChartModel chart(Report report, Messages m) {
+        return chart(report, List.of(), m);
+    }
+
+    /**
+     * The chart of {@code report}; an empty one for reports that are not by time.
+     *
+     * @param colourOrder the models by their cost over the whole history, most first: the first five have the
+     *                    theme's first five colours in every chart, the others take the colours left free
+     */
+    public static CostChartModel chart(Report report, List<String> colourOrder, Messages m) {
         ReportKind kind = report.options().kind();
         if (!kind.isTime()) {
             return new CostChartModel(List.of(), List.of(), List.of(), m.get("reports.chart.empty"));
@@ -53,6 +64,7 @@ public final class CostChartBuilder {
         if (other) {
             series.add(m.get("reports.chart.other"));
         }
+        List<Integer> colours = colours(series.size(), models.subList(0, own), other, colourOrder);
         Map<String, ReportRow> byKey = new HashMap<>();
         for (ReportRow row : report.rows()) {
             byKey.put(row.key(), row);
@@ -74,7 +86,39 @@ public final class CostChartBuilder {
             }
             bars.add(new CostChartModel.Bar(label(kind, key), list, tooltip(kind, key, row, m)));
         }
-        return new CostChartModel(series, bars, grid(highest, m.locale()), m.get("reports.chart.empty"));
+        return new CostChartModel(series, colours, bars, grid(highest, m.locale()), m.get("reports.chart.empty"));
+    }
+
+    /**
+     * The series' colours: a model among the first five of {@code colourOrder} has the colour of its place
+     * there; the others, in the order shown, the lowest colours no such model holds; "other" the last.
+     */
+    static List<Integer> colours(int count, List<ModelLine> own, boolean other, List<String> colourOrder) {
+        int fixed = CostChartModel.MAX_SERIES - 1;
+        Integer[] colours = new Integer[count];
+        boolean[] taken = new boolean[CostChartModel.MAX_SERIES];
+        if (other) {
+            colours[count - 1] = fixed;
+            taken[fixed] = true;
+        }
+        for (int i = 0; i < own.size(); i++) {
+            int place = colourOrder.indexOf(own.get(i).model());
+            if (place >= 0 && place < fixed) {
+                colours[i] = place;
+                taken[place] = true;
+            }
+        }
+        int free = 0;
+        for (int i = 0; i < own.size(); i++) {
+            if (colours[i] == null) {
+                while (taken[free]) {
+                    free++;
+                }
+                colours[i] = free;
+                taken[free] = true;
+            }
+        }
+        return List.of(colours);
     }
 
     /** The rows' keys from the first to the last, with those between that have no row. */

@@ -127,7 +127,7 @@ public class CostChart extends ModelWidget<CostChartModel> {
         }
         Color[] colours = new Color[m.series().size()];
         for (int s = 0; s < colours.length; s++) {
-            colours[s] = BudmonTheme.chartSeries(s);
+            colours[s] = BudmonTheme.chartSeries(m.colours().get(s));
         }
         for (int i = 0; i < bars.size(); i++) {
             float x = l.left + i * l.slot + (l.slot - barWidth) / 2f;
@@ -154,7 +154,7 @@ public class CostChart extends ModelWidget<CostChartModel> {
         float swatch = fm.getAscent() * 0.8f;
         float baseline = l.pad + fm.getAscent();
         for (int s = 0; s < m.series().size(); s++) {
-            g.setColor(BudmonTheme.chartSeries(s));
+            g.setColor(BudmonTheme.chartSeries(m.colours().get(s)));
             g.fill(new Rectangle2D.Float(x, baseline - swatch, swatch, swatch));
             x += swatch + UIScale.scale(4);
             g.setColor(BudmonTheme.color(BudmonTheme.FOREGROUND));

@@ -7,14 +7,16 @@ import java.util.Objects;
  * What a {@link CostChart} shows: one bar per day, week or month, stacked by series (models), with its
  * texts already formatted and translated.
  *
- * @param series  the series' names, in stacking order from the bottom; series {@code i} is painted in the
- *                theme's colour {@code BudmonTheme.chartSeries(i)}
+ * @param series  the series' names, in stacking order from the bottom
+ * @param colours each series' colour, as its index among the theme's ({@code BudmonTheme.chartSeries}), one
+ *                per series and each once
  * @param bars    the bars, left to right
  * @param grid    the horizontal guide lines with their labels, lowest first; the highest one is the top of
  *                the scale
  * @param empty   the text shown when there are no bars
  */
-public record CostChartModel(List<String> series, List<Bar> bars, List<GridLine> grid, String empty) {
+public record CostChartModel(List<String> series, List<Integer> colours, List<Bar> bars, List<GridLine> grid,
+                             String empty) {
 
     /** Nothing to show, and no text for it. */
     public static final CostChartModel EMPTY = new CostChartModel(List.of(), List.of(), List.of(), "");
@@ -22,8 +24,18 @@ public record CostChartModel(List<String> series, List<Bar> bars, List<GridLine>
     /** How many series have a colour of their own; a chart never has more. */
     public static final int MAX_SERIES = 6;
 
+    /** Series {@code i} in the theme's colour {@code i}. */
+    public CostChartModel(List<String> series, List<Bar> bars, List<GridLine> grid, String empty) {
+        this(series, inOrder(series.size()), bars, grid, empty);
+    }
+
     public CostChartModel {
         series = List.copyOf(series);
+        colours = List.copyOf(colours);
+        if (colours.size() != series.size() || colours.stream().distinct().count() != colours.size()
+                || colours.stream().anyMatch(c -> c < 0 || c >= MAX_SERIES)) {
+            throw new IllegalArgumentException("colours " + colours + " for " + series.size() + " series");
+        }
         bars = List.copyOf(bars);
         grid = List.copyOf(grid);
         Objects.requireNonNull(empty, "empty");
@@ -36,6 +48,14 @@ public record CostChartModel(List<String> series, List<Bar> bars, List<GridLine>
                         + series.size() + " series");
             }
         }
+    }
+
+    private static List<Integer> inOrder(int n) {
+        List<Integer> list = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(i);
+        }
+        return list;
     }
 
     /**

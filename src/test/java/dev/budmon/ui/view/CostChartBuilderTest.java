@@ -42,6 +42,10 @@ class CostChartBuilderTest {
     private static final Pricing PRICING = new Pricing(PriceTable.bundled(), BudmonConfig.DEFAULTS);
 
     private Report report(ReportKind kind) {
+        return report(kind, null, null);
+    }
+
+    private Report report(ReportKind kind, java.time.LocalDate since, java.time.LocalDate until) {
         Path dir = tmp.resolve(".claude");
         if (!dir.toFile().exists()) {
             HistoryFixture.write(dir);
@@ -49,7 +53,44 @@ class CostChartBuilderTest {
         TranscriptStore store = new TranscriptStore();
         store.refresh(List.of(dir));
         return dev.budmon.report.ReportBuilder.build(store.responses(null), store.sessions(),
-                new ReportOptions(kind, ZoneId.of("Europe/Berlin"), DayOfWeek.MONDAY, null, null), PRICING);
+                new ReportOptions(kind, ZoneId.of("Europe/Berlin"), DayOfWeek.MONDAY, since, until), PRICING);
+    }
+
+    @Test
+    void aModelKeepsItsColourFromRangeToRange() {
+        List<String> order = new ArrayList<>();
+        for (ModelLine line : report(ReportKind.MODELS).total().models()) {
+            order.add(line.model());
+        }
+        Messages en = Messages.of("en");
+        CostChartModel all = CostChartBuilder.chart(report(ReportKind.DAILY), order, en);
+        // from October on the models rank otherwise than over the whole history
+        CostChartModel october = CostChartBuilder.chart(report(ReportKind.DAILY, java.time.LocalDate.of(2026, 10, 1),
+                null), order, en);
+        assertThat(october.series()).isNotEqualTo(all.series().subList(0, october.series().size()));
+        for (int s = 0; s < october.series().size(); s++) {
+            String model = october.series().get(s);
+            int inAll = all.series().indexOf(model);
+            assertThat(october.colours().get(s)).as(model).isEqualTo(all.colours().get(inAll));
+        }
+        // by rank in the range alone, as before, the colours would have moved
+        CostChartModel byRank = CostChartBuilder.chart(report(ReportKind.DAILY, java.time.LocalDate.of(2026, 10, 1),
+                null), en);
+        assertThat(byRank.colours()).isNotEqualTo(october.colours());
+    }
+
+    @Test
+    void coloursGoByTheWholeHistorysRankAndFillTheFreeOnesInOrder() {
+        List<ModelLine> shown = List.of(line("claude-c"), line("claude-x"), line("claude-a"));
+        // a and c hold their places of the whole history; x, not among its first five, takes the lowest free one
+        assertThat(CostChartBuilder.colours(3, shown, false, List.of("claude-a", "claude-b", "claude-c")))
+                .containsExactly(2, 1, 0);
+        // "other" has the last colour
+        assertThat(CostChartBuilder.colours(4, shown, true, List.of())).containsExactly(0, 1, 2, 5);
+    }
+
+    private static ModelLine line(String model) {
+        return new ModelLine(model, 1, TokenCounts.ZERO, new Cost(0, 0, 0, 0, 0), true);
     }
 
     @Test
