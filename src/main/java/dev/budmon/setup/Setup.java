@@ -250,17 +250,10 @@ public final class Setup {
     private static void planNoAutostart(Path entry, InstallManifest manifest, FileTransaction tx,
                                         List<FileAction> actions, List<Path> dropped) throws SetupException {
         try {
-            if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+            if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+                    || new Uninstall.Remover(manifest, tx, actions).ifOurs(entry, Setup::isOurScript,
+                            "login autostart entry: --no-autostart")) {
                 dropped.add(entry);
-                return;
-            }
-            byte[] existing = SafeRead.bytes(entry, MAX_INSTALLED_BYTES);
-            boolean ours = manifest.recorded(entry) != null ? manifest.isUnchanged(entry, existing)
-                    : isOurScript(entry);
-            if (ours) {
-                tx.delete(entry);
-                dropped.add(entry);
-                actions.add(new FileAction(entry, Outcome.REMOVED, "login autostart entry: --no-autostart"));
             }
         } catch (IOException e) {
             throw new SetupException("could not read " + entry + ": " + FileTransaction.describe(e)

@@ -126,26 +126,32 @@ public final class Uninstall {
         return new ChangeReport(actions, notes, Optional.empty());
     }
 
-    /** Plans removing the files setup wrote, by its record where there is one, else by their content. */
-    private record Remover(InstallManifest manifest, FileTransaction tx, List<FileAction> actions) {
+    /**
+     * Plans removing the files setup wrote, by its record where there is one, else by their content; uninstall's,
+     * and setup's for the autostart entry of {@code --no-autostart}.
+     */
+    record Remover(InstallManifest manifest, FileTransaction tx, List<FileAction> actions) {
 
-        void ifOurs(Path p, Setup.Ownership ownership, String note) throws IOException {
+        /** Plans removing {@code p} when it is setup's, as setup wrote it; whether it will be removed. */
+        boolean ifOurs(Path p, Setup.Ownership ownership, String note) throws IOException {
             if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                return;
+                return false;
             }
             if (manifest.recorded(p) != null) {
                 if (manifest.isUnchanged(p, SafeRead.bytes(p, Setup.MAX_INSTALLED_BYTES))) {
                     tx.delete(p);
                     actions.add(new FileAction(p, Outcome.REMOVED, note));
-                } else {
-                    actions.add(new FileAction(p, Outcome.KEPT, "changed since budmon --setup wrote it"));
+                    return true;
                 }
+                actions.add(new FileAction(p, Outcome.KEPT, "changed since budmon --setup wrote it"));
             } else if (ownership.isOurs(p)) {
                 tx.delete(p);
                 actions.add(new FileAction(p, Outcome.REMOVED, note));
+                return true;
             } else {
                 actions.add(new FileAction(p, Outcome.KEPT, "not written by budmon --setup"));
             }
+            return false;
         }
     }
 

@@ -156,7 +156,7 @@ final class ReportsWindow {
             try {
                 HistoryReports h = read.call();
                 Map<ReportKind, Report> reports = w.build(h, range);
-                List<String> order = w.colourOrder(h);
+                List<String> order = w.colourOrder(h, range, reports);
                 SwingUtilities.invokeLater(() -> {
                     if (w.dialog.isDisplayable()) { // not closed while it was read
                         w.history = h;
@@ -192,12 +192,14 @@ final class ReportsWindow {
 
     /**
      * The models by their cost over the whole history, most first: a model's colour in the charts, which stays
-     * when the range changes. Pure; on the I/O thread.
+     * when the range changes: the models report of {@code reports} when they are of the whole history. Pure; on
+     * the I/O thread.
      */
-    private List<String> colourOrder(HistoryReports h) {
+    private List<String> colourOrder(HistoryReports h, DateRange range, Map<ReportKind, Report> reports) {
+        Report all = range.since() == null && range.until() == null ? reports.get(ReportKind.MODELS)
+                : h.build(new ReportOptions(ReportKind.MODELS, zone, weekStart, null, null), pricing);
         List<String> order = new ArrayList<>();
-        for (ModelLine line : h.build(new ReportOptions(ReportKind.MODELS, zone, weekStart, null, null), pricing)
-                .total().models()) {
+        for (ModelLine line : all.total().models()) {
             order.add(line.model());
         }
         return order;

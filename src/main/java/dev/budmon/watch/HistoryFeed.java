@@ -104,34 +104,26 @@ public final class HistoryFeed {
         QuotaHistory h = history.refresh(now);
         lastHistory = h;
         Figures f = Calculator.compute(state, now, config, prices);
-        if (!joinStillServes(h, config, now)) {
-            Instant since = now.minus(HistoryFigures.FIT_SPAN).minus(REQUESTS_BEFORE);
-            List<ApiResponse> responses = transcripts.responses(since);
+        // Within a join's time the requests are asked for from its start, not from now's: the oldest leave the
+        // month as time passes, which is no change of what the join holds.
+        boolean recent = joined != null && h == joinedHistory && config == joinedConfig && !now.isBefore(joinedAt)
+                && now.isBefore(joinedAt.plus(REJOIN_AFTER));
+        Instant since = recent ? joinedSince : now.minus(HistoryFigures.FIT_SPAN).minus(REQUESTS_BEFORE);
+        List<ApiResponse> responses = transcripts.responses(since);
+        ApiResponse newest = responses.isEmpty() ? null : responses.get(responses.size() - 1);
+        // the newest changes as a response streams in
+        if (!recent || responses.size() != joinedResponses || !Objects.equals(newest, joinedNewest)) {
             joined = HistoryFigures.join(h, responses, new Pricing(prices, config), now);
             joinedHistory = h;
             joinedConfig = config;
-            joinedSince = since;
             joinedResponses = responses.size();
-            joinedNewest = responses.isEmpty() ? null : responses.get(responses.size() - 1);
-            joinedAt = now;
+            joinedNewest = newest;
+            if (!recent) {
+                joinedSince = since;
+                joinedAt = now;
+            }
         }
         return HistoryFigures.compute(f, h, joined, transcripts.sessionProjects(), config.thresholds(), now);
-    }
-
-    /**
-     * Whether the last join is the one these inputs would make, near enough: the same history and config, the
-     * same requests since the join's start (their count and the newest, which changes as a response streams
-     * in), and made less than {@link #REJOIN_AFTER} ago. The requests are asked for from the join's start, not
-     * from now's: the oldest leave the month as time passes, which is no change of what the join holds.
-     */
-    private boolean joinStillServes(QuotaHistory h, BudmonConfig config, Instant now) {
-        if (joined == null || h != joinedHistory || config != joinedConfig || now.isBefore(joinedAt)
-                || !now.isBefore(joinedAt.plus(REJOIN_AFTER))) {
-            return false;
-        }
-        List<ApiResponse> responses = transcripts.responses(joinedSince);
-        ApiResponse newest = responses.isEmpty() ? null : responses.get(responses.size() - 1);
-        return responses.size() == joinedResponses && Objects.equals(newest, joinedNewest);
     }
 
     /**
