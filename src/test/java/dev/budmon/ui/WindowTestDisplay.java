@@ -24,7 +24,6 @@ public final class WindowTestDisplay {
      * {@code -Dbudmon.checkThreads=true}, as Maven runs the window tests.
      */
     public static void require() {
-        ThreadCheckingRepaintManager.installIfAsked();
         String problem = null;
         String display = System.getenv("DISPLAY");
         boolean x11 = !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).matches(".*(windows|mac).*");
@@ -34,6 +33,8 @@ public final class WindowTestDisplay {
             problem = "java.awt.headless is true";
         }
         if (problem == null) {
+            // only now: the repaint manager opens the display when its class loads, and fails without one
+            ThreadCheckingRepaintManager.installIfAsked();
             return;
         }
         String message = "the window tests need a display, but " + problem
