@@ -101,21 +101,31 @@ class DashboardStatesWindowTest {
     @Test
     void theHeadersTooltipNamesTheCauseOnScreen() throws Exception {
         open(SampleViews.view(SampleViews.Scenario.WEEKLY_ALARM, 0, false));
-        Point p = onEdt(() -> {
-            JComponent status = (JComponent) component("header:status");
-            Point at = new Point(status.getWidth() / 2, status.getHeight() / 2);
-            SwingUtilities.convertPointToScreen(at, status);
+        onEdt(() -> {
             javax.swing.ToolTipManager.sharedInstance().setInitialDelay(100);
-            return at;
+            return null;
         });
         Robot robot = new Robot();
-        robot.mouseMove(p.x - 40, p.y + 40);
-        robot.mouseMove(p.x, p.y);
-        long deadline = System.nanoTime() + 3_000_000_000L;
+        // On a loaded machine the pointer's moves can reach the window before it has settled where it shows,
+        // or be merged into one: the status is looked up and pointed at again until its tooltip shows.
+        long deadline = System.nanoTime() + 6_000_000_000L;
         String shown = null;
-        while (shown == null && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            shown = onEdt(DashboardStatesWindowTest::showingToolTip);
+        Point p = null;
+        for (int attempt = 0; shown == null && System.nanoTime() < deadline; attempt++) {
+            p = onEdt(() -> {
+                JComponent status = (JComponent) component("header:status");
+                Point at = new Point(status.getWidth() / 2, status.getHeight() / 2);
+                SwingUtilities.convertPointToScreen(at, status);
+                return at;
+            });
+            robot.mouseMove(p.x - 40, p.y + 40);
+            robot.waitForIdle();
+            robot.mouseMove(p.x + attempt % 3, p.y);
+            long until = Math.min(deadline, System.nanoTime() + 1_500_000_000L);
+            while (shown == null && System.nanoTime() < until) {
+                Thread.sleep(50);
+                shown = onEdt(DashboardStatesWindowTest::showingToolTip);
+            }
         }
         assertThat(shown).as("the tooltip on screen").isNotNull().contains("7 days Opus");
         settle();
